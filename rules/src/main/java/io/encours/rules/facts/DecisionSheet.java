@@ -1,0 +1,228 @@
+package io.encours.rules.facts;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The worksheet one evaluation fills in: the global {@code decision} that table rows and DRL rules write
+ * to. Not thread-safe; one per evaluation. Outcomes only ever escalate: the most severe one wins, in the
+ * order the evaluator gives for the decision type.
+ */
+public final class DecisionSheet {
+
+    /** A reason code raised by a rule, with the outcome that rule asked for. */
+    public record RaisedReason(String code, String outcome, String rule) {
+    }
+
+    /** Points a scoring-grid row gave. */
+    public record Points(String criterion, String value, int points, String rule) {
+    }
+
+    private final List<String> severity;
+    private final Map<String, Object> figures = new LinkedHashMap<>();
+    private final List<RaisedReason> reasons = new ArrayList<>();
+    private final List<Points> points = new ArrayList<>();
+    private final Set<String> guarantees = new LinkedHashSet<>();
+    private final Set<String> conditions = new LinkedHashSet<>();
+    private String outcome;
+    private String lastOutcome;
+    private int baseScore;
+    private String riskClass;
+    private BigDecimal recommendedLimit;
+    private BigDecimal maxOrderAmount;
+    private int standardTermsDays;
+    private String approvalLevel;
+    private BigDecimal depositPercent;
+    private String debtorProfile;
+    private int profilePriority = Integer.MIN_VALUE;
+    private int dunningLevel;
+    private String dunningAction;
+    private String dunningChannel;
+    private int daysToNextStep;
+    private String priority;
+    private BigDecimal lateInterestRate;
+    private BigDecimal lateInterest;
+    private BigDecimal recoveryIndemnity;
+    private LocalDate insurerClaimDeadline;
+    private boolean insurerClaimDue;
+
+    /** @param severity the outcomes of this decision type from least to most severe; the first is the default */
+    public DecisionSheet(List<String> severity) {
+        this.severity = severity;
+        this.outcome = severity.get(0);
+    }
+
+    // --- outcome and reasons ---
+
+    /** Asks for an outcome; it is taken only if more severe than the current one. */
+    public void outcome(String requested, String rule) {
+        int rank = severity.indexOf(requested);
+        if (rank < 0) {
+            throw new IllegalArgumentException("Rule '" + rule + "' asks for outcome '" + requested
+                    + "', which is not one of " + severity);
+        }
+        lastOutcome = requested;
+        if (rank > severity.indexOf(outcome)) {
+            outcome = requested;
+        }
+    }
+
+    /** Records a reason; it carries the outcome the same rule asked for just before, if any. */
+    public void reason(String code, String rule) {
+        reasons.add(new RaisedReason(code, lastOutcome, rule));
+        lastOutcome = null;
+    }
+
+    /** Outcome and reason in one call, for DRL rules. */
+    public void decide(String requested, String code, String rule) {
+        outcome(requested, rule);
+        reason(code, rule);
+    }
+
+    public void figure(String name, Object value) {
+        figures.put(name, value);
+    }
+
+    // --- scoring ---
+
+    public void baseScore(int base) {
+        this.baseScore = base;
+    }
+
+    public void addPoints(ScoringFactor factor, int value, String rule) {
+        points.add(new Points(factor.getCriterion(), factor.isKnown() ? factor.shown() : null, value, rule));
+    }
+
+    public int getScore() {
+        int total = baseScore;
+        for (Points p : points) {
+            total += p.points();
+        }
+        return Math.max(0, Math.min(100, total));
+    }
+
+    public void riskClass(String value) { this.riskClass = value; }
+
+    public void recommendedLimit(BigDecimal value) { this.recommendedLimit = value; }
+
+    public void maxOrderAmount(BigDecimal value) { this.maxOrderAmount = value; }
+
+    public void standardTermsDays(int value) { this.standardTermsDays = value; }
+
+    /** Adds guarantees from a comma-separated list (e.g. "DEPOSIT, PERSONAL_GUARANTEE"); "NONE" adds nothing. */
+    public void guarantees(String list) {
+        addAll(guarantees, list);
+    }
+
+    public RiskAssessment riskAssessment() {
+        return new RiskAssessment(riskClass, maxOrderAmount, standardTermsDays);
+    }
+
+    // --- payment terms ---
+
+    public void approvalLevel(String value) { this.approvalLevel = value; }
+
+    public void depositPercent(BigDecimal value) { this.depositPercent = value; }
+
+    /** Adds conditions from a comma-separated list (e.g. "DIRECT_DEBIT"); "NONE" adds nothing. */
+    public void conditions(String list) {
+        addAll(conditions, list);
+    }
+
+    // --- dunning ---
+
+    /** Proposes a debtor profile; the proposal with the highest priority wins. */
+    public void debtorProfile(String profile, int priorityOfRow) {
+        if (priorityOfRow > profilePriority) {
+            profilePriority = priorityOfRow;
+            debtorProfile = profile;
+        }
+    }
+
+    public void dunningStep(int level, String action, String channel, int daysToNext, String stepPriority) {
+        this.dunningLevel = level;
+        this.dunningAction = action;
+        this.dunningChannel = channel;
+        this.daysToNextStep = daysToNext;
+        this.priority = stepPriority;
+    }
+
+    public void priority(String value) { this.priority = value; }
+
+    public void lateCharges(BigDecimal ratePercent, BigDecimal interest, BigDecimal indemnity) {
+        this.lateInterestRate = ratePercent;
+        this.lateInterest = interest;
+        this.recoveryIndemnity = indemnity;
+    }
+
+    public void insurerClaim(LocalDate deadline, boolean due) {
+        this.insurerClaimDeadline = deadline;
+        this.insurerClaimDue = due;
+    }
+
+    private static void addAll(Set<String> target, String list) {
+        if (list == null) {
+            return;
+        }
+        for (String item : list.split(",")) {
+            String t = item.trim();
+            if (!t.isEmpty() && !"NONE".equalsIgnoreCase(t)) {
+                target.add(t);
+            }
+        }
+    }
+
+    // --- read back by the evaluator ---
+
+    public String getOutcome() { return outcome; }
+
+    public List<RaisedReason> getReasons() { return reasons; }
+
+    public List<Points> getPoints() { return points; }
+
+    public Map<String, Object> getFigures() { return figures; }
+
+    public String getRiskClass() { return riskClass; }
+
+    public BigDecimal getRecommendedLimit() { return recommendedLimit; }
+
+    public BigDecimal getMaxOrderAmount() { return maxOrderAmount; }
+
+    public int getStandardTermsDays() { return standardTermsDays; }
+
+    public List<String> getGuarantees() { return List.copyOf(guarantees); }
+
+    public List<String> getConditions() { return List.copyOf(conditions); }
+
+    public String getApprovalLevel() { return approvalLevel; }
+
+    public BigDecimal getDepositPercent() { return depositPercent; }
+
+    public String getDebtorProfile() { return debtorProfile; }
+
+    public int getDunningLevel() { return dunningLevel; }
+
+    public String getDunningAction() { return dunningAction; }
+
+    public String getDunningChannel() { return dunningChannel; }
+
+    public int getDaysToNextStep() { return daysToNextStep; }
+
+    public String getPriority() { return priority; }
+
+    public BigDecimal getLateInterestRate() { return lateInterestRate; }
+
+    public BigDecimal getLateInterest() { return lateInterest; }
+
+    public BigDecimal getRecoveryIndemnity() { return recoveryIndemnity; }
+
+    public LocalDate getInsurerClaimDeadline() { return insurerClaimDeadline; }
+
+    public boolean isInsurerClaimDue() { return insurerClaimDue; }
+}

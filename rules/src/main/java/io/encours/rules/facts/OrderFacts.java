@@ -1,0 +1,129 @@
+package io.encours.rules.facts;
+
+import io.encours.rules.model.CreditAccount;
+import io.encours.rules.model.Customer;
+import io.encours.rules.model.Exposure;
+import io.encours.rules.model.Order;
+import io.encours.rules.model.OrderCheckRequest;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * An order credit check as the order-check table sees it: amounts, limits and what they imply
+ * (limit use, uninsured amount), account state and documents. Unknown dates give -1 day counts.
+ */
+public final class OrderFacts {
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final BigDecimal orderAmount;
+    private final BigDecimal exposureAfterOrder;
+    private final BigDecimal internalLimit;
+    private final BigDecimal limitUsePercent;
+    private final BigDecimal availableCredit;
+    private final BigDecimal insuredLimit;
+    private final BigDecimal uninsuredAmount;
+    private final boolean insured;
+    private final boolean insuranceExpired;
+    private final BigDecimal overdueRatioPercent;
+    private final int oldestOverdueDays;
+    private final int highestDunningLevel;
+    private final BigDecimal disputedAmount;
+    private final String accountStatus;
+    private final boolean purchaseOrderPresent;
+    private final boolean termsAccepted;
+    private final int daysSinceReview;
+    private final int accountAgeDays;
+    private final boolean externalRatingPresent;
+    private final String paymentMethod;
+    private final String currency;
+
+    private OrderFacts(OrderCheckRequest request) {
+        Customer customer = request.customer();
+        CreditAccount account = customer.creditAccount();
+        Exposure exposure = request.exposure();
+        Order order = request.order();
+        LocalDate asOf = request.asOf();
+
+        orderAmount = order.amount();
+        exposureAfterOrder = exposure.total().add(order.amount());
+        internalLimit = account.internalLimit() == null ? BigDecimal.ZERO : account.internalLimit();
+        limitUsePercent = internalLimit.signum() == 0
+                ? (exposureAfterOrder.signum() == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(999_999))
+                : exposureAfterOrder.multiply(HUNDRED).divide(internalLimit, 2, RoundingMode.HALF_EVEN);
+        availableCredit = internalLimit.subtract(exposureAfterOrder).max(BigDecimal.ZERO);
+        insuranceExpired = account.insuranceExpiry() != null && account.insuranceExpiry().isBefore(asOf);
+        insured = account.insuredLimit() != null && account.insuredLimit().signum() > 0;
+        insuredLimit = insured && !insuranceExpired ? account.insuredLimit() : BigDecimal.ZERO;
+        uninsuredAmount = exposureAfterOrder.subtract(insuredLimit).max(BigDecimal.ZERO);
+        overdueRatioPercent = exposure.overdueRatioPercent();
+        oldestOverdueDays = exposure.oldestOverdueDays();
+        highestDunningLevel = exposure.highestDunningLevel();
+        disputedAmount = exposure.disputedAmount();
+        accountStatus = account.status().name();
+        purchaseOrderPresent = order.purchaseOrderPresent();
+        termsAccepted = order.termsAndConditionsAccepted();
+        daysSinceReview = daysSince(account.lastReviewDate(), asOf);
+        accountAgeDays = daysSince(account.openedOn(), asOf);
+        externalRatingPresent = customer.externalRating() != null;
+        paymentMethod = order.paymentMethod() == null ? null : order.paymentMethod().name();
+        currency = order.currency();
+    }
+
+    public static OrderFacts of(OrderCheckRequest request) {
+        return new OrderFacts(request);
+    }
+
+    private static int daysSince(LocalDate date, LocalDate asOf) {
+        return date == null ? -1 : (int) ChronoUnit.DAYS.between(date, asOf);
+    }
+
+    public BigDecimal getOrderAmount() { return orderAmount; }
+
+    public BigDecimal getExposureAfterOrder() { return exposureAfterOrder; }
+
+    public BigDecimal getInternalLimit() { return internalLimit; }
+
+    /** Exposure after the order as a percentage of the internal limit. */
+    public BigDecimal getLimitUsePercent() { return limitUsePercent; }
+
+    public BigDecimal getAvailableCredit() { return availableCredit; }
+
+    /** The insured limit in force (0 when there is no cover or the cover has expired). */
+    public BigDecimal getInsuredLimit() { return insuredLimit; }
+
+    /** Exposure after the order above the insured limit in force ("débordement"). */
+    public BigDecimal getUninsuredAmount() { return uninsuredAmount; }
+
+    /** The account has (or had) an insured limit. */
+    public boolean isInsured() { return insured; }
+
+    public boolean isInsuranceExpired() { return insuranceExpired; }
+
+    public BigDecimal getOverdueRatioPercent() { return overdueRatioPercent; }
+
+    public int getOldestOverdueDays() { return oldestOverdueDays; }
+
+    public int getHighestDunningLevel() { return highestDunningLevel; }
+
+    public BigDecimal getDisputedAmount() { return disputedAmount; }
+
+    public String getAccountStatus() { return accountStatus; }
+
+    public boolean isPurchaseOrderPresent() { return purchaseOrderPresent; }
+
+    public boolean isTermsAccepted() { return termsAccepted; }
+
+    /** Days since the last limit review; -1 when the limit was never reviewed. */
+    public int getDaysSinceReview() { return daysSinceReview; }
+
+    /** Days since the account was opened; -1 when unknown. */
+    public int getAccountAgeDays() { return accountAgeDays; }
+
+    public boolean isExternalRatingPresent() { return externalRatingPresent; }
+
+    public String getPaymentMethod() { return paymentMethod; }
+
+    public String getCurrency() { return currency; }
+}

@@ -1,0 +1,22 @@
+package io.encours.rules.facts;
+
+import java.math.BigDecimal;
+
+/** The risk class the policy assigned, inserted after the class table so later checks can use it. */
+public final class RiskAssessment {
+    private final String riskClass;
+    private final BigDecimal maxOrderAmount;
+    private final int standardTermsDays;
+
+    public RiskAssessment(String riskClass, BigDecimal maxOrderAmount, int standardTermsDays) {
+        this.riskClass = riskClass;
+        this.maxOrderAmount = maxOrderAmount;
+        this.standardTermsDays = standardTermsDays;
+    }
+
+    public String getRiskClass() { return riskClass; }
+
+    public BigDecimal getMaxOrderAmount() { return maxOrderAmount; }
+
+    public int getStandardTermsDays() { return standardTermsDays; }
+}

@@ -1,0 +1,40 @@
+package io.encours.rules.facts;
+
+import java.math.BigDecimal;
+
+/**
+ * One criterion of the scoring grid as seen for this customer: a numeric value (years in business,
+ * incidents, a ratio...) or a category (sector, legal form). {@code known} is false when the data is missing.
+ */
+public final class ScoringFactor {
+    private final String criterion;
+    private final String category;
+    private final BigDecimal value;
+
+    private ScoringFactor(String criterion, String category, BigDecimal value) {
+        this.criterion = criterion;
+        this.category = category;
+        this.value = value;
+    }
+
+    public static ScoringFactor ofValue(String criterion, BigDecimal value) {
+        return new ScoringFactor(criterion, null, value);
+    }
+
+    public static ScoringFactor ofCategory(String criterion, String category) {
+        return new ScoringFactor(criterion, category, null);
+    }
+
+    public String getCriterion() { return criterion; }
+
+    public String getCategory() { return category; }
+
+    public BigDecimal getValue() { return value; }
+
+    public boolean isKnown() { return value != null || category != null; }
+
+    /** What the score breakdown shows for this factor. */
+    public String shown() {
+        return category != null ? category : value == null ? "unknown" : value.stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,23 @@
+package io.encours.rules.model;
+
+/** Payment terms: a number of days, counted from the invoice date or at end of month ("fin de mois"). */
+public record PaymentTerms(int days, boolean endOfMonth) {
+    public PaymentTerms {
+        if (days < 0) {
+            throw new IllegalArgumentException("payment terms cannot be negative");
+        }
+    }
+
+    /**
+     * Worst-case days between invoice date and payment: end-of-month terms can add up to 30 days.
+     * This is what a sector cap expressed in days from the invoice date is compared with.
+     */
+    public int maxDaysFromInvoice() {
+        return endOfMonth ? days + 30 : days;
+    }
+
+    @Override
+    public String toString() {
+        return days + (endOfMonth ? " days end of month" : " days");
+    }
+}

@@ -1,0 +1,92 @@
+package io.encours.rules.policy;
+
+import io.encours.rules.facts.CustomerFacts;
+import io.encours.rules.facts.DecisionSheet;
+import io.encours.rules.facts.InvoiceFacts;
+import io.encours.rules.facts.OrderFacts;
+import io.encours.rules.facts.ScoringFactor;
+import io.encours.rules.facts.TermsFacts;
+import io.encours.rules.model.Customer;
+import io.encours.rules.model.CustomerScoreRequest;
+import io.encours.rules.model.DecisionRequest;
+import io.encours.rules.model.DunningRequest;
+import io.encours.rules.model.Financials;
+import io.encours.rules.model.OrderCheckRequest;
+import io.encours.rules.model.PaymentTermsRequest;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a caller's request into the facts the policy matches, and records the figures reason messages
+ * may quote. Pure derivation: no threshold or business choice is made here.
+ */
+final class FactAssembler {
+    private FactAssembler() {
+    }
+
+    static List<Object> facts(DecisionRequest request, DecisionSheet sheet) {
+        List<Object> facts = new ArrayList<>(14);
+        Customer customer = request.customer();
+        sheet.figure("customerId", customer.id());
+        if (request instanceof CustomerScoreRequest r) {
+            scoring(r.customer(), r, facts);
+        } else if (request instanceof OrderCheckRequest r) {
+                scoring(r.customer(), r, facts);
+                OrderFacts o = OrderFacts.of(r);
+                facts.add(o);
+                sheet.figure("orderAmount", o.getOrderAmount());
+                sheet.figure("exposureAfterOrder", o.getExposureAfterOrder());
+                sheet.figure("internalLimit", o.getInternalLimit());
+                sheet.figure("limitUsePercent", o.getLimitUsePercent());
+                sheet.figure("insuredLimit", o.getInsuredLimit());
+                sheet.figure("uninsuredAmount", o.getUninsuredAmount());
+                sheet.figure("availableCredit", o.getAvailableCredit());
+                sheet.figure("overdueRatioPercent", o.getOverdueRatioPercent());
+                sheet.figure("oldestOverdueDays", o.getOldestOverdueDays());
+                sheet.figure("highestDunningLevel", o.getHighestDunningLevel());
+                sheet.figure("daysSinceReview", o.getDaysSinceReview());
+                sheet.figure("accountStatus", o.getAccountStatus());
+                sheet.figure("currency", o.getCurrency());
+        } else if (request instanceof PaymentTermsRequest r) {
+                scoring(r.customer(), r, facts);
+                TermsFacts t = TermsFacts.of(r);
+                facts.add(t);
+                sheet.figure("requestedTerms", r.requestedTerms().toString());
+                sheet.figure("requestedDays", t.getRequestedDays());
+                sheet.figure("maxDaysFromInvoice", t.getMaxDaysFromInvoice());
+                sheet.figure("agreedDays", t.getAgreedDays());
+        } else if (request instanceof DunningRequest r) {
+                facts.add(new CustomerFacts(customer));
+                InvoiceFacts i = InvoiceFacts.of(r);
+                facts.add(i);
+                sheet.figure("invoiceNumber", i.getInvoiceNumber());
+                sheet.figure("invoiceAmount", i.getAmount());
+                sheet.figure("daysPastDue", i.getDaysPastDue());
+                sheet.figure("brokenPromises", i.getBrokenPromises());
+                sheet.figure("dueDate", i.getDueDate());
+        }
+        return facts;
+    }
+
+    private static void scoring(Customer c, DecisionRequest r, List<Object> facts) {
+        facts.add(new CustomerFacts(c));
+        facts.add(ScoringFactor.ofCategory("SECTOR", c.sector()));
+        facts.add(ScoringFactor.ofCategory("LEGAL_FORM", c.legalForm()));
+        Integer years = c.yearsInBusiness(r.asOf());
+        facts.add(ScoringFactor.ofValue("YEARS_IN_BUSINESS", years == null ? null : BigDecimal.valueOf(years)));
+        var behaviour = c.paymentBehaviour();
+        facts.add(ScoringFactor.ofValue("PAYMENT_INCIDENTS",
+                behaviour == null ? null : BigDecimal.valueOf(behaviour.incidentsLast12Months())));
+        facts.add(ScoringFactor.ofValue("AVERAGE_DAYS_LATE", behaviour == null ? null : behaviour.averageDaysLate()));
+        facts.add(ScoringFactor.ofValue("EXTERNAL_SCORE",
+                c.externalRating() == null ? null : BigDecimal.valueOf(c.externalRating().score())));
+        Financials f = c.financials();
+        facts.add(ScoringFactor.ofValue("GENERAL_SOLVENCY", f == null ? null : f.generalSolvency()));
+        if (f != null && f.negativeEquity()) {
+            facts.add(ScoringFactor.ofCategory("GEARING", "NEGATIVE_EQUITY"));
+        } else {
+            facts.add(ScoringFactor.ofValue("GEARING", f == null ? null : f.gearing()));
+        }
+    }
+}
