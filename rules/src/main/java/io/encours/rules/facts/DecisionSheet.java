@@ -1,5 +1,6 @@
 package io.encours.rules.facts;
 
+import io.encours.rules.model.DecisionType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,7 +25,28 @@ public final class DecisionSheet {
     public record Points(String criterion, String value, int points, String rule) {
     }
 
+    /** A dunning step a ladder row proposes; the proposal with the highest level is chosen. */
+    public static final class StepProposal {
+        private int level;
+        private String action;
+        private String channel;
+        private int daysToNext;
+        private String priority;
+
+        public StepProposal level(int v) { level = v; return this; }
+
+        public StepProposal action(String v) { action = v; return this; }
+
+        public StepProposal channel(String v) { channel = v; return this; }
+
+        public StepProposal daysToNext(int v) { daysToNext = v; return this; }
+
+        public StepProposal priority(String v) { priority = v; return this; }
+    }
+
+    private final DecisionType type;
     private final List<String> severity;
+    private final Map<String, StepProposal> proposals = new LinkedHashMap<>();
     private final Map<String, Object> figures = new LinkedHashMap<>();
     private final List<RaisedReason> reasons = new ArrayList<>();
     private final List<Points> points = new ArrayList<>();
@@ -40,7 +62,6 @@ public final class DecisionSheet {
     private String approvalLevel;
     private BigDecimal depositPercent;
     private String debtorProfile;
-    private int profilePriority = Integer.MIN_VALUE;
     private int dunningLevel;
     private String dunningAction;
     private String dunningChannel;
@@ -52,8 +73,12 @@ public final class DecisionSheet {
     private LocalDate insurerClaimDeadline;
     private boolean insurerClaimDue;
 
-    /** @param severity the outcomes of this decision type from least to most severe; the first is the default */
-    public DecisionSheet(List<String> severity) {
+    /**
+     * @param type     the decision being made
+     * @param severity the outcomes of this decision type from least to most severe; the first is the default
+     */
+    public DecisionSheet(DecisionType type, List<String> severity) {
+        this.type = type;
         this.severity = severity;
         this.outcome = severity.get(0);
     }
@@ -70,6 +95,26 @@ public final class DecisionSheet {
         lastOutcome = requested;
         if (rank > severity.indexOf(outcome)) {
             outcome = requested;
+        }
+    }
+
+    /**
+     * The credit decision of a risk class: it is the outcome of a customer-score decision, and only
+     * information for the other decisions, which have outcomes of their own.
+     */
+    public void creditDecision(String requested, String rule) {
+        if (type == DecisionType.CUSTOMER_SCORE) {
+            outcome(requested, rule);
+        } else {
+            lastOutcome = null;
+        }
+    }
+
+    /** Records a reason only when the decision's outcome is (still) the given one: "approved because...". */
+    public void reasonIfOutcome(String expected, String code, String rule) {
+        if (expected.equals(outcome)) {
+            lastOutcome = expected;
+            reason(code, rule);
         }
     }
 
@@ -137,20 +182,32 @@ public final class DecisionSheet {
 
     // --- dunning ---
 
-    /** Proposes a debtor profile; the proposal with the highest priority wins. */
-    public void debtorProfile(String profile, int priorityOfRow) {
-        if (priorityOfRow > profilePriority) {
-            profilePriority = priorityOfRow;
-            debtorProfile = profile;
-        }
+    public void debtorProfile(String profile) {
+        this.debtorProfile = profile;
     }
 
-    public void dunningStep(int level, String action, String channel, int daysToNext, String stepPriority) {
-        this.dunningLevel = level;
-        this.dunningAction = action;
-        this.dunningChannel = channel;
-        this.daysToNextStep = daysToNext;
-        this.priority = stepPriority;
+    /** The step proposed by one ladder row (one proposal per rule). */
+    public StepProposal step(String rule) {
+        return proposals.computeIfAbsent(rule, r -> new StepProposal());
+    }
+
+    /** Takes the proposal with the highest level; null when no row proposed a step. */
+    public StepChosen chooseStep() {
+        StepProposal best = null;
+        for (StepProposal p : proposals.values()) {
+            if (best == null || p.level > best.level) {
+                best = p;
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        dunningLevel = best.level;
+        dunningAction = best.action;
+        dunningChannel = best.channel;
+        daysToNextStep = best.daysToNext;
+        priority = best.priority;
+        return new StepChosen(best.level, best.daysToNext);
     }
 
     public void priority(String value) { this.priority = value; }

@@ -43,7 +43,7 @@ public final class InvoiceFacts {
         averageDaysLate = behaviour == null || behaviour.averageDaysLate() == null
                 ? BigDecimal.ZERO : behaviour.averageDaysLate();
         incidents = behaviour == null ? 0 : behaviour.incidentsLast12Months();
-        declaredProfile = request.declaredProfile() == null ? "" : request.declaredProfile().name();
+        declaredProfile = request.declaredProfile() == null ? "NONE" : request.declaredProfile().name();
         CreditAccount account = request.customer().creditAccount();
         accountStatus = account.status().name();
         insured = account.insuredLimit() != null && account.insuredLimit().signum() > 0
@@ -80,7 +80,7 @@ public final class InvoiceFacts {
 
     public int getIncidents() { return incidents; }
 
-    /** The credit team's declared profile, or an empty text when none was declared. */
+    /** The credit team's declared profile, or NONE when none was declared. */
     public String getDeclaredProfile() { return declaredProfile; }
 
     public String getAccountStatus() { return accountStatus; }

@@ -6,7 +6,7 @@ import io.encours.rules.model.Exposure;
 import io.encours.rules.model.Order;
 import io.encours.rules.model.OrderCheckRequest;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.math.MathContext;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
@@ -51,7 +51,7 @@ public final class OrderFacts {
         internalLimit = account.internalLimit() == null ? BigDecimal.ZERO : account.internalLimit();
         limitUsePercent = internalLimit.signum() == 0
                 ? (exposureAfterOrder.signum() == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(999_999))
-                : exposureAfterOrder.multiply(HUNDRED).divide(internalLimit, 2, RoundingMode.HALF_EVEN);
+                : exposureAfterOrder.multiply(HUNDRED).divide(internalLimit, MathContext.DECIMAL64);
         availableCredit = internalLimit.subtract(exposureAfterOrder).max(BigDecimal.ZERO);
         insuranceExpired = account.insuranceExpiry() != null && account.insuranceExpiry().isBefore(asOf);
         insured = account.insuredLimit() != null && account.insuredLimit().signum() > 0;

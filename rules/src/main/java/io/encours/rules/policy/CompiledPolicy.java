@@ -101,7 +101,7 @@ public final class CompiledPolicy {
     /** Evaluates one decision: the result, the rules that fired and the evaluation time. */
     public Evaluation evaluate(DecisionRequest request) {
         long start = System.nanoTime();
-        DecisionSheet sheet = new DecisionSheet(Outcomes.of(request.type()));
+        DecisionSheet sheet = new DecisionSheet(request.type(), Outcomes.of(request.type()));
         List<Object> facts = FactAssembler.facts(request, sheet);
         List<String> fired = new ArrayList<>(24);
         DefaultAgendaEventListener listener = new DefaultAgendaEventListener() {
@@ -171,9 +171,11 @@ public final class CompiledPolicy {
         } else if (request instanceof DunningRequest r) {
             step = dunningStep(r, sheet);
         }
+        // a refused request has nobody to approve it and no deposit to pay
+        boolean refused = "REFUSED".equals(sheet.getOutcome());
         return new DecisionResult(request.type(), sheet.getOutcome(), score, sheet.getRiskClass(),
                 sheet.getRecommendedLimit(), internal, insured, after, available, uninsured, standard, granted,
-                sheet.getApprovalLevel(), sheet.getDepositPercent(), sheet.getConditions(), sheet.getGuarantees(),
+                refused ? null : sheet.getApprovalLevel(), refused ? null : sheet.getDepositPercent(), sheet.getConditions(), sheet.getGuarantees(),
                 step, breakdown, reasonList, firedRefs);
     }
 

@@ -14,6 +14,7 @@ import io.encours.rules.model.Financials;
 import io.encours.rules.model.OrderCheckRequest;
 import io.encours.rules.model.PaymentTermsRequest;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,7 +39,7 @@ final class FactAssembler {
                 sheet.figure("orderAmount", o.getOrderAmount());
                 sheet.figure("exposureAfterOrder", o.getExposureAfterOrder());
                 sheet.figure("internalLimit", o.getInternalLimit());
-                sheet.figure("limitUsePercent", o.getLimitUsePercent());
+                sheet.figure("limitUsePercent", o.getLimitUsePercent().setScale(1, RoundingMode.HALF_EVEN));
                 sheet.figure("insuredLimit", o.getInsuredLimit());
                 sheet.figure("uninsuredAmount", o.getUninsuredAmount());
                 sheet.figure("availableCredit", o.getAvailableCredit());

@@ -40,8 +40,8 @@ final class TableChecker {
                 }
                 String snippet = sheet.cell(snippetRow, c);
                 String label = sheet.cell(labelRow, c);
-                boolean text = TEXT.matcher(snippet).find();
-                boolean numeric = !text && NUMERIC.matcher(snippet).find();
+                boolean numeric = NUMERIC.matcher(snippet).find();
+                boolean text = !numeric && TEXT.matcher(snippet).find();
                 boolean priority = kind.equals("PRIORITY") || kind.equals("SALIENCE");
                 for (int d = labelRow + 1; d < sheet.rows().size(); d++) {
                     if (isBlankRow(sheet, d, startCol) || firstNonBlank(sheet, d).startsWith("RuleTable")) {

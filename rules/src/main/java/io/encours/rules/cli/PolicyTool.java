@@ -1,0 +1,126 @@
+package io.encours.rules.cli;
+
+import io.encours.rules.policy.CompilationResult;
+import io.encours.rules.policy.Csv;
+import io.encours.rules.policy.PolicyBundle;
+import io.encours.rules.policy.PolicyCompiler;
+import io.encours.rules.policy.PolicyError;
+import io.encours.rules.policy.TableWorkbook;
+import io.encours.rules.scenario.ScenarioRunner;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The command-line policy tool, for credit teams' own CI:
+ * <pre>
+ *   java -jar encours-rules.jar validate DIR     compile the bundle, print every error, exit 1 on any
+ *   java -jar encours-rules.jar test DIR         run the bundle's scenarios, end with "N passed, N failed"
+ *   java -jar encours-rules.jar drl FILE         print the DRL Drools generates from a decision table
+ *   java -jar encours-rules.jar xlsx CSV OUT     turn a CSV decision table into an Excel workbook
+ * </pre>
+ */
+public final class PolicyTool {
+    private final PrintStream out;
+    private final PrintStream err;
+
+    PolicyTool(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        // Drools logs every failed build at ERROR itself; the tool prints its own located errors instead.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "off");
+        System.exit(new PolicyTool(System.out, System.err).run(args));
+    }
+
+    int run(String... args) {
+        if (args.length < 2) {
+            return usage();
+        }
+        try {
+            return switch (args[0]) {
+                case "validate" -> validate(Path.of(args[1]));
+                case "test" -> test(Path.of(args[1]));
+                case "drl" -> drl(Path.of(args[1]));
+                case "xlsx" -> args.length < 3 ? usage() : xlsx(Path.of(args[1]), Path.of(args[2]));
+                default -> usage();
+            };
+        } catch (IOException | RuntimeException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private int validate(Path dir) {
+        CompilationResult result = compile(dir);
+        if (result == null) {
+            return 1;
+        }
+        if (!result.succeeded()) {
+            for (PolicyError e : result.errors()) {
+                out.println(e);
+            }
+            out.println(result.errors().size() + " error(s): the policy is not valid");
+            return 1;
+        }
+        var stamp = result.policy().stamp();
+        out.println("OK " + stamp.id() + " " + stamp.version() + " (" + result.policy().rules().size()
+                + " rules, sha256 " + stamp.contentHash() + ")");
+        return 0;
+    }
+
+    private int test(Path dir) {
+        CompilationResult result = compile(dir);
+        if (result == null) {
+            return 1;
+        }
+        if (!result.succeeded()) {
+            result.errors().forEach(out::println);
+            out.println("0 passed, 1 failed: the policy does not compile");
+            return 1;
+        }
+        ScenarioRunner.Report report = new ScenarioRunner().runBundled(result.policy());
+        for (ScenarioRunner.ScenarioResult r : report.results()) {
+            if (!r.passed()) {
+                out.println("FAIL " + r.scenario().id() + " (line " + r.scenario().line() + ") "
+                        + r.scenario().description());
+                r.failures().forEach(f -> out.println("     " + f));
+            }
+        }
+        out.println(report.summary());
+        return report.failed() == 0 ? 0 : 1;
+    }
+
+    private int drl(Path table) throws IOException {
+        out.println(PolicyCompiler.generatedDrl(table.getFileName().toString(), Files.readAllBytes(table)));
+        return 0;
+    }
+
+    private int xlsx(Path csv, Path target) throws IOException {
+        String name = csv.getFileName().toString().replaceAll("\\..*$", "");
+        Files.write(target, TableWorkbook.toXlsx(name, Csv.parse(Files.readString(csv))));
+        out.println("wrote " + target);
+        return 0;
+    }
+
+    private CompilationResult compile(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            err.println("error: " + dir + " is not a folder");
+            return null;
+        }
+        return new PolicyCompiler().compile(PolicyBundle.fromDirectory(dir));
+    }
+
+    private int usage() {
+        err.println("""
+                usage: java -jar encours-rules.jar COMMAND ARG
+                  validate DIR     compile the policy bundle in DIR and print every error with its location
+                  test DIR         run the scenarios of the bundle in DIR
+                  drl TABLE        print the DRL generated from a decision table (.drl.xlsx / .drl.csv)
+                  xlsx CSV OUT     write a CSV decision table as an Excel workbook""");
+        return 2;
+    }
+}
