@@ -175,6 +175,11 @@ public final class PolicyCompiler {
             if (file != null && manifest.tables().contains(file)) {
                 errors.add(tableError(file, drlBySource.get(file), line, text));
             } else if (file != null) {
+                String rule = line > 0 ? RuleIndex.ruleAtLine(drlBySource.get(file), line) : null;
+                if (rule != null && !text.contains(rule)) {
+                    // errors in a rule's Java consequence are reported at the rule's first line
+                    text = "in rule \"" + rule + "\": " + text;
+                }
                 errors.add(line > 0 ? PolicyError.atLine(file, line, text) : PolicyError.inFile(file, text));
             } else {
                 errors.add(PolicyError.inFile(null, text));
