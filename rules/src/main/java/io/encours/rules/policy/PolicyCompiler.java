@@ -30,6 +30,8 @@ public final class PolicyCompiler {
     private static final Pattern REASON_CALL = Pattern.compile(
             "decision\\.(?:reason|decide)\\((?:\"[^\"]*\"\\s*,\\s*)?\"([^\"]*)\"\\s*,");
     private static final Pattern DRL_LINE = Pattern.compile("\\[(\\d+),\\d+]|line (\\d+)");
+    private static final Pattern UNKNOWN_FIELD = Pattern.compile(
+            "unable to resolve method using strict-mode: (?:[\\w.]+\\.)?(\\w+)\\.(\\w+)\\(\\)");
     private static final Pattern CELL_REF = Pattern.compile("\\b([A-Z]{1,3})(\\d+)\\b");
 
     /** Compiles the bundle; the result holds either the policy or the errors, never a partial policy. */
@@ -202,7 +204,8 @@ public final class PolicyCompiler {
         if (rule != null) {
             Matcher t = Pattern.compile("(.+)_(\\d+)").matcher(rule);
             if (t.matches()) {
-                return new PolicyError(file, t.group(1), Integer.parseInt(t.group(2)), null, null, message);
+                return new PolicyError(file, null, Integer.parseInt(t.group(2)), null, null,
+                        "table " + t.group(1) + ": " + message);
             }
         }
         return PolicyError.inFile(file, message + (rule == null ? "" : " (rule " + rule + ")"));
@@ -211,6 +214,12 @@ public final class PolicyCompiler {
     /** Keeps the useful first lines of a Drools message and drops generated-code noise. */
     private static String explain(String text) {
         String t = text == null ? "" : text.strip();
+        Matcher unknown = UNKNOWN_FIELD.matcher(t);
+        if (unknown.find()) {
+            return "'" + unknown.group(2) + "' is not a field of " + unknown.group(1)
+                    + ": check the column's condition cell (" + t.lines().findFirst().orElse("")
+                    .replaceAll("\\s*\\[Error:.*", "") + ")";
+        }
         String[] lines = t.split("\\R");
         StringBuilder out = new StringBuilder();
         for (String l : lines) {

@@ -65,7 +65,7 @@ class PolicyToolTest {
                 Arguments.of("text in a numeric cell", (Supplier<PolicyBundle>) BrokenBundles::textInNumericCell,
                         "scoring-grid.drl.xlsx, sheet scoring-grid, row 12, column F: 'ten'"),
                 Arguments.of("unknown fact field", (Supplier<PolicyBundle>) BrokenBundles::unknownFactField,
-                        "order-checks.drl.csv, sheet OrderChecks, row 13"),
+                        "order-checks.drl.csv, row 13: table OrderChecks: 'limitUsagePercent' is not a field of OrderFacts"),
                 Arguments.of("DRL syntax error", (Supplier<PolicyBundle>) BrokenBundles::drlSyntaxError,
                         "credit-policy.drl, line "),
                 Arguments.of("missing table", (Supplier<PolicyBundle>) BrokenBundles::missingTable,
