@@ -21,6 +21,11 @@ public final class ScoringFactor {
         return new ScoringFactor(criterion, null, value);
     }
 
+    /** A value that the grid also tells apart by kind (a gearing ratio vs. negative equity, say). */
+    public static ScoringFactor of(String criterion, String category, BigDecimal value) {
+        return new ScoringFactor(criterion, category, value);
+    }
+
     public static ScoringFactor ofCategory(String criterion, String category) {
         return new ScoringFactor(criterion, category, null);
     }
@@ -35,6 +40,6 @@ public final class ScoringFactor {
 
     /** What the score breakdown shows for this factor. */
     public String shown() {
-        return category != null ? category : value == null ? "unknown" : value.stripTrailingZeros().toPlainString();
+        return value != null ? value.stripTrailingZeros().toPlainString() : category != null ? category : "unknown";
     }
 }

@@ -87,7 +87,9 @@ final class FactAssembler {
         if (f != null && f.negativeEquity()) {
             facts.add(ScoringFactor.ofCategory("GEARING", "NEGATIVE_EQUITY"));
         } else {
-            facts.add(ScoringFactor.ofValue("GEARING", f == null ? null : f.gearing()));
+            BigDecimal gearing = f == null ? null : f.gearing();
+            facts.add(gearing == null ? ScoringFactor.ofValue("GEARING", null)
+                    : ScoringFactor.of("GEARING", "RATIO", gearing));
         }
     }
 }

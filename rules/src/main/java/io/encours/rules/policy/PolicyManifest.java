@@ -11,7 +11,8 @@ import java.util.Properties;
 
 /**
  * The manifest of a policy bundle ({@code manifest.properties}): identity, effective date, currency and
- * the files that make up the policy.
+ * the files that make up the policy. {@code collectTables} names the tables whose rows may overlap
+ * because every matching row applies (checks that add up); the others are verified as exclusive.
  */
 public record PolicyManifest(
         String id,
@@ -23,7 +24,8 @@ public record PolicyManifest(
         List<String> rules,
         String parameters,
         String reasons,
-        List<String> scenarios) {
+        List<String> scenarios,
+        List<String> collectTables) {
 
     /** Every file the manifest names, in a stable order. */
     public List<String> files() {
@@ -92,7 +94,7 @@ public record PolicyManifest(
         }
         return new PolicyManifest(id.trim(), version.trim(), effective, currency.trim(),
                 p.getProperty("description", "").trim(), tables, rules, parameters.trim(), reasons.trim(),
-                list(p.getProperty("scenarios")));
+                list(p.getProperty("scenarios")), list(p.getProperty("collect")));
     }
 
     private static String required(Properties p, String key, List<PolicyError> errors) {
