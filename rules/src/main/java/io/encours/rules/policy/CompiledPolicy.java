@@ -38,11 +38,13 @@ public final class CompiledPolicy {
     private final KieSessionsPool sessions;
     private final PolicyParameters parameters;
     private final ReasonCatalogue reasons;
+    private final DelegationTable delegation;
     private final RuleIndex rules;
     private final Map<String, String> drlBySource;
 
     CompiledPolicy(PolicyManifest manifest, PolicyBundle bundle, String contentHash, KieBase kieBase,
-                   Map<String, String> parameters, ReasonCatalogue reasons, RuleIndex rules,
+                   Map<String, String> parameters, ReasonCatalogue reasons, DelegationTable delegation,
+                   RuleIndex rules,
                    Map<String, String> drlBySource) {
         this.manifest = manifest;
         this.bundle = bundle;
@@ -51,6 +53,7 @@ public final class CompiledPolicy {
         this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2);
         this.parameters = new PolicyParameters(parameters);
         this.reasons = reasons;
+        this.delegation = delegation;
         this.rules = rules;
         this.drlBySource = Map.copyOf(drlBySource);
     }
@@ -73,6 +76,11 @@ public final class CompiledPolicy {
 
     public ReasonCatalogue reasons() {
         return reasons;
+    }
+
+    /** Who may release a held order of which amount. */
+    public DelegationTable delegation() {
+        return delegation;
     }
 
     /** Every rule of the policy and where it was written. */

@@ -49,6 +49,8 @@ public final class PolicyCompiler {
         Map<String, String> parameters = ParametersTable.parse(manifest.parameters(),
                 bundle.text(manifest.parameters()), errors);
         ReasonCatalogue reasons = ReasonCatalogue.parse(manifest.reasons(), bundle.text(manifest.reasons()), errors);
+        DelegationTable delegation = manifest.delegation() == null ? DelegationTable.none()
+                : DelegationTable.parse(manifest.delegation(), bundle.text(manifest.delegation()), errors);
 
         Map<String, String> drlBySource = new LinkedHashMap<>();
         for (String table : manifest.tables()) {
@@ -82,7 +84,7 @@ public final class PolicyCompiler {
             }
         });
         return new CompilationResult(new CompiledPolicy(manifest, bundle, bundle.contentHash(), kieBase,
-                parameters, reasons, index, drlBySource), List.of());
+                parameters, reasons, delegation, index, drlBySource), List.of());
     }
 
     /** The DRL Drools generates from a decision table file, for people who want to see it. */

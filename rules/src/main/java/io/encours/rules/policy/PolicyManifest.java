@@ -24,6 +24,7 @@ public record PolicyManifest(
         List<String> rules,
         String parameters,
         String reasons,
+        String delegation,
         List<String> scenarios,
         List<String> collectTables) {
 
@@ -33,6 +34,9 @@ public record PolicyManifest(
         all.addAll(rules);
         all.add(parameters);
         all.add(reasons);
+        if (delegation != null) {
+            all.add(delegation);
+        }
         all.addAll(scenarios);
         return all;
     }
@@ -40,7 +44,7 @@ public record PolicyManifest(
     static List<String> listedFiles(String text) {
         Properties p = load(text);
         List<String> all = new ArrayList<>();
-        for (String key : List.of("tables", "rules", "parameters", "reasons", "scenarios")) {
+        for (String key : List.of("tables", "rules", "parameters", "reasons", "delegation", "scenarios")) {
             all.addAll(list(p.getProperty(key)));
         }
         return all;
@@ -94,7 +98,11 @@ public record PolicyManifest(
         }
         return new PolicyManifest(id.trim(), version.trim(), effective, currency.trim(),
                 p.getProperty("description", "").trim(), tables, rules, parameters.trim(), reasons.trim(),
-                list(p.getProperty("scenarios")), list(p.getProperty("collect")));
+                blankToNull(p.getProperty("delegation")), list(p.getProperty("scenarios")), list(p.getProperty("collect")));
+    }
+
+    private static String blankToNull(String v) {
+        return v == null || v.isBlank() ? null : v.trim();
     }
 
     private static String required(Properties p, String key, List<PolicyError> errors) {

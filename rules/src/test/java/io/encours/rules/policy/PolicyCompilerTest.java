@@ -127,4 +127,15 @@ class PolicyCompilerTest {
         }
         throw new IllegalArgumentException(fragment);
     }
+
+    @Test
+    void theDelegationTableGivesEachRoleItsAuthority() {
+        DelegationTable delegation = DefaultPolicy.compile().delegation();
+
+        assertThat(delegation.allows("CREDIT_ANALYST", new java.math.BigDecimal("25000"))).isTrue();
+        assertThat(delegation.allows("CREDIT_ANALYST", new java.math.BigDecimal("25000.01"))).isFalse();
+        assertThat(delegation.allows("CREDIT_MANAGER", new java.math.BigDecimal("150000"))).isTrue();
+        assertThat(delegation.allows("CREDIT_COMMITTEE", new java.math.BigDecimal("10000000"))).isTrue();
+        assertThat(delegation.allows("AUDITOR", java.math.BigDecimal.ONE)).isFalse();
+    }
 }
