@@ -1,0 +1,68 @@
+package io.encours.service.audit;
+
+import com.mongodb.MongoException;
+import io.encours.service.storage.WriteDurability;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires the audit trail and makes sure its collection has its indexes before the first decision. */
+@Configuration(proxyBeanMethods = false)
+class AuditConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(AuditConfiguration.class);
+    private static final int UNAUTHORIZED = 13;
+
+    @Bean(destroyMethod = "close")
+    AuditWriter auditWriter(MongoTemplate mongo, WriteDurability durability, AuditProperties properties,
+                            MeterRegistry meters) {
+        if (properties.createIndexes()) {
+            createIndexes(mongo, durability);
+        }
+        return new AuditWriter(mongo.getCollection(AuditDocuments.COLLECTION), durability, properties, meters);
+    }
+
+    @Bean
+    AuditTrail auditTrail(MongoTemplate mongo, AuditWriter writer, JsonMapper json, AuditProperties properties,
+                          MeterRegistry meters) {
+        return new AuditTrail(mongo, writer, new AuditDocuments(json), properties.writeTimeout(), meters);
+    }
+
+    @Bean
+    DecisionIds decisionIds(Clock clock) {
+        return new DecisionIds(clock);
+    }
+
+    /**
+     * The request-id index is what makes idempotency safe under concurrency; the two others serve a
+     * customer's history and the audit explorer's outcome filter. (The embedded server builds unique
+     * indexes only; it accepts the others and ignores them.)
+     */
+    static void createIndexes(MongoTemplate mongo, WriteDurability durability) {
+        IndexOperations indexes = mongo.indexOps(AuditDocuments.COLLECTION);
+        try {
+            indexes.createIndex(new Index().on(AuditDocuments.REQUEST_ID, Sort.Direction.ASC).unique()
+                    .named("requestId_unique"));
+            indexes.createIndex(new Index().on(AuditDocuments.CUSTOMER_ID, Sort.Direction.ASC)
+                    .on(AuditDocuments.RECEIVED_AT, Sort.Direction.DESC).named("customerId_receivedAt"));
+            indexes.createIndex(new Index().on(AuditDocuments.OUTCOME, Sort.Direction.ASC)
+                    .on(AuditDocuments.RECEIVED_AT, Sort.Direction.DESC).named("outcome_receivedAt"));
+            durability.makeAcknowledgedWritesDurable();
+        } catch (DataAccessException e) {
+            if (e.getCause() instanceof MongoException m && m.getCode() == UNAUTHORIZED) {
+                log.warn("audit indexes not created: the database user may not create indexes; "
+                        + "they must exist already (set encours.audit.create-indexes=false to skip this step)");
+                return;
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.encours.service.audit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+import static io.encours.service.audit.AuditDocuments.COLLECTION;
+
+/** The decisions recorded so far: write one durably, read one back, list a customer's. */
+public class AuditTrail {
+    private final MongoTemplate mongo;
+    private final AuditWriter writer;
+    private final AuditDocuments documents;
+    private final Duration writeTimeout;
+    private final Timer writeLatency;
+
+    AuditTrail(MongoTemplate mongo, AuditWriter writer, AuditDocuments documents, Duration writeTimeout,
+               MeterRegistry meters) {
+        this.mongo = mongo;
+        this.writer = writer;
+        this.documents = documents;
+        this.writeTimeout = writeTimeout;
+        this.writeLatency = Timer.builder("encours.audit.write")
+                .description("Time a decision waits for its audit record to be durable")
+                .publishPercentileHistogram()
+                .register(meters);
+    }
+
+    /**
+     * Writes the record and returns once it is durable.
+     *
+     * @throws DuplicateRequestException  a record with the same request id exists
+     * @throws AuditUnavailableException the record could not be made durable in time
+     */
+    public void record(AuditRecord record) {
+        long start = System.nanoTime();
+        try {
+            writer.submit(documents.toDocument(record), record.requestId())
+                    .get(writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new AuditUnavailableException("Audit write failed", e.getCause());
+        } catch (TimeoutException e) {
+            throw new AuditUnavailableException("Audit record not durable within " + writeTimeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AuditUnavailableException("Interrupted while writing the audit record", e);
+        } finally {
+            writeLatency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    public Optional<AuditRecord> find(String decisionId) {
+        return Optional.ofNullable(mongo.findById(decisionId, Document.class, COLLECTION)).map(documents::toRecord);
+    }
+
+    public Optional<AuditRecord> findByRequestId(String requestId) {
+        Query query = Query.query(Criteria.where(AuditDocuments.REQUEST_ID).is(requestId));
+        return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION)).map(documents::toRecord);
+    }
+
+    /** A page of the customer's decisions, newest first. */
+    public List<DecisionSummary> history(String customerId, int page, int size) {
+        Query query = ofCustomer(customerId)
+                .with(Sort.by(Sort.Direction.DESC, AuditDocuments.RECEIVED_AT, AuditDocuments.ID))
+                .skip((long) page * size)
+                .limit(size);
+        query.fields().include(AuditDocuments.SUMMARY_FIELDS.toArray(String[]::new));
+        return mongo.find(query, Document.class, COLLECTION).stream().map(documents::toSummary).toList();
+    }
+
+    public long countForCustomer(String customerId) {
+        return mongo.count(ofCustomer(customerId), COLLECTION);
+    }
+
+    private static Query ofCustomer(String customerId) {
+        return Query.query(Criteria.where(AuditDocuments.CUSTOMER_ID).is(customerId));
+    }
+}

@@ -1,0 +1,163 @@
+package io.encours.service.audit;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.InsertManyOptions;
+import io.encours.service.storage.WriteDurability;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit: one thread takes every record waiting in the queue, inserts them with one
+ * {@code insertMany}, makes them durable, and only then completes each record's future. A decision thus
+ * waits for its own record's acknowledgement, while concurrent decisions share one round trip and one
+ * journal or file sync. One thread is enough, and required on the embedded store: its commits must not
+ * interleave with inserts.
+ */
+final class AuditWriter implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(AuditWriter.class);
+    private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false);
+
+    private record Pending(Document document, String requestId, CompletableFuture<Void> durable) {
+    }
+
+    private final MongoCollection<Document> collection;
+    private final WriteDurability durability;
+    private final BlockingQueue<Pending> queue;
+    private final int maxBatch;
+    private final Thread thread;
+    private final DistributionSummary batchSizes;
+    private final Timer batchWrites;
+    private volatile boolean accepting = true;
+
+    AuditWriter(MongoCollection<Document> collection, WriteDurability durability, AuditProperties properties,
+                MeterRegistry meters) {
+        this.collection = collection.withWriteConcern(durability.writeConcern());
+        this.durability = durability;
+        this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
+        this.maxBatch = properties.maxBatch();
+        this.batchSizes = DistributionSummary.builder("encours.audit.batch.size")
+                .description("Audit records written per group commit").register(meters);
+        this.batchWrites = Timer.builder("encours.audit.batch.write")
+                .description("Time to insert one batch of audit records and make it durable").register(meters);
+        this.thread = new Thread(this::run, "audit-writer");
+        this.thread.setDaemon(false);
+        this.thread.start();
+    }
+
+    /** Queues a record; the future completes once it is durable, or fails with the reason it is not. */
+    CompletableFuture<Void> submit(Document document, String requestId) {
+        Pending pending = new Pending(document, requestId, new CompletableFuture<>());
+        if (!accepting) {
+            pending.durable().completeExceptionally(
+                    new AuditUnavailableException("The audit writer is shutting down", null));
+        } else if (!queue.offer(pending)) {
+            pending.durable().completeExceptionally(new AuditUnavailableException(
+                    "The audit queue is full (" + queue.size() + " records waiting)", null));
+        }
+        return pending.durable();
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>(maxBatch);
+        while (accepting || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException e) {
+                fail(batch, new AuditUnavailableException("The audit writer failed", e));
+            } finally {
+                batch.clear();
+            }
+        }
+        AuditUnavailableException stopped = new AuditUnavailableException("The audit writer stopped", null);
+        List<Pending> left = new ArrayList<>();
+        queue.drainTo(left);
+        fail(left, stopped);
+    }
+
+    private void write(List<Pending> batch) {
+        long start = System.nanoTime();
+        List<Document> documents = new ArrayList<>(batch.size());
+        for (Pending p : batch) {
+            documents.add(p.document());
+        }
+        Map<Integer, RuntimeException> rejected = new HashMap<>();
+        try {
+            collection.insertMany(documents, UNORDERED);
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteConcernError() != null) {
+                fail(batch, new AuditUnavailableException("Audit write not acknowledged as durable: "
+                        + e.getWriteConcernError().getMessage(), e));
+                return;
+            }
+            for (BulkWriteError error : e.getWriteErrors()) {
+                Pending p = batch.get(error.getIndex());
+                rejected.put(error.getIndex(), ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY
+                        ? new DuplicateRequestException(p.requestId())
+                        : new AuditUnavailableException("Audit record rejected: " + error.getMessage(), e));
+            }
+        } catch (RuntimeException e) {
+            fail(batch, new AuditUnavailableException("Audit write failed: " + e.getMessage(), e));
+            return;
+        }
+        try {
+            durability.makeAcknowledgedWritesDurable();
+        } catch (RuntimeException e) {
+            fail(batch, new AuditUnavailableException("Audit records written but not made durable", e));
+            return;
+        }
+        batchWrites.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        batchSizes.record(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            RuntimeException problem = rejected.get(i);
+            if (problem == null) {
+                batch.get(i).durable().complete(null);
+            } else {
+                batch.get(i).durable().completeExceptionally(problem);
+            }
+        }
+    }
+
+    private static void fail(List<Pending> batch, RuntimeException reason) {
+        if (!batch.isEmpty()) {
+            log.error("audit write failed records={} reason=\"{}\"", batch.size(), reason.getMessage(), reason.getCause());
+        }
+        for (Pending p : batch) {
+            p.durable().completeExceptionally(reason);
+        }
+    }
+
+    /** Stops taking records, writes those already queued, and waits for the writer to finish. */
+    @Override
+    public void close() {
+        accepting = false;
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

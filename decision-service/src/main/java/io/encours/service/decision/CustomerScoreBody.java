@@ -1,0 +1,42 @@
+package io.encours.service.decision;
+
+import io.encours.rules.model.CustomerScoreRequest;
+import io.encours.rules.model.DecisionRequest;
+import io.encours.rules.model.DecisionType;
+import io.encours.service.web.FieldProblem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Score this customer: score, risk class, recommended limit, standard terms, guarantees. */
+record CustomerScoreBody(
+        @NotNull @Valid CustomerInput customer,
+        LocalDate asOf) implements DecisionBody {
+
+    @Override
+    public DecisionType type() {
+        return DecisionType.CUSTOMER_SCORE;
+    }
+
+    @Override
+    public DecisionRequest toRequest(LocalDate asOf) {
+        return new CustomerScoreRequest(customer.toModel(), asOf);
+    }
+
+    @Override
+    public String orderId() {
+        return null;
+    }
+
+    @Override
+    public BigDecimal amount() {
+        return null;
+    }
+
+    @Override
+    public List<FieldProblem> problems(String policyCurrency) {
+        return List.of();
+    }
+}

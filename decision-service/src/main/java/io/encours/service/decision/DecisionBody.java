@@ -1,0 +1,47 @@
+package io.encours.service.decision;
+
+import io.encours.rules.model.DecisionRequest;
+import io.encours.rules.model.DecisionType;
+import io.encours.service.web.FieldProblem;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The JSON body of one of the four decision requests. Bean Validation checks each field on its own;
+ * {@link #problems} checks what depends on the policy (its currency) or on several fields.
+ */
+sealed interface DecisionBody permits OrderCheckBody, CustomerScoreBody, PaymentTermsBody, DunningBody {
+
+    DecisionType type();
+
+    CustomerInput customer();
+
+    /** The business date of the decision; today in the service's time zone when left out. */
+    LocalDate asOf();
+
+    /** The rules' request, for the given business date. */
+    DecisionRequest toRequest(LocalDate asOf);
+
+    /** The order or invoice decided on, when there is one. */
+    String orderId();
+
+    /** The amount at stake, when there is one. */
+    BigDecimal amount();
+
+    /** What Bean Validation cannot see; empty when the request is sound. */
+    List<FieldProblem> problems(String policyCurrency);
+
+    /** A currency field must be the policy's: the policy's amounts and limits are in that currency. */
+    static void checkCurrency(List<FieldProblem> problems, String field, String given, String policyCurrency) {
+        if (given != null && !given.equals(policyCurrency)) {
+            problems.add(new FieldProblem(field, "must be " + policyCurrency
+                    + ", the currency of the credit policy (amounts are not converted)"));
+        }
+    }
+
+    static List<FieldProblem> none() {
+        return new ArrayList<>(0);
+    }
+}

@@ -1,0 +1,144 @@
+package io.encours.service.decision;
+
+import io.encours.service.web.Problems;
+import io.encours.service.web.RequestContext;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.Locale;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The four decisions, and one decision read back by id. Each POST evaluates the request under the policy
+ * in force and answers only once the decision is in the audit trail.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/decisions", produces = "application/json")
+@Tag(name = "Decisions", description = "Credit decisions, each recorded in the audit trail before it is returned")
+@ApiResponse(responseCode = "400", description = "Malformed JSON or an invalid field (the problem names each field)",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "503", description = "The audit trail cannot be written or read: no decision is given",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+class DecisionController {
+    static final String IDEMPOTENCY_DOC = "The caller's request id (1 to 128 letters, digits or . _ : -). "
+            + "Sending it again with the same body returns the recorded decision without recording a second one "
+            + "(response header Idempotent-Replayed: true); with a different body the answer is 409. "
+            + "Without it the service gives the request an id of its own (the decision id) and a retry makes "
+            + "a new decision.";
+    static final String CALLER_DOC = "The calling application, recorded with the decision "
+            + "(until callers authenticate); \"anonymous\" when left out.";
+
+    private final DecisionService decisions;
+
+    DecisionController(DecisionService decisions) {
+        this.decisions = decisions;
+    }
+
+    @PostMapping("/order-check")
+    @Operation(summary = "Order credit check (the hot path)",
+            description = "May this order go out on credit? APPROVE, REVIEW (hold for a credit analyst) or BLOCK, "
+                    + "with the reasons, limits, exposure after the order, available credit, uninsured share and "
+                    + "granted payment terms.")
+    @ApiResponse(responseCode = "200", description = "The decision, recorded")
+    @ApiResponse(responseCode = "409", description = "The Idempotency-Key was used for a different request",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "413", description = "Body over the size limit (64 KB by default)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    ResponseEntity<DecisionResponse> orderCheck(@Valid @RequestBody OrderCheckBody body,
+            @Parameter(description = IDEMPOTENCY_DOC) @RequestHeader(name = RequestContext.IDEMPOTENCY_KEY, required = false) String requestId,
+            @Parameter(description = CALLER_DOC) @RequestHeader(name = RequestContext.CALLER, required = false) String caller,
+            Locale locale, HttpServletRequest request) {
+        return decide(body, requestId, caller, locale, request);
+    }
+
+    @PostMapping("/customer-score")
+    @Operation(summary = "Customer score",
+            description = "Score, risk class, recommended credit limit, standard payment terms and required guarantees: "
+                    + "CREDIT_GRANTED, GUARANTEE_REQUIRED or PREPAYMENT_ONLY, with the score breakdown.")
+    @ApiResponse(responseCode = "200", description = "The decision, recorded")
+    ResponseEntity<DecisionResponse> customerScore(@Valid @RequestBody CustomerScoreBody body,
+            @Parameter(description = IDEMPOTENCY_DOC) @RequestHeader(name = RequestContext.IDEMPOTENCY_KEY, required = false) String requestId,
+            @Parameter(description = CALLER_DOC) @RequestHeader(name = RequestContext.CALLER, required = false) String caller,
+            Locale locale, HttpServletRequest request) {
+        return decide(body, requestId, caller, locale, request);
+    }
+
+    @PostMapping("/payment-terms")
+    @Operation(summary = "Payment-term exception",
+            description = "May the customer have the terms it asks for? WITHIN_STANDARD, APPROVAL_REQUIRED (with the "
+                    + "approval level and conditions) or REFUSED (legal or sector cap, or too long for the risk class).")
+    @ApiResponse(responseCode = "200", description = "The decision, recorded")
+    ResponseEntity<DecisionResponse> paymentTerms(@Valid @RequestBody PaymentTermsBody body,
+            @Parameter(description = IDEMPOTENCY_DOC) @RequestHeader(name = RequestContext.IDEMPOTENCY_KEY, required = false) String requestId,
+            @Parameter(description = CALLER_DOC) @RequestHeader(name = RequestContext.CALLER, required = false) String caller,
+            Locale locale, HttpServletRequest request) {
+        return decide(body, requestId, caller, locale, request);
+    }
+
+    @PostMapping("/dunning")
+    @Operation(summary = "Next dunning step for an overdue invoice",
+            description = "NO_ACTION, DUN, ESCALATE, WAIT (a promise or the previous step is pending) or SUSPENDED "
+                    + "(disputed), with the step (action, channel, next date, priority), late-payment charges and the "
+                    + "credit insurer's claim deadline.")
+    @ApiResponse(responseCode = "200", description = "The decision, recorded")
+    ResponseEntity<DecisionResponse> dunning(@Valid @RequestBody DunningBody body,
+            @Parameter(description = IDEMPOTENCY_DOC) @RequestHeader(name = RequestContext.IDEMPOTENCY_KEY, required = false) String requestId,
+            @Parameter(description = CALLER_DOC) @RequestHeader(name = RequestContext.CALLER, required = false) String caller,
+            Locale locale, HttpServletRequest request) {
+        return decide(body, requestId, caller, locale, request);
+    }
+
+    @GetMapping("/{decisionId}")
+    @Operation(summary = "One recorded decision",
+            description = "The decision as it was answered, with its reasons in the caller's language.")
+    @ApiResponse(responseCode = "200", description = "The decision")
+    @ApiResponse(responseCode = "404", description = "No decision with this id",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    ResponseEntity<DecisionResponse> decision(
+            @Parameter(example = "019a4c1e-5b7f-7a3c-9d2e-4f1a2b3c4d5e") @PathVariable String decisionId,
+            Locale locale) {
+        return decisions.find(decisionId)
+                .map(record -> ResponseEntity.ok()
+                        .header(HttpHeaders.CONTENT_LANGUAGE, language(locale))
+                        .body(DecisionResponse.of(record, locale)))
+                .orElseThrow(() -> Problems.decisionNotFound(decisionId));
+    }
+
+    private ResponseEntity<DecisionResponse> decide(DecisionBody body, String requestId, String caller, Locale locale,
+                                                    HttpServletRequest request) {
+        if (requestId != null && !RequestContext.isToken(requestId)) {
+            throw Problems.invalidField(RequestContext.IDEMPOTENCY_KEY, RequestContext.TOKEN_RULE);
+        }
+        if (caller != null && !RequestContext.isToken(caller)) {
+            throw Problems.invalidField(RequestContext.CALLER, RequestContext.TOKEN_RULE);
+        }
+        DecisionService.Decided decided = decisions.decide(body, new DecisionService.Call(requestId,
+                caller == null ? RequestContext.ANONYMOUS : caller, RequestContext.arrival(request)));
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok()
+                .location(URI.create("/api/v1/decisions/" + decided.record().decisionId()))
+                .header(HttpHeaders.CONTENT_LANGUAGE, language(locale));
+        if (decided.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.body(DecisionResponse.of(decided.record(), locale));
+    }
+
+    private static String language(Locale locale) {
+        return "fr".equals(locale.getLanguage()) ? "fr" : "en";
+    }
+}

@@ -1,0 +1,146 @@
+package io.encours.service.decision;
+
+import io.encours.rules.decision.Evaluation;
+import io.encours.rules.model.DecisionRequest;
+import io.encours.rules.policy.CompiledPolicy;
+import io.encours.service.audit.AuditRecord;
+import io.encours.service.audit.AuditTrail;
+import io.encours.service.audit.AuditUnavailableException;
+import io.encours.service.audit.DecisionIds;
+import io.encours.service.audit.DuplicateRequestException;
+import io.encours.service.policy.ActivePolicy;
+import io.encours.service.web.FieldProblem;
+import io.encours.service.web.Problems;
+import io.encours.service.web.RequestContext;
+import io.encours.service.web.WebProperties;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Makes a decision: checks the request against the policy in force, evaluates it, records it durably and
+ * only then hands it back. A request id already recorded with the same request returns the recorded
+ * decision; with a different request it is a conflict.
+ */
+@Service
+class DecisionService {
+    private static final Logger log = LoggerFactory.getLogger(DecisionService.class);
+
+    /** A recorded decision and whether it was recorded by an earlier request with the same request id. */
+    record Decided(AuditRecord record, boolean replayed) {
+    }
+
+    /** Who asked and when: what the HTTP layer knows before the body. */
+    record Call(String requestId, String caller, RequestContext.Arrival arrival) {
+    }
+
+    private final ActivePolicy activePolicy;
+    private final AuditTrail auditTrail;
+    private final DecisionIds decisionIds;
+    private final DecisionMetrics metrics;
+    private final JsonMapper json;
+    private final Clock businessClock;
+
+    DecisionService(ActivePolicy activePolicy, AuditTrail auditTrail, DecisionIds decisionIds,
+                    DecisionMetrics metrics, JsonMapper json, Clock clock, WebProperties web) {
+        this.activePolicy = activePolicy;
+        this.auditTrail = auditTrail;
+        this.decisionIds = decisionIds;
+        this.metrics = metrics;
+        this.json = json;
+        this.businessClock = clock.withZone(web.timeZone());
+    }
+
+    Decided decide(DecisionBody body, Call call) {
+        CompiledPolicy policy = activePolicy.current();
+        List<FieldProblem> problems = body.problems(policy.manifest().currency());
+        if (!problems.isEmpty()) {
+            throw Problems.invalidFields(problems);
+        }
+        LocalDate asOf = body.asOf() != null ? body.asOf() : LocalDate.now(businessClock);
+        DecisionRequest request;
+        try {
+            request = body.toRequest(asOf);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            // The rules' records check their own invariants; Bean Validation should have caught them first.
+            throw Problems.invalidField("body", String.valueOf(e.getMessage()));
+        }
+        String decisionId = decisionIds.next();
+        String requestId = call.requestId() != null ? call.requestId() : decisionId;
+        MDC.put(RequestContext.MDC_DECISION_ID, decisionId);
+        MDC.put(RequestContext.MDC_REQUEST_ID, requestId);
+
+        ObjectNode input = json.valueToTree(body);
+        String payloadHash = payloadHash(body, input);
+        input.put("asOf", asOf.toString());
+        Evaluation evaluation = policy.evaluate(request);
+        long totalNanos = System.nanoTime() - call.arrival().nanos();
+        AuditRecord record = new AuditRecord(decisionId, body.type(), requestId, payloadHash, call.caller(),
+                call.arrival().at(), asOf, body.customer().id(), body.orderId(),
+                evaluation.result().outcome(), body.amount(), policy.manifest().currency(), evaluation.policy(),
+                input, evaluation.result(), evaluation.evaluationNanos(), totalNanos);
+        try {
+            auditTrail.record(record);
+        } catch (DuplicateRequestException e) {
+            return replay(body, requestId, payloadHash);
+        } catch (AuditUnavailableException e) {
+            throw Problems.auditUnavailable(e);
+        }
+        long answeredNanos = System.nanoTime() - call.arrival().nanos();
+        metrics.decided(body.type(), record.outcome(), answeredNanos);
+        log.info("decision recorded type={} outcome={} policyVersion={} evaluationMicros={} totalMicros={}",
+                record.type(), record.outcome(), record.policy().version(), record.evaluationNanos() / 1000,
+                answeredNanos / 1000);
+        return new Decided(record, false);
+    }
+
+    Optional<AuditRecord> find(String decisionId) {
+        return auditTrail.find(decisionId);
+    }
+
+    DecisionPage history(String customerId, int page, int size) {
+        return new DecisionPage(customerId, page, size, auditTrail.countForCustomer(customerId),
+                auditTrail.history(customerId, page, size));
+    }
+
+    private Decided replay(DecisionBody body, String requestId, String payloadHash) {
+        AuditRecord recorded = auditTrail.findByRequestId(requestId).orElseThrow(() -> Problems.auditUnavailable(
+                new IllegalStateException("request id " + requestId + " reported as recorded but not found")));
+        if (!recorded.sameRequestAs(body.type(), payloadHash)) {
+            throw Problems.idempotencyConflict(requestId, recorded.decisionId());
+        }
+        MDC.put(RequestContext.MDC_DECISION_ID, recorded.decisionId());
+        metrics.replayed(body.type());
+        log.info("decision replayed type={} outcome={}", recorded.type(), recorded.outcome());
+        return new Decided(recorded, true);
+    }
+
+    /** The request as parsed, so that spacing and key order do not make a retry look different. */
+    private String payloadHash(DecisionBody body, ObjectNode input) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(body.type().name().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(json.writeValueAsBytes(input));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    ZoneId timeZone() {
+        return businessClock.getZone();
+    }
+}

@@ -1,0 +1,53 @@
+package io.encours.service.decision;
+
+import io.encours.rules.model.DebtorProfile;
+import io.encours.rules.model.DecisionRequest;
+import io.encours.rules.model.DecisionType;
+import io.encours.rules.model.DunningRequest;
+import io.encours.service.web.FieldProblem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What is the next dunning step for this invoice? {@code declaredProfile} is the credit team's own
+ * judgement of the debtor; left out, the policy derives it from behaviour.
+ */
+record DunningBody(
+        @NotNull @Valid CustomerInput customer,
+        @NotNull @Valid InvoiceInput invoice,
+        DebtorProfile declaredProfile,
+        LocalDate asOf) implements DecisionBody {
+
+    @Override
+    public DecisionType type() {
+        return DecisionType.DUNNING;
+    }
+
+    @Override
+    public DecisionRequest toRequest(LocalDate asOf) {
+        return new DunningRequest(customer.toModel(), invoice.toModel(), declaredProfile, asOf);
+    }
+
+    @Override
+    public String orderId() {
+        return invoice.number();
+    }
+
+    @Override
+    public BigDecimal amount() {
+        return invoice.amount();
+    }
+
+    @Override
+    public List<FieldProblem> problems(String policyCurrency) {
+        List<FieldProblem> problems = DecisionBody.none();
+        DecisionBody.checkCurrency(problems, "invoice.currency", invoice.currency(), policyCurrency);
+        if (invoice.dueDate().isBefore(invoice.issuedOn())) {
+            problems.add(new FieldProblem("invoice.dueDate", "must not be before invoice.issuedOn"));
+        }
+        return problems;
+    }
+}

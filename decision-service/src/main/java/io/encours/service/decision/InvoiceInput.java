@@ -1,0 +1,30 @@
+package io.encours.service.decision;
+
+import io.encours.rules.model.OverdueInvoice;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The invoice to dun, with the promises made and the steps already taken. */
+record InvoiceInput(
+        @NotNull @Pattern(regexp = Codes.IDENTIFIER, message = Codes.IDENTIFIER_MESSAGE) String number,
+        @NotNull @Amount @DecimalMin(value = "0", inclusive = false) BigDecimal amount,
+        @Pattern(regexp = Codes.CURRENCY, message = Codes.CURRENCY_MESSAGE) String currency,
+        @NotNull @PastOrPresent LocalDate issuedOn,
+        @NotNull LocalDate dueDate,
+        Boolean disputed,
+        @Size(max = 50) List<@NotNull @Valid PaymentPromiseInput> promises,
+        @Size(max = 50) List<@NotNull @Valid DunningRecordInput> previousActions) {
+
+    OverdueInvoice toModel() {
+        return new OverdueInvoice(number, amount, issuedOn, dueDate, Boolean.TRUE.equals(disputed),
+                promises == null ? null : promises.stream().map(PaymentPromiseInput::toModel).toList(),
+                previousActions == null ? null : previousActions.stream().map(DunningRecordInput::toModel).toList());
+    }
+}

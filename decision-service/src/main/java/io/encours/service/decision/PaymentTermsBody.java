@@ -1,0 +1,54 @@
+package io.encours.service.decision;
+
+import io.encours.rules.model.DecisionRequest;
+import io.encours.rules.model.DecisionType;
+import io.encours.rules.model.PaymentMethod;
+import io.encours.rules.model.PaymentTermsRequest;
+import io.encours.service.web.FieldProblem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The customer asks for payment terms other than its standard ones. The order amount is optional; its
+ * currency, when given, must be the policy's.
+ */
+record PaymentTermsBody(
+        @NotNull @Valid CustomerInput customer,
+        @NotNull @Valid TermsInput requestedTerms,
+        @Amount BigDecimal orderAmount,
+        @Pattern(regexp = Codes.CURRENCY, message = Codes.CURRENCY_MESSAGE) String currency,
+        PaymentMethod paymentMethod,
+        LocalDate asOf) implements DecisionBody {
+
+    @Override
+    public DecisionType type() {
+        return DecisionType.PAYMENT_TERMS;
+    }
+
+    @Override
+    public DecisionRequest toRequest(LocalDate asOf) {
+        return new PaymentTermsRequest(customer.toModel(), requestedTerms.toModel(), orderAmount, paymentMethod,
+                asOf);
+    }
+
+    @Override
+    public String orderId() {
+        return null;
+    }
+
+    @Override
+    public BigDecimal amount() {
+        return orderAmount;
+    }
+
+    @Override
+    public List<FieldProblem> problems(String policyCurrency) {
+        List<FieldProblem> problems = DecisionBody.none();
+        DecisionBody.checkCurrency(problems, "currency", currency, policyCurrency);
+        return problems;
+    }
+}

@@ -1,0 +1,114 @@
+package io.encours.service.storage;
+
+import com.mongodb.WriteConcern;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An in-process MongoDB wire-protocol server (mongo-java-server) storing its data in one H2 MVStore file,
+ * so that the service runs with no database installed, through the same MongoDB client as in production.
+ *
+ * <p>The MVStore is opened here, not by {@link H2Backend}, to switch off its background auto-commit: left
+ * on, it writes changes up to a second late and asynchronously, so a write acknowledged to the client
+ * could be lost by a crash. With it off, nothing reaches the file except through
+ * {@link #makeAcknowledgedWritesDurable()}, which commits synchronously and forces the file to disk
+ * (docs/decisions/0002-embedded-mongodb-and-durable-audit.md).
+ */
+public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
+    /** The store's file inside the data folder. */
+    public static final String FILE_NAME = "encours.mv.db";
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
+
+    private final Path file;
+    private final MVStore store;
+    private final MongoServer server;
+    private final InetSocketAddress address;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private EmbeddedMongo(Path file, MVStore store, MongoServer server, InetSocketAddress address) {
+        this.file = file;
+        this.store = store;
+        this.server = server;
+        this.address = address;
+    }
+
+    /** Opens (or creates) the store in {@code dataDir} and starts the server on a free loopback port. */
+    public static EmbeddedMongo start(Path dataDir) {
+        Path file = dataDir.toAbsolutePath().normalize().resolve(FILE_NAME);
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data folder " + file.getParent(), e);
+        }
+        MVStore store = new MVStore.Builder()
+                .fileName(file.toString())
+                // No background writer: every write reaches the file through an explicit, synchronous commit.
+                .autoCommitDisabled()
+                // No commit triggered by the size of unsaved changes either (those would be asynchronous too).
+                .autoCommitBufferSize(0)
+                .open();
+        MongoServer server = new MongoServer(new H2Backend(store));
+        try {
+            server.bind(new InetSocketAddress("127.0.0.1", 0));
+        } catch (RuntimeException e) {
+            store.closeImmediately();
+            throw e;
+        }
+        InetSocketAddress address = server.getLocalAddress();
+        log.info("embedded MongoDB started port={} file={}", address.getPort(), file);
+        return new EmbeddedMongo(file, store, server, address);
+    }
+
+    /** A connection string for the MongoDB driver, with short timeouts: the server is in this process. */
+    public String connectionString(String database) {
+        return "mongodb://127.0.0.1:" + address.getPort() + "/" + database
+                + "?serverSelectionTimeoutMS=2000&connectTimeoutMS=2000";
+    }
+
+    public int port() {
+        return address.getPort();
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public WriteConcern writeConcern() {
+        // The server acknowledges once the documents are in the store's memory; durability comes next.
+        return WriteConcern.ACKNOWLEDGED;
+    }
+
+    @Override
+    public void makeAcknowledgedWritesDurable() {
+        store.commit();
+        store.sync();
+    }
+
+    @Override
+    public String mode() {
+        return "embedded";
+    }
+
+    public boolean isRunning() {
+        return !closed.get();
+    }
+
+    /** Stops the server and closes the store, committing what is left. Safe to call twice. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            server.shutdownNow();
+            log.info("embedded MongoDB stopped file={}", file);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.encours.service.storage;
+
+import com.mongodb.ConnectionString;
+import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+/**
+ * Chooses the store: with {@code MONGODB_URI} set, Spring Boot's MongoDB client connects to it
+ * ({@code spring.mongodb.uri} is bound to it in application.properties); without it, an embedded server is
+ * started first and the client is pointed at it through {@link MongoConnectionDetails}, which Boot's
+ * auto-configuration uses in place of the properties.
+ */
+@Configuration(proxyBeanMethods = false)
+class StorageConfiguration {
+
+    static final String MONGODB_URI = "MONGODB_URI";
+
+    @Configuration(proxyBeanMethods = false)
+    @Conditional(NoMongoUri.class)
+    static class Embedded {
+
+        @Bean(destroyMethod = "close")
+        EmbeddedMongo embeddedMongo(StorageProperties properties) {
+            return EmbeddedMongo.start(properties.dataDir());
+        }
+
+        @Bean
+        MongoConnectionDetails embeddedMongoConnectionDetails(EmbeddedMongo server, StorageProperties properties) {
+            ConnectionString connection = new ConnectionString(server.connectionString(properties.database()));
+            return () -> connection;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @Conditional(MongoUriGiven.class)
+    static class External {
+
+        @Bean
+        WriteDurability journaledWrites(StorageProperties properties) {
+            return new JournaledWrites(properties.writeConcern());
+        }
+    }
+
+    static boolean mongoUriGiven(ConditionContext context) {
+        return StringUtils.hasText(context.getEnvironment().getProperty(MONGODB_URI));
+    }
+
+    static final class NoMongoUri implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !mongoUriGiven(context);
+        }
+    }
+
+    static final class MongoUriGiven implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return mongoUriGiven(context);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.encours.service.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * The catalogue of problem types. A type names the kind of problem and never changes once published;
+ * callers may branch on it. Field-level problems carry an {@code errors} list of {@code field} and
+ * {@code reason}.
+ */
+public final class Problems {
+    public static final String MALFORMED_JSON = "/problems/malformed-json";
+    public static final String INVALID_FIELD = "/problems/invalid-field";
+    public static final String PAYLOAD_TOO_LARGE = "/problems/payload-too-large";
+    public static final String IDEMPOTENCY_CONFLICT = "/problems/idempotency-conflict";
+    public static final String DECISION_NOT_FOUND = "/problems/decision-not-found";
+    public static final String AUDIT_UNAVAILABLE = "/problems/audit-unavailable";
+    public static final String NOT_FOUND = "/problems/not-found";
+    public static final String METHOD_NOT_ALLOWED = "/problems/method-not-allowed";
+    public static final String UNSUPPORTED_MEDIA_TYPE = "/problems/unsupported-media-type";
+    public static final String NOT_ACCEPTABLE = "/problems/not-acceptable";
+    public static final String BAD_REQUEST = "/problems/bad-request";
+    public static final String INTERNAL_ERROR = "/problems/internal-error";
+
+    private Problems() {
+    }
+
+    public static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(type));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    public static ProblemException invalidFields(List<FieldProblem> errors) {
+        return new ProblemException(invalidFieldsProblem(errors), null);
+    }
+
+    public static ProblemException invalidField(String field, String reason) {
+        return invalidFields(List.of(new FieldProblem(field, reason)));
+    }
+
+    static ProblemDetail invalidFieldsProblem(List<FieldProblem> errors) {
+        String detail = errors.size() == 1
+                ? errors.get(0).field() + ": " + errors.get(0).reason()
+                : errors.size() + " fields are invalid";
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, INVALID_FIELD, "Invalid field", detail);
+        problem.setProperty("errors", errors.stream()
+                .map(e -> Map.of("field", e.field(), "reason", e.reason())).toList());
+        return problem;
+    }
+
+    public static ProblemException decisionNotFound(String decisionId) {
+        return new ProblemException(problem(HttpStatus.NOT_FOUND, DECISION_NOT_FOUND, "Decision not found",
+                "No decision with id " + decisionId), null);
+    }
+
+    public static ProblemException idempotencyConflict(String requestId, String recordedDecisionId) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, IDEMPOTENCY_CONFLICT, "Request id already used",
+                "Request id " + requestId + " was already used for a different request; "
+                        + "send a new Idempotency-Key for a new request");
+        problem.setProperty("field", "Idempotency-Key");
+        problem.setProperty("recordedDecisionId", recordedDecisionId);
+        return new ProblemException(problem, null);
+    }
+
+    public static ProblemException auditUnavailable(Throwable cause) {
+        return new ProblemException(auditUnavailableProblem(), cause);
+    }
+
+    static ProblemDetail auditUnavailableProblem() {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, AUDIT_UNAVAILABLE, "Audit trail unavailable",
+                "The decision could not be recorded in the audit trail, so it is not given; retry with the "
+                        + "same Idempotency-Key");
+    }
+}
