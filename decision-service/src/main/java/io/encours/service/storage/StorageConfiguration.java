@@ -43,7 +43,7 @@ class StorageConfiguration {
 
         @Bean
         WriteDurability journaledWrites(StorageProperties properties) {
-            return new JournaledWrites(properties.writeConcern());
+            return WriteDurability.journaled(properties.writeConcern());
         }
     }
 

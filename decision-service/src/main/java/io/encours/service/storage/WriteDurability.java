@@ -20,4 +20,9 @@ public interface WriteDurability {
 
     /** A short name for health and logs: "embedded" or "mongodb". */
     String mode();
+
+    /** Durability on a real MongoDB: journaled writes acknowledged by {@code w} ("majority" or a number). */
+    static WriteDurability journaled(String w) {
+        return new JournaledWrites(w);
+    }
 }

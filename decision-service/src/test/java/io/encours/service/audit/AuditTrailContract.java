@@ -1,0 +1,155 @@
+package io.encours.service.audit;
+
+import static io.encours.service.audit.AuditRecords.anOrderCheck;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.client.MongoClient;
+import io.encours.service.storage.WriteDurability;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * What the audit trail promises, whatever the store: the same tests run on the embedded server and on a
+ * real MongoDB ({@link EmbeddedAuditTrailTest}, {@link MongoDbAuditTrailTest}).
+ */
+abstract class AuditTrailContract {
+
+    /** A client of the store under test. */
+    abstract MongoClient client();
+
+    abstract WriteDurability durability();
+
+    private AuditWriter writer;
+    private AuditTrail trail;
+    private MongoTemplate mongo;
+
+    @BeforeEach
+    void openTrail() {
+        mongo = new MongoTemplate(client(), "audit-" + UUID.randomUUID().toString().substring(0, 8));
+        AuditConfiguration.createIndexes(mongo, durability());
+        AuditProperties properties = new AuditProperties(64, 1024, Duration.ofSeconds(10), true);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        writer = new AuditWriter(mongo.getCollection(AuditDocuments.COLLECTION), durability(), properties, meters);
+        trail = new AuditTrail(mongo, writer, new AuditDocuments(AuditRecords.JSON), properties.writeTimeout(), meters);
+    }
+
+    @AfterEach
+    void closeTrail() {
+        writer.close();
+        mongo.getDb().drop();
+    }
+
+    @Test
+    void a_record_reads_back_exactly_as_written() {
+        AuditRecord record = anOrderCheck().build();
+
+        trail.record(record);
+
+        assertThat(trail.find(record.decisionId())).contains(record);
+        assertThat(trail.findByRequestId(record.requestId())).contains(record);
+    }
+
+    @Test
+    void amounts_keep_their_scale_and_are_stored_as_decimals() {
+        AuditRecord record = anOrderCheck().build();
+        trail.record(record);
+
+        org.bson.Document stored = mongo.findById(record.decisionId(), org.bson.Document.class, "decisions");
+
+        assertThat(stored.get("amount")).hasToString("20001.10").isInstanceOf(org.bson.types.Decimal128.class);
+        assertThat(stored.get("receivedAt")).isInstanceOf(java.util.Date.class);
+        assertThat(stored.get("firedRules", List.class)).hasSize(2);
+        assertThat(trail.find(record.decisionId()).orElseThrow().output().uninsuredShare()).hasToString("10001.00");
+    }
+
+    @Test
+    void a_second_record_with_the_same_request_id_is_refused() {
+        trail.record(anOrderCheck().withRequestId("order-42").build());
+
+        assertThatThrownBy(() -> trail.record(anOrderCheck().withRequestId("order-42").build()))
+                .isInstanceOf(DuplicateRequestException.class);
+        assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), "decisions")).isEqualTo(1);
+    }
+
+    @Test
+    void concurrent_records_are_all_durable_and_only_one_per_request_id() throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(16);
+        try {
+            List<Callable<String>> calls = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                // Every fifth request id is sent twice at once: exactly one of each pair may be recorded.
+                String requestId = "req-" + (i % 5 == 0 ? "twice-" + i / 5 : "once-" + i);
+                AuditRecord record = anOrderCheck().withRequestId(requestId).build();
+                calls.add(() -> {
+                    try {
+                        trail.record(record);
+                        return "recorded";
+                    } catch (DuplicateRequestException e) {
+                        return "duplicate";
+                    }
+                });
+                if (i % 5 == 0) {
+                    AuditRecord twin = anOrderCheck().withRequestId(requestId).build();
+                    calls.add(() -> {
+                        try {
+                            trail.record(twin);
+                            return "recorded";
+                        } catch (DuplicateRequestException e) {
+                            return "duplicate";
+                        }
+                    });
+                }
+            }
+            List<String> results = new ArrayList<>();
+            for (Future<String> f : callers.invokeAll(calls)) {
+                results.add(f.get());
+            }
+            assertThat(results).filteredOn("recorded"::equals).hasSize(200);
+            assertThat(results).filteredOn("duplicate"::equals).hasSize(40);
+            assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), "decisions")).isEqualTo(200);
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void a_customers_history_is_newest_first_in_pages() {
+        Instant t = Instant.parse("2026-06-15T09:00:00Z");
+        List<String> ids = new ArrayList<>();
+        for (int minute = 0; minute < 5; minute++) {
+            AuditRecord record = anOrderCheck().forCustomer("C-7").receivedAt(t.plusSeconds(60L * minute)).build();
+            trail.record(record);
+            ids.add(0, record.decisionId());
+        }
+        trail.record(anOrderCheck().forCustomer("C-8").build());
+
+        assertThat(trail.history("C-7", 0, 3)).extracting(DecisionSummary::decisionId).isEqualTo(ids.subList(0, 3));
+        assertThat(trail.history("C-7", 1, 3)).extracting(DecisionSummary::decisionId).isEqualTo(ids.subList(3, 5));
+        assertThat(trail.countForCustomer("C-7")).isEqualTo(5);
+        assertThat(trail.history("C-7", 0, 1).get(0))
+                .satisfies(s -> {
+                    assertThat(s.outcome()).isEqualTo("REVIEW");
+                    assertThat(s.amount()).hasToString("20001.10");
+                    assertThat(s.policy()).isEqualTo(AuditRecords.POLICY);
+                });
+    }
+
+    @Test
+    void an_unknown_decision_is_not_found() {
+        assertThat(trail.find("01a20000-0000-7000-8000-000000000000")).isEmpty();
+        assertThat(trail.findByRequestId("never-sent")).isEmpty();
+    }
+}
