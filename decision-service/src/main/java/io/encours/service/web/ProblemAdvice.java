@@ -121,13 +121,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail problem && (problem.getType() == null
-                || "about:blank".equals(problem.getType().toString()))) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, statusCode, request);
+        ProblemDetail problem = response != null && response.getBody() instanceof ProblemDetail p ? p : null;
+        if (problem != null && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
             problem.setType(URI.create(TYPES_BY_STATUS.getOrDefault(statusCode.value(), Problems.BAD_REQUEST)));
         }
-        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, statusCode, request);
-        logProblem(statusCode.value(), body instanceof ProblemDetail p ? p : null, e,
-                ((ServletWebRequest) request).getRequest());
+        logProblem(statusCode.value(), problem, e, ((ServletWebRequest) request).getRequest());
         return response;
     }
 
