@@ -1,6 +1,7 @@
 package io.encours.service.decision;
 
 import jakarta.validation.Constraint;
+import jakarta.validation.OverridesAttribute;
 import jakarta.validation.Payload;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -12,8 +13,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A sum of money in the policy's currency: not negative, at most 1,000,000,000,000 (one thousand billion,
- * beyond any balance sheet a credit team scores), and in cents at most.
+ * A sum of money in the policy's currency: not negative (and above zero for the amount of an order or an
+ * invoice), at most 1,000,000,000,000 (one thousand billion, beyond any balance sheet a credit team scores),
+ * and in cents at most.
  */
 @Documented
 @DecimalMin("0")
@@ -24,6 +26,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @interface Amount {
     String MAX = "1000000000000";
+
+    /** False for amounts that must be above zero. */
+    @OverridesAttribute(constraint = DecimalMin.class, name = "inclusive")
+    boolean zeroAllowed() default true;
 
     String message() default "is not a valid amount";
 

@@ -2,7 +2,6 @@ package io.encours.service.decision;
 
 import io.encours.rules.model.OverdueInvoice;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
@@ -14,7 +13,7 @@ import java.util.List;
 /** The invoice to dun, with the promises made and the steps already taken. */
 record InvoiceInput(
         @NotNull @Pattern(regexp = Codes.IDENTIFIER, message = Codes.IDENTIFIER_MESSAGE) String number,
-        @NotNull @Amount @DecimalMin(value = "0", inclusive = false) BigDecimal amount,
+        @NotNull @Amount(zeroAllowed = false) BigDecimal amount,
         @Pattern(regexp = Codes.CURRENCY, message = Codes.CURRENCY_MESSAGE) String currency,
         @NotNull @PastOrPresent LocalDate issuedOn,
         @NotNull LocalDate dueDate,

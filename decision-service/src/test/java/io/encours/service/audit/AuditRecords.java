@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Audit records for repository tests: an order check on customer C-1000 unless told otherwise. */
-final class AuditRecords {
+public final class AuditRecords {
     static final JsonMapper JSON = JsonSettings.apply(JsonMapper.builder()).build();
     static final PolicyStamp POLICY = new PolicyStamp("credit-policy-fr", "2026.1", "c741b9ab");
     private static final DecisionIds IDS = new DecisionIds(java.time.Clock.systemUTC());
@@ -27,11 +27,11 @@ final class AuditRecords {
     private Instant receivedAt = Instant.parse("2026-06-15T09:30:00.123Z");
     private String payloadHash = "hash-1";
 
-    static AuditRecords anOrderCheck() {
+    public static AuditRecords anOrderCheck() {
         return new AuditRecords();
     }
 
-    AuditRecords withRequestId(String id) {
+    public AuditRecords withRequestId(String id) {
         this.requestId = id;
         return this;
     }
@@ -51,7 +51,7 @@ final class AuditRecords {
         return this;
     }
 
-    AuditRecord build() {
+    public AuditRecord build() {
         RuleRef row = new RuleRef("OrderChecks_12", "order-checks.drl.csv", "OrderChecks", 12);
         RuleRef drl = new RuleRef("Order within policy", "credit-policy.drl", null, 0);
         DecisionResult result = new DecisionResult(DecisionType.ORDER_CHECK, "REVIEW", 96, "A",
