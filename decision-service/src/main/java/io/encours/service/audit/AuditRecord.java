@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Everything an auditor needs about one decision: who asked, when, with which data, under which policy,
@@ -22,7 +21,9 @@ import tools.jackson.databind.JsonNode;
  * @param orderId         the order (order checks) or invoice number (dunning); null otherwise
  * @param outcome         the decision's outcome, e.g. APPROVE
  * @param amount          the amount at stake (order, requested-terms order or invoice amount); may be null
- * @param input           the request as the policy saw it (with {@code asOf} resolved)
+ * @param asOf            the business date the decision was made for: the request's, or the day it arrived
+ * @param input           the request as received, parsed and written back as JSON (field order fixed,
+ *                        spacing dropped): what {@code payloadHash} is computed from
  * @param output          the complete result, both languages of every reason, and the rules that fired
  * @param evaluationNanos time spent evaluating the policy
  * @param totalNanos      time from the request's arrival to this record, before it was written
@@ -41,7 +42,7 @@ public record AuditRecord(
         BigDecimal amount,
         String currency,
         PolicyStamp policy,
-        JsonNode input,
+        String input,
         DecisionResult output,
         long evaluationNanos,
         long totalNanos) {
@@ -53,6 +54,7 @@ public record AuditRecord(
         Objects.requireNonNull(payloadHash, "payloadHash");
         Objects.requireNonNull(caller, "caller");
         Objects.requireNonNull(receivedAt, "receivedAt");
+        Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(customerId, "customerId");
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(policy, "policy");

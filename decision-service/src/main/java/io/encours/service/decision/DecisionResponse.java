@@ -19,7 +19,9 @@ import java.util.Locale;
 /**
  * A decision as callers see it: the outcome, the reasons in the caller's language with the policy rule
  * or table row behind each, the figures the outcome rests on, and what identifies it (decision id, request
- * id, policy version). Figures that do not apply to a decision type are left out.
+ * id, policy version). Figures that do not apply to a decision type are left out; the score breakdown line by
+ * line is the customer score's own answer (an order check gives the score and class, and its record keeps
+ * the breakdown).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record DecisionResponse(
@@ -67,6 +69,6 @@ record DecisionResponse(
                 r.riskClass(), r.recommendedLimit(), r.internalLimit(), r.insuredLimit(), r.exposureAfterOrder(),
                 r.availableCredit(), r.uninsuredShare(), r.standardTerms(), r.grantedTerms(), r.approvalLevel(),
                 r.depositPercent(), r.conditions(), r.requiredGuarantees(), r.dunningStep(), reasons,
-                r.scoreBreakdown(), record.policy(), language);
+                record.type() == DecisionType.CUSTOMER_SCORE ? r.scoreBreakdown() : null, record.policy(), language);
     }
 }

@@ -18,7 +18,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -26,8 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
+import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Makes a decision: checks the request against the policy in force, evaluates it, records it durably and
@@ -50,7 +49,7 @@ class DecisionService {
     private final AuditTrail auditTrail;
     private final DecisionIds decisionIds;
     private final DecisionMetrics metrics;
-    private final JsonMapper json;
+    private final JsonMapper canonicalJson;
     private final Clock businessClock;
 
     DecisionService(ActivePolicy activePolicy, AuditTrail auditTrail, DecisionIds decisionIds,
@@ -59,7 +58,9 @@ class DecisionService {
         this.auditTrail = auditTrail;
         this.decisionIds = decisionIds;
         this.metrics = metrics;
-        this.json = json;
+        // The request's canonical text, hashed for idempotency and kept in the record: the API's JSON with
+        // non-ASCII characters escaped (the MongoDB driver writes ASCII strings several times faster).
+        this.canonicalJson = json.rebuild().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
         this.businessClock = clock.withZone(web.timeZone());
     }
 
@@ -82,9 +83,8 @@ class DecisionService {
         MDC.put(RequestContext.MDC_DECISION_ID, decisionId);
         MDC.put(RequestContext.MDC_REQUEST_ID, requestId);
 
-        ObjectNode input = json.valueToTree(body);
+        String input = canonicalJson.writeValueAsString(body);
         String payloadHash = payloadHash(body, input);
-        input.put("asOf", asOf.toString());
         Evaluation evaluation = policy.evaluate(request);
         long totalNanos = System.nanoTime() - call.arrival().nanos();
         AuditRecord record = new AuditRecord(decisionId, body.type(), requestId, payloadHash, call.caller(),
@@ -127,20 +127,16 @@ class DecisionService {
         return new Decided(recorded, true);
     }
 
-    /** The request as parsed, so that spacing and key order do not make a retry look different. */
-    private String payloadHash(DecisionBody body, ObjectNode input) {
+    /** Of the request as parsed, so that spacing and key order do not make a retry look different. */
+    private static String payloadHash(DecisionBody body, String input) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(body.type().name().getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
-            sha.update(json.writeValueAsBytes(input));
+            sha.update(input.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    ZoneId timeZone() {
-        return businessClock.getZone();
     }
 }

@@ -2,7 +2,6 @@ package io.encours.service.storage;
 
 import com.mongodb.WriteConcern;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -17,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * An in-process MongoDB wire-protocol server (mongo-java-server) storing its data in one H2 MVStore file,
  * so that the service runs with no database installed, through the same MongoDB client as in production.
  *
- * <p>The MVStore is opened here, not by {@link H2Backend}, to switch off its background auto-commit: left
+ * <p>The MVStore is opened here, not by the H2 backend, to switch off its background auto-commit: left
  * on, it writes changes up to a second late and asynchronously, so a write acknowledged to the client
  * could be lost by a crash. With it off, nothing reaches the file except through
  * {@link #makeAcknowledgedWritesDurable()}, which commits synchronously and forces the file to disk
@@ -56,7 +55,7 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
                 // No commit triggered by the size of unsaved changes either (those would be asynchronous too).
                 .autoCommitBufferSize(0)
                 .open();
-        MongoServer server = new MongoServer(new H2Backend(store));
+        MongoServer server = new MongoServer(new EmbeddedBackend(store));
         try {
             server.bind(new InetSocketAddress("127.0.0.1", 0));
         } catch (RuntimeException e) {

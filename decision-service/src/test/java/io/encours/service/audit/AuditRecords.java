@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Audit records for repository tests: an order check on customer C-1000 unless told otherwise. */
 public final class AuditRecords {
@@ -62,10 +61,8 @@ public final class AuditRecords {
                 List.of(new Reason("CREDIT_LIMIT_EXCEEDED", "REVIEW", "Over the limit by 10001.00 EUR.",
                         "Limite dépassée de 10001.00 EUR.", row)),
                 List.of(row, drl));
-        ObjectNode input = JSON.createObjectNode();
-        input.putObject("customer").put("id", customerId);
-        input.putObject("order").put("id", "SO-1").put("amount", new BigDecimal("20001.10")).put("currency", "EUR");
-        input.put("asOf", "2026-06-15");
+        String input = "{\"customer\":{\"id\":\"" + customerId
+                + "\"},\"order\":{\"id\":\"SO-1\",\"amount\":20001.10,\"currency\":\"EUR\"}}";
         return new AuditRecord(decisionId, DecisionType.ORDER_CHECK, requestId, payloadHash, "erp-sales", receivedAt,
                 LocalDate.parse("2026-06-15"), customerId, "SO-1", "REVIEW", new BigDecimal("20001.10"), "EUR", POLICY,
                 input, result, 41_000, 230_000);

@@ -71,7 +71,8 @@ abstract class AuditTrailContract {
 
         assertThat(stored.get("amount")).hasToString("20001.10").isInstanceOf(org.bson.types.Decimal128.class);
         assertThat(stored.get("receivedAt")).isInstanceOf(java.util.Date.class);
-        assertThat(stored.get("firedRules", List.class)).hasSize(2);
+        assertThat(stored.getList("firedRules", String.class)).containsExactly("OrderChecks_12", "Order within policy");
+        assertThat(stored.getList("reasonCodes", String.class)).containsExactly("CREDIT_LIMIT_EXCEEDED");
         assertThat(trail.find(record.decisionId()).orElseThrow().output().uninsuredShare()).hasToString("10001.00");
     }
 

@@ -1,0 +1,64 @@
+package io.encours.service.storage;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.List;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+/**
+ * mongo-java-server's H2 backend with typed maps: unique-index keys compared natively
+ * ({@link IndexKeyType}) and documents stored as BSON ({@link DocumentType}). Map names and layout are the
+ * backend's own; only how keys and documents are encoded differs, so a store written by the plain
+ * {@link H2Backend} cannot be read by this one (nor the reverse).
+ */
+final class EmbeddedBackend extends H2Backend {
+
+    EmbeddedBackend(MVStore store) {
+        super(store);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName);
+    }
+
+    /**
+     * An inner class because H2Database opens its collections and indexes from its own constructor, before
+     * a subclass could keep the store in a field; the enclosing backend has it already.
+     */
+    private final class Database extends H2Database {
+        private static final String DATA = "databases.";
+        private static final String META = "meta.";
+
+        Database(String databaseName) {
+            super(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+            MVMap<KeyValue, Object> map = getMvStore().openMap(
+                    getFullCollectionNamespace(collectionName) + "._index_" + indexName,
+                    new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyType.INSTANCE));
+            return new EmbeddedUniqueIndex(map, indexName, keys, sparse);
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String fullName = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> data = getMvStore().openMap(DATA + fullName,
+                    new MVMap.Builder<Object, Document>().valueType(DocumentType.INSTANCE));
+            MVMap<String, Object> meta = getMvStore().openMap(META + fullName);
+            return new H2Collection(this, collectionName, options, data, meta, getCursorRegistry());
+        }
+    }
+}
