@@ -1,0 +1,23 @@
+// Runs once, when the mongo volume is empty (docker-entrypoint-initdb.d), as the root user.
+// Creates the audit collection, its indexes, and the service's user, which may only insert into and read
+// the audit collection: it cannot update or delete a decision, nor touch any other collection.
+const encours = db.getSiblingDB("encours");
+
+encours.createCollection("decisions");
+encours.decisions.createIndex({ requestId: 1 }, { name: "requestId_unique", unique: true });
+encours.decisions.createIndex({ customerId: 1, receivedAt: -1 }, { name: "customerId_receivedAt" });
+encours.decisions.createIndex({ outcome: 1, receivedAt: -1 }, { name: "outcome_receivedAt" });
+
+encours.createRole({
+  role: "auditTrailWriter",
+  privileges: [
+    { resource: { db: "encours", collection: "decisions" }, actions: ["insert", "find"] }
+  ],
+  roles: []
+});
+
+encours.createUser({
+  user: "encours",
+  pwd: process.env.ENCOURS_DB_PASSWORD,
+  roles: [{ role: "auditTrailWriter", db: "encours" }]
+});
