@@ -1,14 +1,12 @@
 package io.encours.service.decision;
 
 import io.encours.service.web.Problems;
-import io.encours.service.web.RequestContext;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.Locale;
@@ -19,7 +17,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -35,14 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 @ApiResponse(responseCode = "503", description = "The audit trail cannot be written or read: no decision is given",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 class DecisionController {
-    static final String IDEMPOTENCY_DOC = "The caller's request id (1 to 128 letters, digits or . _ : -). "
-            + "Sending it again with the same body returns the recorded decision without recording a second one "
-            + "(response header Idempotent-Replayed: true); with a different body the answer is 409. "
-            + "Without it the service gives the request an id of its own (the decision id) and a retry makes "
-            + "a new decision.";
-    static final String CALLER_DOC = "The calling application, recorded with the decision "
-            + "(until callers authenticate); \"anonymous\" when left out.";
-
     private final DecisionService decisions;
 
     DecisionController(DecisionService decisions) {
@@ -60,10 +49,8 @@ class DecisionController {
     @ApiResponse(responseCode = "413", description = "Body over the size limit (64 KB by default)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<DecisionResponse> orderCheck(@Valid @RequestBody OrderCheckBody body,
-            @Parameter(description = IDEMPOTENCY_DOC) @RequestHeader(name = RequestContext.IDEMPOTENCY_KEY, required = false) String requestId,
-            @Parameter(description = CALLER_DOC) @RequestHeader(name = RequestContext.CALLER, required = false) String caller,
-            Locale locale, HttpServletRequest request) {
-        return decide(body, requestId, caller, locale, request);
+            @Parameter(hidden = true) DecisionService.Call call, Locale locale) {
+        return decide(body, call, locale);
     }
 
     @PostMapping("/customer-score")
@@ -72,10 +59,8 @@ class DecisionController {
                     + "CREDIT_GRANTED, GUARANTEE_REQUIRED or PREPAYMENT_ONLY, with the score breakdown.")
     @ApiResponse(responseCode = "200", description = "The decision, recorded")
     ResponseEntity<DecisionResponse> customerScore(@Valid @RequestBody CustomerScoreBody body,
-            @Parameter(description = IDEMPOTENCY_DOC) @RequestHeader(name = RequestContext.IDEMPOTENCY_KEY, required = false) String requestId,
-            @Parameter(description = CALLER_DOC) @RequestHeader(name = RequestContext.CALLER, required = false) String caller,
-            Locale locale, HttpServletRequest request) {
-        return decide(body, requestId, caller, locale, request);
+            @Parameter(hidden = true) DecisionService.Call call, Locale locale) {
+        return decide(body, call, locale);
     }
 
     @PostMapping("/payment-terms")
@@ -84,10 +69,8 @@ class DecisionController {
                     + "approval level and conditions) or REFUSED (legal or sector cap, or too long for the risk class).")
     @ApiResponse(responseCode = "200", description = "The decision, recorded")
     ResponseEntity<DecisionResponse> paymentTerms(@Valid @RequestBody PaymentTermsBody body,
-            @Parameter(description = IDEMPOTENCY_DOC) @RequestHeader(name = RequestContext.IDEMPOTENCY_KEY, required = false) String requestId,
-            @Parameter(description = CALLER_DOC) @RequestHeader(name = RequestContext.CALLER, required = false) String caller,
-            Locale locale, HttpServletRequest request) {
-        return decide(body, requestId, caller, locale, request);
+            @Parameter(hidden = true) DecisionService.Call call, Locale locale) {
+        return decide(body, call, locale);
     }
 
     @PostMapping("/dunning")
@@ -97,10 +80,8 @@ class DecisionController {
                     + "credit insurer's claim deadline.")
     @ApiResponse(responseCode = "200", description = "The decision, recorded")
     ResponseEntity<DecisionResponse> dunning(@Valid @RequestBody DunningBody body,
-            @Parameter(description = IDEMPOTENCY_DOC) @RequestHeader(name = RequestContext.IDEMPOTENCY_KEY, required = false) String requestId,
-            @Parameter(description = CALLER_DOC) @RequestHeader(name = RequestContext.CALLER, required = false) String caller,
-            Locale locale, HttpServletRequest request) {
-        return decide(body, requestId, caller, locale, request);
+            @Parameter(hidden = true) DecisionService.Call call, Locale locale) {
+        return decide(body, call, locale);
     }
 
     @GetMapping("/{decisionId}")
@@ -119,16 +100,8 @@ class DecisionController {
                 .orElseThrow(() -> Problems.decisionNotFound(decisionId));
     }
 
-    private ResponseEntity<DecisionResponse> decide(DecisionBody body, String requestId, String caller, Locale locale,
-                                                    HttpServletRequest request) {
-        if (requestId != null && !RequestContext.isToken(requestId)) {
-            throw Problems.invalidField(RequestContext.IDEMPOTENCY_KEY, RequestContext.TOKEN_RULE);
-        }
-        if (caller != null && !RequestContext.isToken(caller)) {
-            throw Problems.invalidField(RequestContext.CALLER, RequestContext.TOKEN_RULE);
-        }
-        DecisionService.Decided decided = decisions.decide(body, new DecisionService.Call(requestId,
-                caller == null ? RequestContext.ANONYMOUS : caller, RequestContext.arrival(request)));
+    private ResponseEntity<DecisionResponse> decide(DecisionBody body, DecisionService.Call call, Locale locale) {
+        DecisionService.Decided decided = decisions.decide(body, call);
         ResponseEntity.BodyBuilder response = ResponseEntity.ok()
                 .location(URI.create("/api/v1/decisions/" + decided.record().decisionId()))
                 .header(HttpHeaders.CONTENT_LANGUAGE, language(locale));

@@ -31,6 +31,8 @@ public class RequestContext extends OncePerRequestFilter {
     /** Logging-context keys. */
     public static final String MDC_REQUEST_ID = "requestId";
     public static final String MDC_DECISION_ID = "decisionId";
+    /** What a request id or caller name must look like, for error messages. */
+    public static final String TOKEN_RULE = "must be 1 to 128 letters, digits or . _ : - starting with a letter or digit";
 
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
     private static final String ARRIVAL = RequestContext.class.getName() + ".arrival";
@@ -71,7 +73,4 @@ public class RequestContext extends OncePerRequestFilter {
     public static boolean isToken(String value) {
         return TOKEN.matcher(value).matches();
     }
-
-    /** The request id's rules, for error messages and the API description. */
-    public static final String TOKEN_RULE = "must be 1 to 128 letters, digits or . _ : - starting with a letter or digit";
 }

@@ -48,6 +48,8 @@ class OperationsTest extends FullStackTest {
                     .get("content").get("application/json").get("examples").get(decision).get("value");
             assertThat(example.get("customer").get("id").asString()).as(decision).isEqualTo("C-1000");
         }
+        assertThat(paths.get("/api/v1/decisions/order-check").get("post").get("parameters").findValuesAsString("name"))
+                .contains("Idempotency-Key", "X-Caller");
         assertThat(paths.has("/api/v1/decisions/{decisionId}")).isTrue();
         assertThat(paths.has("/api/v1/customers/{customerId}/decisions")).isTrue();
         assertThat(paths.has("/api/v1/noop")).isTrue();
