@@ -31,6 +31,10 @@ import org.springframework.web.bind.annotation.RestController;
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 @ApiResponse(responseCode = "503", description = "The audit trail cannot be written or read: no decision is given",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "409", description = "A decision request whose Idempotency-Key was used for a different request",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "413", description = "A decision request over the size limit (64 KB by default)",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 class DecisionController {
     private final DecisionService decisions;
 
@@ -44,10 +48,6 @@ class DecisionController {
                     + "with the reasons, limits, exposure after the order, available credit, uninsured share and "
                     + "granted payment terms.")
     @ApiResponse(responseCode = "200", description = "The decision, recorded")
-    @ApiResponse(responseCode = "409", description = "The Idempotency-Key was used for a different request",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "413", description = "Body over the size limit (64 KB by default)",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<DecisionResponse> orderCheck(@Valid @RequestBody OrderCheckBody body,
             @Parameter(hidden = true) DecisionService.Call call, Locale locale) {
         return decide(body, call, locale);

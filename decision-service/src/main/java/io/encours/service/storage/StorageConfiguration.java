@@ -11,15 +11,15 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
 /**
- * Chooses the store: with {@code MONGODB_URI} set, Spring Boot's MongoDB client connects to it
- * ({@code spring.mongodb.uri} is bound to it in application.properties); without it, an embedded server is
+ * Chooses the store: with {@code spring.mongodb.uri} set (application.properties binds it to
+ * {@code MONGODB_URI}), Spring Boot's MongoDB client connects there; without it, an embedded server is
  * started first and the client is pointed at it through {@link MongoConnectionDetails}, which Boot's
  * auto-configuration uses in place of the properties.
  */
 @Configuration(proxyBeanMethods = false)
 class StorageConfiguration {
 
-    static final String MONGODB_URI = "MONGODB_URI";
+    static final String MONGODB_URI_PROPERTY = "spring.mongodb.uri";
 
     @Configuration(proxyBeanMethods = false)
     @Conditional(NoMongoUri.class)
@@ -48,7 +48,7 @@ class StorageConfiguration {
     }
 
     static boolean mongoUriGiven(ConditionContext context) {
-        return StringUtils.hasText(context.getEnvironment().getProperty(MONGODB_URI));
+        return StringUtils.hasText(context.getEnvironment().getProperty(MONGODB_URI_PROPERTY));
     }
 
     static final class NoMongoUri implements Condition {
