@@ -93,25 +93,20 @@ class DecisionController {
     ResponseEntity<DecisionResponse> decision(
             @Parameter(example = "019a4c1e-5b7f-7a3c-9d2e-4f1a2b3c4d5e") @PathVariable String decisionId,
             Locale locale) {
-        return decisions.find(decisionId)
-                .map(record -> ResponseEntity.ok()
-                        .header(HttpHeaders.CONTENT_LANGUAGE, language(locale))
-                        .body(DecisionResponse.of(record, locale)))
+        DecisionResponse decision = decisions.find(decisionId).map(record -> DecisionResponse.of(record, locale))
                 .orElseThrow(() -> Problems.decisionNotFound(decisionId));
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_LANGUAGE, decision.language()).body(decision);
     }
 
     private ResponseEntity<DecisionResponse> decide(DecisionBody body, DecisionService.Call call, Locale locale) {
         DecisionService.Decided decided = decisions.decide(body, call);
+        DecisionResponse decision = DecisionResponse.of(decided.record(), locale);
         ResponseEntity.BodyBuilder response = ResponseEntity.ok()
-                .location(URI.create("/api/v1/decisions/" + decided.record().decisionId()))
-                .header(HttpHeaders.CONTENT_LANGUAGE, language(locale));
+                .location(URI.create("/api/v1/decisions/" + decision.decisionId()))
+                .header(HttpHeaders.CONTENT_LANGUAGE, decision.language());
         if (decided.replayed()) {
             response.header("Idempotent-Replayed", "true");
         }
-        return response.body(DecisionResponse.of(decided.record(), locale));
-    }
-
-    private static String language(Locale locale) {
-        return "fr".equals(locale.getLanguage()) ? "fr" : "en";
+        return response.body(decision);
     }
 }
