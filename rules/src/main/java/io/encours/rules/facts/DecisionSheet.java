@@ -166,7 +166,7 @@ public final class DecisionSheet {
     }
 
     public RiskAssessment riskAssessment() {
-        return new RiskAssessment(riskClass, maxOrderAmount, standardTermsDays);
+        return new RiskAssessment(riskClass, maxOrderAmount, standardTermsDays, recommendedLimit);
     }
 
     // --- payment terms ---

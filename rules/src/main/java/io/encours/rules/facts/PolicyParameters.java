@@ -10,9 +10,13 @@ import java.util.TreeMap;
  */
 public final class PolicyParameters {
     private final Map<String, String> values;
+    private final Map<String, String> sorted;
+    // rules read numbers on every evaluation: parse each once
+    private final Map<String, BigDecimal> decimals = new java.util.concurrent.ConcurrentHashMap<>();
 
     public PolicyParameters(Map<String, String> values) {
         this.values = Map.copyOf(values);
+        this.sorted = java.util.Collections.unmodifiableMap(new TreeMap<>(values));
     }
 
     public boolean has(String name) {
@@ -29,14 +33,20 @@ public final class PolicyParameters {
     }
 
     public BigDecimal decimal(String name) {
-        return new BigDecimal(text(name).trim());
+        BigDecimal d = decimals.get(name);
+        if (d == null) {
+            d = new BigDecimal(text(name).trim());
+            decimals.put(name, d);
+        }
+        return d;
     }
 
     public int integer(String name) {
-        return Integer.parseInt(text(name).trim());
+        return decimal(name).intValueExact();
     }
 
+    /** All parameters, sorted by name; read-only. */
     public Map<String, String> asMap() {
-        return new TreeMap<>(values);
+        return sorted;
     }
 }

@@ -7,9 +7,12 @@ public final class RiskAssessment {
     private final String riskClass;
     private final BigDecimal maxOrderAmount;
     private final int standardTermsDays;
+    private final BigDecimal recommendedLimit;
 
-    public RiskAssessment(String riskClass, BigDecimal maxOrderAmount, int standardTermsDays) {
+    public RiskAssessment(String riskClass, BigDecimal maxOrderAmount, int standardTermsDays,
+                          BigDecimal recommendedLimit) {
         this.riskClass = riskClass;
+        this.recommendedLimit = recommendedLimit;
         this.maxOrderAmount = maxOrderAmount;
         this.standardTermsDays = standardTermsDays;
     }
@@ -19,4 +22,7 @@ public final class RiskAssessment {
     public BigDecimal getMaxOrderAmount() { return maxOrderAmount; }
 
     public int getStandardTermsDays() { return standardTermsDays; }
+
+    /** The class's recommended limit before any cap by revenue. */
+    public BigDecimal getRecommendedLimit() { return recommendedLimit; }
 }

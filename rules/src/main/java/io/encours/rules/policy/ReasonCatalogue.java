@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The policy's reason codes and their messages in English and French ({@code reason-codes.csv}).
@@ -14,8 +12,6 @@ import java.util.regex.Pattern;
  * parameters as {@code {param:terms.legal.maxDays}}.
  */
 public final class ReasonCatalogue {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_.:]+)}");
-
     /** One entry of the catalogue. */
     public record Entry(String code, String messageEn, String messageFr) {
     }
@@ -75,24 +71,53 @@ public final class ReasonCatalogue {
 
     /** Fills a message's placeholders with the decision's figures and the policy's parameters. */
     static String render(String message, Map<String, Object> figures, Map<String, String> params) {
-        if (message.indexOf('{') < 0) {
+        int open = message.indexOf('{');
+        if (open < 0) {
             return message;
         }
-        Matcher m = PLACEHOLDER.matcher(message);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String key = m.group(1);
+        // a plain scan: this runs for every reason of every decision, in two languages
+        StringBuilder out = new StringBuilder(message.length() + 32);
+        int from = 0;
+        while (open >= 0) {
+            int close = message.indexOf('}', open);
+            if (close < 0) {
+                break;
+            }
+            String key = message.substring(open + 1, close);
             Object v = key.startsWith("param:") ? params.get(key.substring(6)) : figures.get(key);
-            m.appendReplacement(out, Matcher.quoteReplacement(v == null ? m.group() : show(v)));
+            out.append(message, from, open);
+            if (v == null) {
+                out.append(message, open, close + 1);
+            } else {
+                out.append(show(v));
+            }
+            from = close + 1;
+            open = message.indexOf('{', from);
         }
-        m.appendTail(out);
+        return out.append(message, from, message.length()).toString();
+    }
+
+    /** 1234567 as 1,234,567. */
+    private static String grouped(String digits) {
+        int sign = digits.startsWith("-") ? 1 : 0;
+        int len = digits.length() - sign;
+        if (len <= 3) {
+            return digits;
+        }
+        StringBuilder out = new StringBuilder(digits.length() + len / 3);
+        out.append(digits, 0, sign);
+        int first = len % 3 == 0 ? 3 : len % 3;
+        out.append(digits, sign, sign + first);
+        for (int i = sign + first; i < digits.length(); i += 3) {
+            out.append(',').append(digits, i, i + 3);
+        }
         return out.toString();
     }
 
     private static String show(Object v) {
         if (v instanceof BigDecimal d) {
-            return d.stripTrailingZeros().scale() <= 0 ? String.format("%,d", d.toBigInteger())
-                    .replace('\u00a0', ' ') : d.setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString();
+            return d.stripTrailingZeros().scale() <= 0 ? grouped(d.toBigInteger().toString())
+                    : d.setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString();
         }
         return String.valueOf(v);
     }
