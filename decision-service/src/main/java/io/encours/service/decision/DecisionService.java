@@ -8,6 +8,7 @@ import io.encours.service.audit.AuditTrail;
 import io.encours.service.audit.AuditUnavailableException;
 import io.encours.service.audit.DecisionIds;
 import io.encours.service.audit.DuplicateRequestException;
+import io.encours.service.hold.CreditHolds;
 import io.encours.service.policy.ActivePolicy;
 import io.encours.service.web.FieldProblem;
 import io.encours.service.web.Problems;
@@ -51,9 +52,10 @@ class DecisionService {
     private final DecisionMetrics metrics;
     private final JsonMapper canonicalJson;
     private final Clock businessClock;
+    private final CreditHolds holds;
 
     DecisionService(ActivePolicy activePolicy, AuditTrail auditTrail, DecisionIds decisionIds,
-                    DecisionMetrics metrics, JsonMapper json, Clock clock, WebProperties web) {
+                    DecisionMetrics metrics, JsonMapper json, Clock clock, WebProperties web, CreditHolds holds) {
         this.activePolicy = activePolicy;
         this.auditTrail = auditTrail;
         this.decisionIds = decisionIds;
@@ -62,6 +64,7 @@ class DecisionService {
         // non-ASCII characters escaped (the MongoDB driver writes ASCII strings several times faster).
         this.canonicalJson = json.rebuild().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
         this.businessClock = clock.withZone(web.timeZone());
+        this.holds = holds;
     }
 
     Decided decide(DecisionBody body, Call call) {
@@ -98,6 +101,8 @@ class DecisionService {
         } catch (AuditUnavailableException e) {
             throw Problems.auditUnavailable(e);
         }
+        // A held order (REVIEW, BLOCK) is answered only once its credit hold is durable too.
+        holds.openFor(record);
         long answeredNanos = System.nanoTime() - call.arrival().nanos();
         metrics.decided(body.type(), record.outcome(), answeredNanos);
         log.info("decision recorded type={} outcome={} policyVersion={} evaluationMicros={} totalMicros={}",
@@ -122,6 +127,8 @@ class DecisionService {
             throw Problems.idempotencyConflict(requestId, recorded.decisionId());
         }
         MDC.put(RequestContext.MDC_DECISION_ID, recorded.decisionId());
+        // Opens the hold if the first attempt recorded the decision but failed before its hold; never a second.
+        holds.openFor(recorded);
         metrics.replayed(body.type());
         log.info("decision replayed type={} outcome={}", recorded.type(), recorded.outcome());
         return new Decided(recorded, true);

@@ -1,0 +1,124 @@
+package io.encours.service.hold;
+
+import io.encours.service.audit.DecisionIds;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Tells the order-entry system that a hold was settled, by POSTing to the callback URL it registered for the
+ * order: from a background thread, so that the person releasing never waits for the order system; retried
+ * with exponential back-off; every attempt recorded in {@code hold_actions} with its HTTP status or error.
+ */
+final class HoldCallbacks implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(HoldCallbacks.class);
+
+    private final HoldStore store;
+    private final DecisionIds ids;
+    private final Clock clock;
+    private final HoldProperties properties;
+    private final JsonMapper json;
+    private final HttpClient http;
+    private final ScheduledExecutorService executor;
+
+    HoldCallbacks(HoldStore store, DecisionIds ids, Clock clock, HoldProperties properties, JsonMapper json) {
+        this.store = store;
+        this.ids = ids;
+        this.clock = clock;
+        this.properties = properties;
+        this.json = json;
+        this.http = HttpClient.newBuilder().connectTimeout(properties.callbackTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "hold-callbacks");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Schedules the first call when the order has a callback URL. */
+    void notify(CreditHold hold) {
+        if (hold.orderId() == null) {
+            return;
+        }
+        store.callbackOf(hold.orderId()).ifPresent(url -> schedule(hold, url, 1, Duration.ZERO));
+    }
+
+    /** The wait before attempt {@code n} (n ≥ 2): the first delay, doubled at each further attempt. */
+    Duration delayBefore(int attempt) {
+        return properties.callbackFirstDelay().multipliedBy(1L << Math.min(attempt - 2, 20));
+    }
+
+    private void schedule(CreditHold hold, String url, int attempt, Duration delay) {
+        try {
+            executor.schedule(() -> call(hold, url, attempt), delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            log.warn("hold callback not scheduled (shutting down) holdId={} attempt={}", hold.holdId(), attempt);
+        }
+    }
+
+    private void call(CreditHold hold, String url, int attempt) {
+        Integer statusCode = null;
+        String error = null;
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(properties.callbackTimeout())
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(payload(hold))))
+                    .build();
+            statusCode = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (statusCode < 200 || statusCode >= 300) {
+                error = "HTTP " + statusCode;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error = "interrupted";
+        } catch (Exception e) {
+            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        }
+        try {
+            store.record(new HoldActionRecord(ids.next(), hold.holdId(), hold.decisionId(), hold.orderId(),
+                    HoldAction.CALLBACK_ATTEMPT, "encours", List.of(), null, clock.instant(), null, null, null, url,
+                    attempt, statusCode, error));
+        } catch (RuntimeException e) {
+            log.error("hold callback attempt not recorded holdId={} attempt={}", hold.holdId(), attempt, e);
+        }
+        if (error == null) {
+            log.info("hold callback delivered holdId={} attempt={} status={}", hold.holdId(), attempt, statusCode);
+        } else if (attempt < properties.callbackAttempts()) {
+            log.info("hold callback failed holdId={} attempt={} error=\"{}\"; retrying", hold.holdId(), attempt, error);
+            schedule(hold, url, attempt + 1, delayBefore(attempt + 1));
+        } else {
+            log.warn("hold callback abandoned holdId={} attempts={} error=\"{}\"", hold.holdId(), attempt, error);
+        }
+    }
+
+    private static Map<String, Object> payload(CreditHold hold) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("holdId", hold.holdId());
+        body.put("orderId", hold.orderId());
+        body.put("status", hold.status().name());
+        body.put("comment", hold.comment());
+        body.put("validUntil", hold.validUntil() == null ? null : hold.validUntil().toString());
+        body.put("maxAmount", hold.maxAmount());
+        return body;
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,50 @@
+package io.encours.service.hold;
+
+import io.encours.service.web.Problems;
+import java.math.BigDecimal;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** The problems of the holds API, in the service's problem catalogue style (stable types). */
+final class HoldProblems {
+    static final String HOLD_NOT_FOUND = "/problems/hold-not-found";
+    static final String HOLD_NOT_OPEN = "/problems/hold-not-open";
+    static final String BEYOND_AUTHORITY = "/problems/beyond-authority";
+
+    private HoldProblems() {
+    }
+
+    static ErrorResponseException notFound(String what) {
+        return raise(Problems.problem(HttpStatus.NOT_FOUND, HOLD_NOT_FOUND, "Hold not found", what));
+    }
+
+    static ErrorResponseException notOpen(CreditHold hold) {
+        ProblemDetail problem = Problems.problem(HttpStatus.CONFLICT, HOLD_NOT_OPEN, "Hold already settled",
+                "Hold " + hold.holdId() + " is " + hold.status() + " (by " + hold.settledBy() + "); only an open hold "
+                        + "can be released or rejected");
+        problem.setProperty("holdId", hold.holdId());
+        problem.setProperty("status", hold.status().name());
+        return raise(problem);
+    }
+
+    static ErrorResponseException beyondAuthority(CreditHold hold, DelegatedAuthority authority) {
+        String limit = authority.limit() == null ? "unlimited" : authority.limit().toPlainString() + " " + hold.currency();
+        ProblemDetail problem = Problems.problem(HttpStatus.FORBIDDEN, BEYOND_AUTHORITY,
+                "Beyond your delegated authority",
+                "Releasing " + hold.amount().toPlainString() + " " + hold.currency() + " needs a higher authority: "
+                        + (authority.roles().isEmpty() ? "you have no credit role"
+                        : String.join(", ", authority.roles()) + " may release up to " + limit)
+                        + "; the attempt has been recorded");
+        problem.setProperty("holdId", hold.holdId());
+        problem.setProperty("amount", hold.amount());
+        problem.setProperty("currency", hold.currency());
+        problem.setProperty("limit", authority.limit() == null ? BigDecimal.ZERO : authority.limit());
+        problem.setProperty("roles", authority.roles());
+        return raise(problem);
+    }
+
+    private static ErrorResponseException raise(ProblemDetail problem) {
+        return new ErrorResponseException(HttpStatus.valueOf(problem.getStatus()), problem, null);
+    }
+}

@@ -1,0 +1,226 @@
+package io.encours.service.hold;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import io.encours.service.audit.AuditUnavailableException;
+import io.encours.service.storage.WriteDurability;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.Decimal128;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * The three collections of the holds, laid out by hand as the audit records are: {@code credit_holds}
+ * (one per held decision, unique on the decision id), {@code hold_actions} (append-only) and
+ * {@code hold_callbacks} (the order-entry system's callback URL by order id). Every write uses the audit
+ * trail's write concern and is made durable before it returns.
+ */
+final class HoldStore {
+    static final String HOLDS = "credit_holds";
+    static final String ACTIONS = "hold_actions";
+    static final String CALLBACKS = "hold_callbacks";
+
+    private final MongoCollection<Document> holds;
+    private final MongoCollection<Document> actions;
+    private final MongoCollection<Document> callbacks;
+    private final WriteDurability durability;
+
+    HoldStore(MongoTemplate mongo, WriteDurability durability) {
+        this.holds = mongo.getCollection(HOLDS).withWriteConcern(durability.writeConcern());
+        this.actions = mongo.getCollection(ACTIONS).withWriteConcern(durability.writeConcern());
+        this.callbacks = mongo.getCollection(CALLBACKS).withWriteConcern(durability.writeConcern());
+        this.durability = durability;
+    }
+
+    /**
+     * The decision-id index is what keeps a replayed decision from opening a second hold. (The embedded
+     * server builds unique indexes only; the others serve a real MongoDB.)
+     */
+    void createIndexes() {
+        holds.createIndex(Indexes.ascending("decisionId"), new IndexOptions().unique(true).name("decisionId_unique"));
+        holds.createIndex(Indexes.compoundIndex(Indexes.ascending("status"), Indexes.descending("openedAt")),
+                new IndexOptions().name("status_openedAt"));
+        holds.createIndex(Indexes.compoundIndex(Indexes.ascending("orderId"), Indexes.descending("openedAt")),
+                new IndexOptions().name("orderId_openedAt"));
+        actions.createIndex(Indexes.ascending("holdId"), new IndexOptions().name("holdId"));
+        durability.makeAcknowledgedWritesDurable();
+    }
+
+    /** Inserts the hold; false when the decision already has one. */
+    boolean insertIfAbsent(CreditHold hold) {
+        try {
+            holds.insertOne(toDocument(hold));
+        } catch (MongoWriteException e) {
+            if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+        durable();
+        return true;
+    }
+
+    Optional<CreditHold> find(String holdId) {
+        return Optional.ofNullable(holds.find(Filters.eq("_id", holdId)).first()).map(HoldStore::toHold);
+    }
+
+    /** The latest hold of an order (an order checked several times may have been held several times). */
+    Optional<CreditHold> latestForOrder(String orderId) {
+        return Optional.ofNullable(holds.find(Filters.eq("orderId", orderId))
+                .sort(Sorts.descending("openedAt", "_id")).first()).map(HoldStore::toHold);
+    }
+
+    List<CreditHold> list(Bson filter, Bson sort, int page, int size) {
+        List<CreditHold> found = new ArrayList<>();
+        holds.find(filter).sort(sort).skip(page * size).limit(size).forEach(d -> found.add(toHold(d)));
+        return found;
+    }
+
+    long count(Bson filter) {
+        return holds.countDocuments(filter);
+    }
+
+    /** Settles an OPEN hold; empty when it is no longer open (someone else settled it first). */
+    Optional<CreditHold> settle(String holdId, HoldStatus status, String who, Instant at, String comment,
+                                Instant validUntil, BigDecimal maxAmount) {
+        Document updated = holds.findOneAndUpdate(
+                Filters.and(Filters.eq("_id", holdId), Filters.eq("status", HoldStatus.OPEN.name())),
+                Updates.combine(Updates.set("status", status.name()), Updates.set("settledBy", who),
+                        Updates.set("settledAt", Date.from(at)), Updates.set("comment", comment),
+                        Updates.set("validUntil", validUntil == null ? null : Date.from(validUntil)),
+                        Updates.set("maxAmount", maxAmount == null ? null : decimal128(maxAmount))),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        if (updated == null) {
+            return Optional.empty();
+        }
+        durable();
+        return Optional.of(toHold(updated));
+    }
+
+    /** Puts a hold back to OPEN when the record of its settlement could not be written. */
+    void reopen(String holdId) {
+        holds.updateOne(Filters.eq("_id", holdId), Updates.combine(Updates.set("status", HoldStatus.OPEN.name()),
+                Updates.unset("settledBy"), Updates.unset("settledAt"), Updates.unset("comment"),
+                Updates.unset("validUntil"), Updates.unset("maxAmount")));
+        durable();
+    }
+
+    void record(HoldActionRecord action) {
+        actions.insertOne(toDocument(action));
+        durable();
+    }
+
+    /** The actions on a hold, oldest first. */
+    List<HoldActionRecord> actionsOf(String holdId) {
+        List<HoldActionRecord> found = new ArrayList<>();
+        actions.find(Filters.eq("holdId", holdId)).sort(Sorts.ascending("at", "_id"))
+                .forEach(d -> found.add(toAction(d)));
+        return found;
+    }
+
+    void registerCallback(String orderId, String url, String who, Instant at) {
+        callbacks.replaceOne(Filters.eq("_id", orderId),
+                new Document("_id", orderId).append("url", url).append("registeredBy", who)
+                        .append("registeredAt", Date.from(at)),
+                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+        durable();
+    }
+
+    Optional<String> callbackOf(String orderId) {
+        return Optional.ofNullable(callbacks.find(Filters.eq("_id", orderId)).first()).map(d -> d.getString("url"));
+    }
+
+    private void durable() {
+        try {
+            durability.makeAcknowledgedWritesDurable();
+        } catch (RuntimeException e) {
+            throw new AuditUnavailableException("Hold record written but not made durable", e);
+        }
+    }
+
+    static Document toDocument(CreditHold h) {
+        return new Document("_id", h.holdId())
+                .append("decisionId", h.decisionId())
+                .append("orderId", h.orderId())
+                .append("customerId", h.customerId())
+                .append("amount", decimal128(h.amount()))
+                .append("currency", h.currency())
+                .append("outcome", h.outcome())
+                .append("riskClass", h.riskClass())
+                .append("reasonCodes", h.reasonCodes())
+                .append("status", h.status().name())
+                .append("openedAt", Date.from(h.openedAt()))
+                .append("settledBy", h.settledBy())
+                .append("settledAt", date(h.settledAt()))
+                .append("comment", h.comment())
+                .append("validUntil", date(h.validUntil()))
+                .append("maxAmount", h.maxAmount() == null ? null : decimal128(h.maxAmount()));
+    }
+
+    static CreditHold toHold(Document d) {
+        return new CreditHold(d.getString("_id"), d.getString("decisionId"), d.getString("orderId"),
+                d.getString("customerId"), decimal(d, "amount"), d.getString("currency"), d.getString("outcome"),
+                d.getString("riskClass"), d.getList("reasonCodes", String.class, List.of()),
+                HoldStatus.valueOf(d.getString("status")), instant(d, "openedAt"), d.getString("settledBy"),
+                instant(d, "settledAt"), d.getString("comment"), instant(d, "validUntil"), decimal(d, "maxAmount"));
+    }
+
+    static Document toDocument(HoldActionRecord a) {
+        return new Document("_id", a.actionId())
+                .append("holdId", a.holdId())
+                .append("decisionId", a.decisionId())
+                .append("orderId", a.orderId())
+                .append("action", a.action().name())
+                .append("who", a.who())
+                .append("roles", a.roles())
+                .append("comment", a.comment())
+                .append("at", Date.from(a.at()))
+                .append("amount", a.amount() == null ? null : decimal128(a.amount()))
+                .append("currency", a.currency())
+                .append("limit", a.limit() == null ? null : decimal128(a.limit()))
+                .append("url", a.url())
+                .append("attempt", a.attempt())
+                .append("statusCode", a.statusCode())
+                .append("error", a.error());
+    }
+
+    static HoldActionRecord toAction(Document d) {
+        return new HoldActionRecord(d.getString("_id"), d.getString("holdId"), d.getString("decisionId"),
+                d.getString("orderId"), HoldAction.valueOf(d.getString("action")), d.getString("who"),
+                d.getList("roles", String.class, List.of()), d.getString("comment"), instant(d, "at"),
+                decimal(d, "amount"), d.getString("currency"), decimal(d, "limit"), d.getString("url"),
+                d.getInteger("attempt"), d.getInteger("statusCode"), d.getString("error"));
+    }
+
+    static Decimal128 decimal128(BigDecimal value) {
+        return new Decimal128(value.precision() > 34 ? value.round(MathContext.DECIMAL128) : value);
+    }
+
+    private static BigDecimal decimal(Document d, String field) {
+        return d.get(field) instanceof Decimal128 dec ? dec.bigDecimalValue() : null;
+    }
+
+    private static Instant instant(Document d, String field) {
+        Date date = d.getDate(field);
+        return date == null ? null : date.toInstant();
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+}
