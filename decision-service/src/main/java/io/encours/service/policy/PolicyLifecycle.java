@@ -1,0 +1,275 @@
+package io.encours.service.policy;
+
+import io.encours.rules.diff.Change;
+import io.encours.rules.diff.PolicyDiff;
+import io.encours.rules.policy.CompilationResult;
+import io.encours.rules.policy.CompiledPolicy;
+import io.encours.rules.policy.PolicyBundle;
+import io.encours.rules.policy.PolicyCompiler;
+import io.encours.rules.policy.PolicyError;
+import io.encours.rules.scenario.ScenarioRunner;
+import io.encours.rules.verify.Finding;
+import io.encours.rules.verify.PolicyVerifier;
+import io.encours.service.policy.PolicyActions.Action;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The life of a policy version, from draft to retirement: drafts are edited, checked (compile, verify,
+ * scenarios), submitted only when they compile and pass their scenarios, approved by committee members
+ * other than their author, then activated at once or at a scheduled time, and rolled back in one call.
+ * Activation compiles first and swaps {@link ActivePolicy} only on success, so a version that does not
+ * compile never serves. The shared {@code policy_state} document tells the other instances to follow.
+ */
+public class PolicyLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(PolicyLifecycle.class);
+
+    private final PolicyStore store;
+    private final PolicyActions actions;
+    private final ActivePolicy activePolicy;
+    private final PolicyProperties properties;
+    private final Clock clock;
+    private final PolicyCompiler compiler = new PolicyCompiler();
+    /** The shared state this instance serves; guarded by {@code this}. */
+    private PolicyStore.ActiveState serving;
+
+    PolicyLifecycle(PolicyStore store, PolicyActions actions, ActivePolicy activePolicy, PolicyStore.ActiveState serving,
+                    PolicyProperties properties, Clock clock) {
+        this.store = store;
+        this.actions = actions;
+        this.activePolicy = activePolicy;
+        this.serving = serving;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    // ---- reading
+
+    public List<PolicyVersion> versions() {
+        return store.all();
+    }
+
+    public PolicyVersion version(int number) {
+        return store.find(number).orElseThrow(() -> PolicyProblem.notFound(number));
+    }
+
+    public synchronized int activeNumber() {
+        return serving.version();
+    }
+
+    public byte[] file(int number, String name) {
+        byte[] bytes = version(number).bundle().bytes(name);
+        if (bytes == null) {
+            throw PolicyProblem.fileNotFound(number, name);
+        }
+        return bytes;
+    }
+
+    public List<Change> diff(int from, int to) {
+        return PolicyDiff.between(version(from).bundle(), version(to).bundle());
+    }
+
+    List<PolicyActions.Entry> actions(Integer number) {
+        return actions.of(number);
+    }
+
+    // ---- checking
+
+    /** Compile errors of a version, each with its file and row or line; empty when it compiles. */
+    public List<PolicyError> validate(int number) {
+        CompilationResult result = compiler.compile(version(number).bundle());
+        return result.succeeded() ? List.of() : result.errors();
+    }
+
+    /** Verifier findings on the decision tables (unreachable rows, overlaps, gaps, duplicates). */
+    public List<Finding> verify(int number) {
+        CompiledPolicy policy = compiled(version(number));
+        return PolicyVerifier.verify(policy.bundle(), policy.manifest());
+    }
+
+    public ScenarioRunner.Report runScenarios(int number) {
+        return new ScenarioRunner().runBundled(compiled(version(number)));
+    }
+
+    // ---- authoring
+
+    public PolicyVersion draftFromActive(String by, String comment) {
+        PolicyVersion active = version(activeNumber());
+        PolicyVersion draft = store.create(n -> PolicyVersion.draft(n, active.bundle(), by, clock.instant(), comment,
+                active.number()));
+        actions.record(Action.CREATE, draft, by, comment == null ? "copy of version " + active.number() : comment);
+        return draft;
+    }
+
+    public PolicyVersion upload(PolicyBundle bundle, String by, String comment) {
+        if (bundle.files().isEmpty()) {
+            throw PolicyProblem.badUpload("The upload holds no policy file");
+        }
+        PolicyVersion draft = store.create(n -> PolicyVersion.draft(n, bundle, by, clock.instant(), comment, null));
+        actions.record(Action.UPLOAD, draft, by, comment);
+        return draft;
+    }
+
+    public synchronized PolicyVersion replaceFile(int number, String name, byte[] content, String by) {
+        PolicyVersion v = version(number);
+        if (v.status() != PolicyStatus.DRAFT) {
+            throw PolicyProblem.wrongStatus(v, "edited", "DRAFT");
+        }
+        if (name.isBlank() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
+            throw PolicyProblem.badUpload("'" + name + "' is not a plain file name");
+        }
+        PolicyVersion edited = v.withFile(name, content, clock.instant());
+        store.save(edited);
+        actions.record(Action.REPLACE_FILE, edited, by, name);
+        return edited;
+    }
+
+    // ---- review
+
+    /** Accepted only for a draft that compiles and whose scenarios all pass (else 422 with the reasons). */
+    public synchronized PolicyVersion submit(int number, String by, String comment) {
+        PolicyVersion v = version(number);
+        if (v.status() != PolicyStatus.DRAFT) {
+            throw PolicyProblem.wrongStatus(v, "submitted", "DRAFT");
+        }
+        ScenarioRunner.Report report = new ScenarioRunner().runBundled(compiled(v));
+        if (report.failed() > 0) {
+            throw PolicyProblem.scenariosFail(number, report.results().stream().filter(r -> !r.passed())
+                    .map(PolicyLifecycle::scenario).toList(), report.summary());
+        }
+        PolicyVersion submitted = v.submitted(clock.instant());
+        store.save(submitted);
+        actions.record(Action.SUBMIT, submitted, by, comment == null ? "scenarios " + report.summary() : comment);
+        return submitted;
+    }
+
+    public synchronized PolicyVersion approve(int number, String by, String comment) {
+        PolicyVersion v = version(number);
+        if (v.author().equals(by)) {
+            throw PolicyProblem.of(HttpStatus.FORBIDDEN, PolicyProblem.FOUR_EYES, "Four eyes required",
+                    "The author of version " + number + " cannot approve it; another committee member must");
+        }
+        if (v.status() != PolicyStatus.SUBMITTED) {
+            throw PolicyProblem.wrongStatus(v, "approved", "SUBMITTED");
+        }
+        if (v.approvedBy(by)) {
+            throw PolicyProblem.of(HttpStatus.CONFLICT, PolicyProblem.ALREADY_APPROVED, "Already approved",
+                    by + " has already approved version " + number + "; another member must");
+        }
+        PolicyVersion approved = v.approved(new PolicyVersion.Approval(by, clock.instant(), comment),
+                properties.approvalsRequired());
+        store.save(approved);
+        actions.record(Action.APPROVE, approved, by, comment);
+        return approved;
+    }
+
+    public synchronized PolicyVersion reject(int number, String by, String reason) {
+        PolicyVersion v = version(number);
+        if (v.status() != PolicyStatus.SUBMITTED && v.status() != PolicyStatus.APPROVED) {
+            throw PolicyProblem.wrongStatus(v, "rejected", "SUBMITTED or APPROVED");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw PolicyProblem.badUpload("A rejection needs a reason");
+        }
+        PolicyVersion rejected = v.rejected(new PolicyVersion.Rejection(by, clock.instant(), reason));
+        store.save(rejected);
+        actions.record(Action.REJECT, rejected, by, reason);
+        return rejected;
+    }
+
+    // ---- activation
+
+    /** Activates an approved version now, or schedules it when {@code effectiveAt} is in the future. */
+    public synchronized PolicyVersion activate(int number, String by, Instant effectiveAt, String comment) {
+        PolicyVersion v = version(number);
+        if (v.status() != PolicyStatus.APPROVED) {
+            throw PolicyProblem.wrongStatus(v, "activated", "APPROVED");
+        }
+        if (effectiveAt != null && effectiveAt.isAfter(clock.instant())) {
+            CompiledPolicy checked = compiled(v);
+            log.debug("version {} compiles ({}), scheduled for {}", number, checked.stamp(), effectiveAt);
+            PolicyVersion scheduled = v.scheduled(effectiveAt, clock.instant());
+            store.save(scheduled);
+            actions.record(Action.SCHEDULE, scheduled, by, comment == null ? "effective " + effectiveAt : comment);
+            return scheduled;
+        }
+        return putInForce(v, by, activeNumber(), Action.ACTIVATE, comment);
+    }
+
+    /** Returns to the version that was active before the current one. */
+    public synchronized PolicyVersion rollback(String by, String comment) {
+        PolicyVersion current = version(activeNumber());
+        if (current.replaced() == null) {
+            throw PolicyProblem.of(HttpStatus.CONFLICT, PolicyProblem.NO_ROLLBACK, "Nothing to roll back to",
+                    "Version " + current.number() + " did not replace another version");
+        }
+        PolicyVersion previous = version(current.replaced());
+        return putInForce(previous, by, previous.replaced(), Action.ROLLBACK,
+                comment == null ? "rollback from version " + current.number() : comment);
+    }
+
+    private PolicyVersion putInForce(PolicyVersion v, String by, Integer replaced, Action action, String comment) {
+        CompiledPolicy compiled = compiled(v);
+        Instant now = clock.instant();
+        PolicyVersion current = version(activeNumber());
+        if (current.number() != v.number()) {
+            store.save(current.retired(now));
+        }
+        PolicyVersion active = v.activated(by, now, replaced);
+        store.save(active);
+        serving = store.pointTo(v.number(), by, now);
+        activePolicy.replace(compiled);
+        actions.record(action, active, by, comment);
+        log.info("policy version {} active hash={} by={} ({})", v.number(), v.contentHash(), by, action);
+        return active;
+    }
+
+    /**
+     * Called on every poll: follows an activation made by another instance, and runs the scheduled
+     * activations that have come due (each claimed by exactly one instance).
+     */
+    public synchronized void synchronize() {
+        store.activeState().ifPresent(shared -> {
+            if (shared.changes() != serving.changes()) {
+                if (shared.version() != serving.version()
+                        || !activePolicy.current().stamp().contentHash().equals(version(shared.version()).contentHash())) {
+                    activePolicy.replace(compiled(version(shared.version())));
+                    log.info("policy version {} active, following the shared state (change {})", shared.version(),
+                            shared.changes());
+                }
+                serving = shared;
+            }
+        });
+        for (PolicyVersion due : store.dueActivations(clock.instant())) {
+            if (store.claimScheduled(due.number(), due.scheduledFor())) {
+                putInForce(due, "scheduler", activeNumber(), Action.SCHEDULED_ACTIVATION,
+                        "scheduled for " + due.scheduledFor());
+            }
+        }
+    }
+
+    private CompiledPolicy compiled(PolicyVersion v) {
+        CompilationResult result = compiler.compile(v.bundle());
+        if (!result.succeeded()) {
+            throw PolicyProblem.doesNotCompile(v.number(), result.errors());
+        }
+        return result.policy();
+    }
+
+    static Map<String, Object> scenario(ScenarioRunner.ScenarioResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", r.scenario().id());
+        m.put("line", r.scenario().line());
+        m.put("decision", String.valueOf(r.scenario().decision()));
+        m.put("description", r.scenario().description());
+        m.put("passed", r.passed());
+        m.put("failures", r.failures());
+        return m;
+    }
+}
