@@ -1,0 +1,289 @@
+package io.encours.service.hold;
+
+import static io.encours.service.JsonRequest.orderCheck;
+import static io.encours.service.hold.HeldDecisions.aDecision;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import io.encours.service.FullStackTest;
+import io.encours.service.JsonRequest;
+import io.encours.service.TestApi;
+import io.encours.service.audit.AuditRecord;
+import io.encours.service.audit.AuditTrail;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The holds over HTTP, as credit staff (HTTP Basic) and the order-entry system (API key) use them, on the
+ * whole running service.
+ */
+class HoldApiTest extends FullStackTest {
+    private static final String[] ERP = {"X-API-Key", "test-order-system-key"};
+
+    @Autowired
+    private CreditHolds holds;
+
+    @Autowired
+    private AuditTrail auditTrail;
+
+    /** The end-to-end flow: BLOCK, an analyst refused above their authority, a manager's release. */
+    @Test
+    void a_blocked_order_is_held_refused_to_the_analyst_and_released_by_the_manager() {
+        String orderId = "SO-" + UUID.randomUUID();
+        String customerId = "C-" + UUID.randomUUID();
+
+        // The order system checks a 40,000 EUR order of a blocked account: BLOCK, and a hold is opened.
+        TestApi.Response check = api().post(orderCheck().path(), blockedOrder(customerId, orderId, 40000).body(), ERP);
+        assertThat(check.status()).isEqualTo(200);
+        assertThat(check.json().get("outcome").asString()).isEqualTo("BLOCK");
+        String decisionId = check.json().get("decisionId").asString();
+
+        TestApi.Response forOrder = api().get("/api/v1/orders/" + orderId + "/hold", ERP);
+        assertThat(forOrder.status()).isEqualTo(200);
+        assertThat(forOrder.json().get("status").asString()).isEqualTo("OPEN");
+        String holdId = forOrder.json().get("holdId").asString();
+
+        // The analyst finds it among the open holds of the customer...
+        JsonNode open = api().get("/api/v1/holds?status=OPEN&customerId=" + customerId, as("analyst")).json();
+        assertThat(open.get("totalElements").asLong()).isEqualTo(1);
+        assertThat(open.get("holds").get(0).get("holdId").asString()).isEqualTo(holdId);
+        assertThat(open.get("holds").get(0).get("amount").decimalValue()).isEqualByComparingTo("40000");
+        assertThat(open.get("holds").get(0).get("reasonCodes").get(0).asString()).isEqualTo("ACCOUNT_BLOCKED");
+
+        // ...but may release only up to 25,000 EUR: refused, and the refusal recorded.
+        TestApi.Response refused = release(holdId, "analyst", "Customer promised to pay on Friday");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("type").asString()).isEqualTo("/problems/beyond-authority");
+        assertThat(refused.json().get("limit").decimalValue()).isEqualByComparingTo("25000");
+        assertThat(refused.json().get("detail").asString()).contains("CREDIT_ANALYST may release up to 25000 EUR");
+
+        // The credit manager (up to 150,000 EUR) releases it: valid 7 days, up to 10 % more.
+        TestApi.Response released = release(holdId, "manager", "Payment of 30,000 EUR received, account unblocked");
+        assertThat(released.status()).isEqualTo(200);
+        assertThat(released.json().get("status").asString()).isEqualTo("RELEASED");
+        assertThat(released.json().get("settledBy").asString()).isEqualTo("manager");
+        assertThat(released.json().get("maxAmount").decimalValue()).isEqualByComparingTo("44000.00");
+        Instant validUntil = Instant.parse(released.json().get("validUntil").asString());
+        assertThat(validUntil).isAfter(Instant.now().plus(Duration.ofDays(6)));
+
+        // The order system reads the release by its order id.
+        JsonNode settled = api().get("/api/v1/orders/" + orderId + "/hold", ERP).json();
+        assertThat(settled.get("status").asString()).isEqualTo("RELEASED");
+        assertThat(settled.get("maxAmount").decimalValue()).isEqualByComparingTo("44000.00");
+        assertThat(settled.get("comment").asString()).isEqualTo("Payment of 30,000 EUR received, account unblocked");
+
+        // The audit trail holds all three, who and why, linked to the decision.
+        Document decision = auditRecord(decisionId);
+        assertThat(decision.getString("outcome")).isEqualTo("BLOCK");
+        assertThat(decision.getString("caller")).isEqualTo("erp");
+        List<Document> actions = mongo.find(Query.query(Criteria.where("decisionId").is(decisionId))
+                .with(Sort.by("at", "_id")), Document.class, "hold_actions");
+        assertThat(actions).extracting(a -> a.getString("action")).containsExactly("REFUSED_ATTEMPT", "RELEASE");
+        assertThat(actions).extracting(a -> a.getString("who")).containsExactly("analyst", "manager");
+        assertThat(actions).extracting(a -> a.getString("comment")).containsExactly(
+                "Customer promised to pay on Friday", "Payment of 30,000 EUR received, account unblocked");
+        assertThat(actions).allSatisfy(a -> assertThat(a.getString("holdId")).isEqualTo(holdId));
+
+        // And the hold, read by an auditor, shows the decision's reasons and both actions.
+        JsonNode detail = api().get("/api/v1/holds/" + holdId, as("auditor")).json();
+        assertThat(detail.get("decision").get("decisionId").asString()).isEqualTo(decisionId);
+        assertThat(detail.get("decision").get("outcome").asString()).isEqualTo("BLOCK");
+        assertThat(detail.get("decision").get("reasons").get(0).get("code").asString()).isEqualTo("ACCOUNT_BLOCKED");
+        assertThat(detail.get("actions").get(0).get("action").asString()).isEqualTo("REFUSED_ATTEMPT");
+        assertThat(detail.get("actions").get(0).get("limit").decimalValue()).isEqualByComparingTo("25000");
+        assertThat(detail.get("actions").get(1).get("action").asString()).isEqualTo("RELEASE");
+    }
+
+    @Test
+    void a_release_or_rejection_without_a_comment_is_refused_naming_the_field() {
+        String holdId = heldFor(aDecision().inReview().of("1000.00")).holdId();
+
+        for (String body : new String[] {"{}", "{\"comment\": \"  \"}"}) {
+            TestApi.Response response = api().post("/api/v1/holds/" + holdId + "/release", body, as("analyst"));
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.json().get("type").asString()).isEqualTo("/problems/invalid-field");
+            assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("comment");
+        }
+        TestApi.Response noBody = api().send(HttpRequest.newBuilder(URI.create(api().url(
+                "/api/v1/holds/" + holdId + "/reject"))).POST(HttpRequest.BodyPublishers.noBody()), as("analyst"));
+        assertThat(noBody.status()).isEqualTo(400);
+        assertThat(noBody.json().get("errors").get(0).get("field").asString()).isEqualTo("comment");
+        assertThat(holds.find(holdId).orElseThrow().status()).isEqualTo(HoldStatus.OPEN);
+    }
+
+    @Test
+    void holds_are_filtered_sorted_and_paged() {
+        String customerId = "C-" + UUID.randomUUID();
+        String small = heldFor(aDecision().forCustomer(customerId).inReview().of("1000.00").inRiskClass("A")).holdId();
+        String middle = heldFor(aDecision().forCustomer(customerId).blocked().of("30000.00").inRiskClass("C")).holdId();
+        String large = heldFor(aDecision().forCustomer(customerId).inReview().of("60000.00").inRiskClass("E")).holdId();
+        String of = "/api/v1/holds?customerId=" + customerId;
+
+        assertThat(ids(of + "&sort=amount&direction=desc")).containsExactly(large, middle, small);
+        assertThat(ids(of + "&sort=amount")).containsExactly(small, middle, large);
+        assertThat(ids(of + "&sort=riskClass&direction=desc")).containsExactly(large, middle, small);
+        assertThat(ids(of + "&minAmount=5000&maxAmount=50000")).containsExactly(middle);
+        assertThat(ids(of + "&outcome=REVIEW&sort=amount")).containsExactly(small, large);
+
+        JsonNode secondPage = api().get(of + "&sort=amount&size=2&page=1", as("manager")).json();
+        assertThat(secondPage.get("totalElements").asLong()).isEqualTo(3);
+        assertThat(secondPage.get("holds")).hasSize(1);
+        assertThat(secondPage.get("holds").get(0).get("holdId").asString()).isEqualTo(large);
+
+        assertThat(api().post("/api/v1/holds/" + small + "/reject", "{\"comment\":\"Duplicate order\"}",
+                as("analyst")).status()).isEqualTo(200);
+        assertThat(ids(of + "&status=OPEN&sort=amount")).containsExactly(middle, large);
+        assertThat(ids(of + "&status=REJECTED")).containsExactly(small);
+
+        TestApi.Response badSort = api().get(of + "&sort=customer", as("analyst"));
+        assertThat(badSort.status()).isEqualTo(400);
+        assertThat(badSort.json().get("errors").get(0).get("field").asString()).isEqualTo("sort");
+    }
+
+    @Test
+    void a_replayed_order_check_opens_no_second_hold() {
+        String orderId = "SO-" + UUID.randomUUID();
+        String body = blockedOrder("C-" + UUID.randomUUID(), orderId, 40000).body();
+        String[] headers = {"X-API-Key", "test-order-system-key", "Idempotency-Key", "replay-" + orderId};
+
+        TestApi.Response first = api().post(orderCheck().path(), body, headers);
+        TestApi.Response again = api().post(orderCheck().path(), body, headers);
+
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        String decisionId = first.json().get("decisionId").asString();
+        assertThat(again.json().get("decisionId").asString()).isEqualTo(decisionId);
+        assertThat(mongo.count(Query.query(Criteria.where("decisionId").is(decisionId)), "credit_holds")).isEqualTo(1);
+        assertThat(mongo.count(Query.query(Criteria.where("orderId").is(orderId)), "credit_holds")).isEqualTo(1);
+    }
+
+    @Test
+    void an_approved_order_opens_no_hold() {
+        String orderId = "SO-" + UUID.randomUUID();
+        TestApi.Response check = api().post(orderCheck().path(), orderCheck().with("order.id", orderId).body(), ERP);
+        assertThat(check.json().get("outcome").asString()).isEqualTo("APPROVE");
+
+        TestApi.Response hold = api().get("/api/v1/orders/" + orderId + "/hold", ERP);
+        assertThat(hold.status()).isEqualTo(404);
+        assertThat(hold.json().get("type").asString()).isEqualTo("/problems/hold-not-found");
+        assertThat(mongo.count(Query.query(Criteria.where("decisionId").is(check.json().get("decisionId").asString())),
+                "credit_holds")).isZero();
+    }
+
+    /** The order system's callback fails once, then succeeds: both attempts are recorded. */
+    @Test
+    void the_order_system_is_called_back_on_release_with_a_retry() throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        AtomicInteger calls = new AtomicInteger();
+        HttpServer orderSystem = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        orderSystem.createContext("/holds", exchange -> {
+            received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(calls.incrementAndGet() == 1 ? 503 : 204, -1);
+            exchange.close();
+        });
+        orderSystem.start();
+        try {
+            String orderId = "SO-" + UUID.randomUUID();
+            String url = "http://127.0.0.1:" + orderSystem.getAddress().getPort() + "/holds";
+            TestApi.Response registered = api().send(HttpRequest.newBuilder(URI.create(api().url(
+                    "/api/v1/orders/" + orderId + "/hold/callback")))
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"url\":\"" + url + "\"}"))
+                    .header("Content-Type", "application/json"), ERP);
+            assertThat(registered.status()).isEqualTo(200);
+            String holdId = heldFor(aDecision().forOrder(orderId).inReview().of("2000.00")).holdId();
+
+            assertThat(release(holdId, "analyst", "Known customer, deposit received").status()).isEqualTo(200);
+
+            List<Document> attempts = callbackAttempts(holdId, 2);
+            assertThat(attempts).extracting(a -> a.getInteger("attempt")).containsExactly(1, 2);
+            assertThat(attempts).extracting(a -> a.getInteger("statusCode")).containsExactly(503, 204);
+            assertThat(attempts.get(0).getString("error")).isEqualTo("HTTP 503");
+            assertThat(attempts.get(1).getString("error")).isNull();
+            assertThat(attempts).allSatisfy(a -> assertThat(a.getString("url")).isEqualTo(url));
+            assertThat(received).hasSize(2);
+            JsonNode payload = tools.jackson.databind.json.JsonMapper.builder().build().readTree(received.get(1));
+            assertThat(payload.get("holdId").asString()).isEqualTo(holdId);
+            assertThat(payload.get("orderId").asString()).isEqualTo(orderId);
+            assertThat(payload.get("status").asString()).isEqualTo("RELEASED");
+            assertThat(payload.get("comment").asString()).isEqualTo("Known customer, deposit received");
+            assertThat(payload.get("validUntil").asString()).isNotBlank();
+        } finally {
+            orderSystem.stop(0);
+        }
+    }
+
+    @Test
+    void only_http_and_https_callback_urls_are_accepted() {
+        for (String url : new String[] {"ftp://erp.example/holds", "file:///etc/passwd", "erp/holds", ""}) {
+            TestApi.Response response = api().send(HttpRequest.newBuilder(URI.create(api().url(
+                    "/api/v1/orders/SO-1/hold/callback")))
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"url\":\"" + url + "\"}"))
+                    .header("Content-Type", "application/json"), ERP);
+            assertThat(response.status()).as(url).isEqualTo(400);
+            assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("url");
+        }
+    }
+
+    private List<Document> callbackAttempts(String holdId, int expected) throws InterruptedException {
+        Query query = Query.query(Criteria.where("holdId").is(holdId).and("action").is("CALLBACK_ATTEMPT"))
+                .with(Sort.by("attempt"));
+        // Attempts run in the background, one second apart by default: wait for them, up to half a minute.
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<Document> found = mongo.find(query, Document.class, "hold_actions");
+        while (found.size() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            found = mongo.find(query, Document.class, "hold_actions");
+        }
+        return found;
+    }
+
+    private List<String> ids(String path) {
+        TestApi.Response response = api().get(path, as("analyst"));
+        assertThat(response.status()).as(path).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        response.json().get("holds").forEach(h -> ids.add(h.get("holdId").asString()));
+        return ids;
+    }
+
+    private TestApi.Response release(String holdId, String user, String comment) {
+        return api().post("/api/v1/holds/" + holdId + "/release", "{\"comment\":\"" + comment + "\"}", as(user));
+    }
+
+    private CreditHold heldFor(HeldDecisions decision) {
+        AuditRecord record = decision.build();
+        auditTrail.record(record);
+        holds.openFor(record);
+        return holds.search(new CreditHolds.Search(null, record.customerId(), null, null, null, "openedAt", false, 0,
+                100)).holds().stream().filter(h -> h.decisionId().equals(record.decisionId())).findFirst().orElseThrow();
+    }
+
+    private static JsonRequest blockedOrder(String customerId, String orderId, int amount) {
+        return orderCheck().with("customer.id", customerId).with("customer.creditAccount.status", "BLOCKED")
+                .with("order.id", orderId).with("order.amount", amount);
+    }
+
+    /** HTTP Basic headers of a test user (password secret-&lt;name&gt;, see application-test.properties). */
+    private static String[] as(String user) {
+        String credentials = user + ":secret-" + user;
+        return new String[] {"Authorization",
+                "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)),
+                "Content-Type", "application/json"};
+    }
+}
