@@ -10,7 +10,11 @@ import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A real HTTP client of the running service, for full-stack tests. */
+/**
+ * A real HTTP client of the running service, for full-stack tests. It calls as the test order-entry system
+ * (API key {@code test-order-system-key}, see application-test.properties) unless told otherwise:
+ * {@code api().as("auditor", "secret-auditor")}, {@code api().anonymous()}.
+ */
 public final class TestApi {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -30,10 +34,35 @@ public final class TestApi {
         }
     }
 
+    public static final String ORDER_SYSTEM_KEY = "test-order-system-key";
+
     private final String base;
+    private final String[] credentials;
 
     public TestApi(int port) {
-        this.base = "http://localhost:" + port;
+        this("http://localhost:" + port, "X-API-Key", ORDER_SYSTEM_KEY);
+    }
+
+    private TestApi(String base, String... credentials) {
+        this.base = base;
+        this.credentials = credentials;
+    }
+
+    /** The same service, called with HTTP Basic as {@code username}. */
+    public TestApi as(String username, String password) {
+        String basic = java.util.Base64.getEncoder().encodeToString(
+                (username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new TestApi(base, "Authorization", "Basic " + basic);
+    }
+
+    /** The same service, called with another API key. */
+    public TestApi withApiKey(String key) {
+        return new TestApi(base, "X-API-Key", key);
+    }
+
+    /** The same service, called without credentials. */
+    public TestApi anonymous() {
+        return new TestApi(base);
     }
 
     /** POSTs a JSON body; {@code headers} are name, value pairs. */
@@ -49,6 +78,9 @@ public final class TestApi {
     }
 
     public Response send(HttpRequest.Builder request, String... headers) {
+        for (int i = 0; i < credentials.length; i += 2) {
+            request.setHeader(credentials[i], credentials[i + 1]);
+        }
         for (int i = 0; i < headers.length; i += 2) {
             request.setHeader(headers[i], headers[i + 1]);
         }

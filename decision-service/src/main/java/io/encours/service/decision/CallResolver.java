@@ -19,7 +19,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Turns the headers every decision request may carry into a {@link DecisionService.Call}: the caller's
- * request id ({@code Idempotency-Key}), who calls ({@code X-Caller}) and when the request arrived. Refuses
+ * request id ({@code Idempotency-Key}), who calls (the authenticated name: an API key's name or a username;
+ * {@code X-Caller} only when the request is not authenticated) and when the request arrived. Refuses
  * malformed values before the body is evaluated, and documents both headers on every decision endpoint.
  */
 @Configuration(proxyBeanMethods = false)
@@ -29,8 +30,8 @@ class CallResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
             + "(response header Idempotent-Replayed: true); with a different body the answer is 409. "
             + "Without it the service gives the request an id of its own (the decision id) and a retry makes "
             + "a new decision.";
-    static final String CALLER_DOC = "The calling application, recorded with the decision "
-            + "(until callers authenticate); \"anonymous\" when left out.";
+    static final String CALLER_DOC = "Ignored when the request is authenticated (always, on a secured service): "
+            + "the decision records the authenticated caller, the API key's name or the user's name.";
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -42,9 +43,12 @@ class CallResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
                                                 NativeWebRequest webRequest, WebDataBinderFactory binders) {
         HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
         String requestId = token(request, RequestContext.IDEMPOTENCY_KEY);
-        String caller = token(request, RequestContext.CALLER);
-        return new DecisionService.Call(requestId, caller == null ? RequestContext.ANONYMOUS : caller,
-                RequestContext.arrival(request));
+        String declared = token(request, RequestContext.CALLER);
+        // The authenticated caller (API key name, username); the header counts only without authentication.
+        java.security.Principal principal = request.getUserPrincipal();
+        String caller = principal != null ? principal.getName()
+                : declared != null ? declared : RequestContext.ANONYMOUS;
+        return new DecisionService.Call(requestId, caller, RequestContext.arrival(request));
     }
 
     private static String token(HttpServletRequest request, String header) {

@@ -89,7 +89,7 @@ class OrderCheckTest extends FullStackTest {
 
         assertThat(record.getString("type")).isEqualTo("ORDER_CHECK");
         assertThat(record.getString("requestId")).isEqualTo(requestId);
-        assertThat(record.getString("caller")).isEqualTo("erp-sales");
+        assertThat(record.getString("caller")).as("the API key's name, not the X-Caller header").isEqualTo("erp");
         assertThat(record.getDate("receivedAt").toInstant()).hasToString(response.json().get("decidedAt").asString());
         assertThat(record.getString("customerId")).isEqualTo("C-1000");
         assertThat(record.getString("orderId")).isEqualTo("SO-2026-0042");

@@ -30,7 +30,7 @@ class OperationsTest extends FullStackTest {
     void prometheus_counts_decisions_by_type_and_outcome_with_latency_histograms() {
         api().post(orderCheck().path(), orderCheck().body());
 
-        String metrics = api().get("/actuator/prometheus").text();
+        String metrics = api().as("auditor", "secret-auditor").get("/actuator/prometheus").text();
 
         assertThat(metrics).containsPattern("encours_decisions_total\\{[^}]*outcome=\"APPROVE\"[^}]*type=\"ORDER_CHECK\"[^}]*} [1-9]");
         assertThat(metrics).contains("encours_decision_latency_seconds_bucket{");

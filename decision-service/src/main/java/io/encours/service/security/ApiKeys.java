@@ -1,0 +1,197 @@
+package io.encours.service.security;
+
+import io.encours.service.storage.WriteDurability;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+/**
+ * The {@code api_keys} collection, and the keys in force held in memory: the decision endpoints check a key
+ * on every call, in microseconds, and keep working while the store is briefly out of reach (the decision
+ * then fails on its audit record, with the right problem). The memory copy is re-read every
+ * {@code encours.security.api-key-refresh}; a key created or revoked on this instance counts at once.
+ */
+class ApiKeys {
+    static final String COLLECTION = "api_keys";
+    private static final Logger log = LoggerFactory.getLogger(ApiKeys.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Marks the service's keys, so secret scanners can recognise a leaked one. */
+    static final String KEY_PREFIX = "enc_";
+
+    private final MongoTemplate mongo;
+    private final WriteDurability durability;
+    private final Clock clock;
+    private volatile Map<String, ApiKey> activeByHash = Map.of();
+
+    ApiKeys(MongoTemplate mongo, WriteDurability durability, Clock clock) {
+        this.mongo = mongo;
+        this.durability = durability;
+        this.clock = clock;
+    }
+
+    /** A key just created: the stored form, and the key itself, which nobody can see again. */
+    record Created(ApiKey apiKey, String key) {
+    }
+
+    void createIndexes() {
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("hash", Sort.Direction.ASC).unique().named("hash_unique"));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("name", Sort.Direction.ASC).unique().named("name_unique"));
+    }
+
+    /** A new random key for a client; empty when a key of that name exists (revoked or not). */
+    Optional<Created> create(String name, Set<Role> roles, String createdBy) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String key = KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        return store(name, key, roles, createdBy).map(k -> new Created(k, key));
+    }
+
+    /** Stores a key chosen in configuration (bootstrap); empty when a key of that name exists. */
+    Optional<ApiKey> store(String name, String key, Set<Role> roles, String createdBy) {
+        ApiKey apiKey = new ApiKey(UUID.randomUUID().toString(), name, hash(key),
+                key.substring(0, Math.min(8, key.length())), roles, clock.instant(), createdBy, null, null);
+        if (findByName(name).isPresent()) {
+            return Optional.empty();
+        }
+        try {
+            mongo.insert(toDocument(apiKey), COLLECTION);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            return Optional.empty();
+        }
+        durability.makeAcknowledgedWritesDurable();
+        remember(apiKey);
+        return Optional.of(apiKey);
+    }
+
+    Optional<ApiKey> findByName(String name) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("name").is(name)), Document.class,
+                COLLECTION)).map(ApiKeys::fromDocument);
+    }
+
+    Optional<ApiKey> findById(String id) {
+        return Optional.ofNullable(mongo.findById(id, Document.class, COLLECTION)).map(ApiKeys::fromDocument);
+    }
+
+    List<ApiKey> all() {
+        return mongo.find(new Query().with(Sort.by("name")), Document.class, COLLECTION).stream()
+                .map(ApiKeys::fromDocument).toList();
+    }
+
+    /** Revokes a key for good; the revoked key stays listed, with who revoked it and when. */
+    Optional<ApiKey> revoke(String id, String by) {
+        Optional<ApiKey> found = findById(id);
+        if (found.isEmpty() || found.get().revoked()) {
+            return found;
+        }
+        ApiKey revoked = found.get().revoke(clock.instant(), by);
+        mongo.save(toDocument(revoked), COLLECTION);
+        durability.makeAcknowledgedWritesDurable();
+        forget(revoked);
+        return Optional.of(revoked);
+    }
+
+    /** The key in force that a caller presents, if any. */
+    Optional<ApiKey> authenticate(String presentedKey) {
+        String hash = hash(presentedKey);
+        ApiKey known = activeByHash.get(hash);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        // Created on another instance since the last refresh?
+        try {
+            Document stored = mongo.findOne(Query.query(Criteria.where("hash").is(hash)), Document.class, COLLECTION);
+            ApiKey found = stored == null ? null : fromDocument(stored);
+            if (found == null || found.revoked()) {
+                return Optional.empty();
+            }
+            remember(found);
+            return Optional.of(found);
+        } catch (DataAccessException e) {
+            log.warn("API key lookup failed: {}", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Re-reads the keys in force; keeps the previous copy when the store cannot be read. */
+    void refresh() {
+        try {
+            Map<String, ApiKey> active = new ConcurrentHashMap<>();
+            for (Document d : mongo.find(Query.query(Criteria.where("revokedAt").is(null)), Document.class, COLLECTION)) {
+                ApiKey key = fromDocument(d);
+                active.put(key.hash(), key);
+            }
+            activeByHash = active;
+        } catch (DataAccessException e) {
+            log.warn("API keys not refreshed, the previous ones stay in force: {}", e.getMessage());
+        }
+    }
+
+    private synchronized void remember(ApiKey key) {
+        Map<String, ApiKey> copy = new ConcurrentHashMap<>(activeByHash);
+        copy.put(key.hash(), key);
+        activeByHash = copy;
+    }
+
+    private synchronized void forget(ApiKey key) {
+        Map<String, ApiKey> copy = new ConcurrentHashMap<>(activeByHash);
+        copy.remove(key.hash());
+        activeByHash = copy;
+    }
+
+    static String hash(String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Document toDocument(ApiKey k) {
+        return new Document("_id", k.id())
+                .append("name", k.name())
+                .append("hash", k.hash())
+                .append("prefix", k.prefix())
+                .append("roles", k.roles().stream().sorted().map(Role::name).toList())
+                .append("createdAt", Date.from(k.createdAt()))
+                .append("createdBy", k.createdBy())
+                .append("revokedAt", k.revokedAt() == null ? null : Date.from(k.revokedAt()))
+                .append("revokedBy", k.revokedBy());
+    }
+
+    private static ApiKey fromDocument(Document d) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String name : d.getList("roles", String.class, new ArrayList<>())) {
+            Role role = Role.parse(name);
+            if (role != null) {
+                roles.add(role);
+            }
+        }
+        Date revokedAt = d.getDate("revokedAt");
+        return new ApiKey(d.getString("_id"), d.getString("name"), d.getString("hash"), d.getString("prefix"), roles,
+                d.getDate("createdAt").toInstant(), d.getString("createdBy"),
+                revokedAt == null ? null : revokedAt.toInstant(), d.getString("revokedBy"));
+    }
+}

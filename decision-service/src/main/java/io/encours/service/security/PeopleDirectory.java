@@ -1,0 +1,35 @@
+package io.encours.service.security;
+
+import java.util.List;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+
+/**
+ * Who may log in with a password: the stored accounts, as Spring Security sees them. A person whose password
+ * must be changed gets no role at all, only the right to change it.
+ */
+class PeopleDirectory implements UserDetailsService {
+    private final UserAccounts accounts;
+
+    PeopleDirectory(UserAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        UserAccount account = accounts.find(username)
+                .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+        List<GrantedAuthority> authorities = account.passwordChangeRequired()
+                ? List.of(new SimpleGrantedAuthority(PasswordChange.REQUIRED_AUTHORITY))
+                : Role.authorities(account.roles());
+        return User.withUsername(account.username())
+                .password(account.passwordHash())
+                .authorities(authorities)
+                .disabled(!account.enabled())
+                .build();
+    }
+}

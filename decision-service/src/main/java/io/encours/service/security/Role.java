@@ -1,0 +1,51 @@
+package io.encours.service.security;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/** What a caller may do; Spring sees each role as the authority {@code ROLE_<NAME>}. */
+public enum Role {
+    /** An order-entry system: asks for decisions and reads its holds. */
+    ORDER_SYSTEM,
+    CREDIT_ANALYST,
+    CREDIT_MANAGER,
+    /** Authors, approves and activates policies. */
+    CREDIT_COMMITTEE,
+    /** Reads decisions, policies and holds; changes nothing. */
+    AUDITOR,
+    /** Manages users and API keys. */
+    ADMIN;
+
+    public String authority() {
+        return "ROLE_" + name();
+    }
+
+    /** A role by name, with or without the {@code ROLE_} prefix, in any case; null when there is none. */
+    static Role parse(String name) {
+        if (name == null) {
+            return null;
+        }
+        String plain = name.trim().toUpperCase(Locale.ROOT);
+        if (plain.startsWith("ROLE_")) {
+            plain = plain.substring(5);
+        }
+        for (Role role : values()) {
+            if (role.name().equals(plain)) {
+                return role;
+            }
+        }
+        return null;
+    }
+
+    static List<GrantedAuthority> authorities(Collection<Role> roles) {
+        return roles.stream().sorted().map(r -> (GrantedAuthority) new SimpleGrantedAuthority(r.authority())).toList();
+    }
+
+    static String[] names(Role... roles) {
+        return Arrays.stream(roles).map(Role::name).toArray(String[]::new);
+    }
+}

@@ -1,0 +1,95 @@
+package io.encours.service.security;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * The accounts a machine starts with. On a fresh store (no user at all) it creates the administrator: with
+ * {@code encours.security.bootstrap.admin-password} when set, otherwise with a generated password that is
+ * logged once and must be changed at first login. Users and API keys listed under
+ * {@code encours.security.bootstrap.users.*} and {@code .api-keys.*} are created when missing and never
+ * changed afterwards: once created, they belong to the administration API.
+ */
+class SecurityBootstrap {
+    static final String BOOTSTRAP = "bootstrap";
+    private static final Logger log = LoggerFactory.getLogger(SecurityBootstrap.class);
+
+    private final UserAccounts users;
+    private final ApiKeys apiKeys;
+    private final PasswordEncoder passwords;
+    private final SecurityProperties.Bootstrap settings;
+    private final Clock clock;
+
+    SecurityBootstrap(UserAccounts users, ApiKeys apiKeys, PasswordEncoder passwords,
+                      SecurityProperties.Bootstrap settings, Clock clock) {
+        this.users = users;
+        this.apiKeys = apiKeys;
+        this.passwords = passwords;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    void run() {
+        apiKeys.createIndexes();
+        if (users.isEmpty()) {
+            createAdministrator();
+        }
+        for (Map.Entry<String, SecurityProperties.BootstrapUser> user : settings.users().entrySet()) {
+            createUser(user.getKey(), user.getValue());
+        }
+        for (Map.Entry<String, SecurityProperties.BootstrapApiKey> key : settings.apiKeys().entrySet()) {
+            SecurityProperties.BootstrapApiKey value = key.getValue();
+            if (value.key() == null || value.key().isBlank()) {
+                throw new IllegalStateException("encours.security.bootstrap.api-keys." + key.getKey() + ".key is empty");
+            }
+            apiKeys.store(key.getKey(), value.key(), roles(value.roles()), BOOTSTRAP)
+                    .ifPresent(k -> log.info("API key created name={} roles={} by=bootstrap", k.name(), k.roles()));
+        }
+        apiKeys.refresh();
+    }
+
+    private void createAdministrator() {
+        String username = settings.adminUsername();
+        String configured = settings.adminPassword();
+        boolean generated = configured == null || configured.isBlank();
+        String password = generated ? PasswordChange.generate() : configured;
+        Instant now = clock.instant();
+        users.create(new UserAccount(username, passwords.encode(password), Set.of(Role.ADMIN), true, generated,
+                now, BOOTSTRAP, now));
+        if (generated) {
+            // Printed once, on the machine's console only: the store keeps the bcrypt hash.
+            log.warn("""
+
+                    ==========================================================================
+                    First start: administrator '{}' created with the generated password
+                        {}
+                    It must be changed at first login: POST /api/v1/admin/me/password
+                    (see docs/security.md). This password is not shown again.
+                    ==========================================================================""",
+                    username, password);
+        } else {
+            log.info("First start: administrator '{}' created with the configured password", username);
+        }
+    }
+
+    private void createUser(String username, SecurityProperties.BootstrapUser user) {
+        if (user.password() == null || user.password().isBlank()) {
+            throw new IllegalStateException("encours.security.bootstrap.users." + username + ".password is empty");
+        }
+        Instant now = clock.instant();
+        if (users.find(username).isEmpty() && users.create(new UserAccount(username, passwords.encode(user.password()),
+                roles(user.roles()), true, user.mustChangePassword(), now, BOOTSTRAP, now))) {
+            log.info("user created username={} roles={} by=bootstrap", username, user.roles());
+        }
+    }
+
+    private static Set<Role> roles(java.util.List<Role> roles) {
+        return roles == null || roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles);
+    }
+}

@@ -1,0 +1,141 @@
+package io.encours.service.security;
+
+import static io.encours.service.security.Role.ADMIN;
+import static io.encours.service.security.Role.AUDITOR;
+import static io.encours.service.security.Role.CREDIT_ANALYST;
+import static io.encours.service.security.Role.CREDIT_COMMITTEE;
+import static io.encours.service.security.Role.CREDIT_MANAGER;
+import static io.encours.service.security.Role.ORDER_SYSTEM;
+
+import io.encours.service.storage.WriteDurability;
+import jakarta.servlet.DispatcherType;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Who may call what, in one place. Deny by default; health and the API description are public. Machine
+ * clients send {@code X-API-Key}; people use HTTP Basic against the stored accounts, or a bearer token from
+ * the OIDC issuer when {@code encours.security.jwt.issuer-uri} is set. No session, no cookie: every request
+ * carries its credentials, so there is nothing for a cross-site request to ride on (CSRF protection off).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+    private static final String[] DECIDERS = Role.names(ORDER_SYSTEM, CREDIT_ANALYST, CREDIT_MANAGER, CREDIT_COMMITTEE);
+    private static final String[] DECISION_READERS =
+            Role.names(ORDER_SYSTEM, CREDIT_ANALYST, CREDIT_MANAGER, CREDIT_COMMITTEE, AUDITOR);
+    private static final String[] CREDIT_STAFF = Role.names(CREDIT_ANALYST, CREDIT_MANAGER, CREDIT_COMMITTEE);
+    private static final String[] CREDIT_STAFF_AND_AUDITORS =
+            Role.names(CREDIT_ANALYST, CREDIT_MANAGER, CREDIT_COMMITTEE, AUDITOR);
+    private static final String[] HOLD_STATUS_READERS =
+            Role.names(ORDER_SYSTEM, CREDIT_ANALYST, CREDIT_MANAGER, CREDIT_COMMITTEE);
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ApiKeys apiKeys, JsonMapper json,
+                                            SecurityProperties properties, ObjectProvider<JwtDecoder> jwtDecoders)
+            throws Exception {
+        SecurityProblems problems = new SecurityProblems(json, properties.jwt().enabled());
+        http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .anonymous(Customizer.withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .addFilterBefore(new ApiKeyFilter(apiKeys, problems), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+                                "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        // Decisions
+                        .requestMatchers(HttpMethod.POST, "/api/v1/decisions/**").hasAnyRole(DECIDERS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/decisions/**", "/api/v1/customers/**")
+                        .hasAnyRole(DECISION_READERS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/noop").authenticated()
+                        // Policies: read by credit staff and auditors, changed by the committee
+                        .requestMatchers(HttpMethod.GET, "/api/v1/policies/**").hasAnyRole(CREDIT_STAFF_AND_AUDITORS)
+                        .requestMatchers("/api/v1/policies/**").hasRole(CREDIT_COMMITTEE.name())
+                        // Credit holds
+                        .requestMatchers(HttpMethod.GET, "/api/v1/holds/**").hasAnyRole(CREDIT_STAFF_AND_AUDITORS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/holds/*/release", "/api/v1/holds/*/reject")
+                        .hasAnyRole(CREDIT_STAFF)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/orders/*/hold").hasAnyRole(HOLD_STATUS_READERS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/orders/*/hold/callback").hasRole(ORDER_SYSTEM.name())
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/orders/*/hold/callback").hasRole(ORDER_SYSTEM.name())
+                        .requestMatchers("/api/v1/audit/**").hasRole(AUDITOR.name())
+                        // Administration: anyone may see who they are and change their own password
+                        .requestMatchers(HttpMethod.GET, "/api/v1/admin/me").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/admin/me/password").authenticated()
+                        .requestMatchers("/api/v1/admin/**").hasRole(ADMIN.name())
+                        // Operations
+                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus", "/actuator/metrics",
+                                "/actuator/metrics/**").hasAnyRole(Role.names(ADMIN, AUDITOR))
+                        .requestMatchers("/actuator/**").hasRole(ADMIN.name())
+                        .anyRequest().denyAll());
+        if (properties.jwt().enabled()) {
+            JwtDecoder decoder = jwtDecoders.getIfAvailable(() -> new SupplierJwtDecoder(
+                    () -> JwtDecoders.fromIssuerLocation(properties.jwt().issuerUri())));
+            http.oauth2ResourceServer(server -> server
+                    .authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems)
+                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new JwtRoles(properties.jwt().rolesClaim()))));
+        }
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder(SecurityProperties properties) {
+        return new BCryptPasswordEncoder(properties.bcryptStrength());
+    }
+
+    @Bean
+    UserAccounts userAccounts(MongoTemplate mongo, WriteDurability durability) {
+        return new UserAccounts(mongo, durability);
+    }
+
+    @Bean
+    PeopleDirectory peopleDirectory(UserAccounts accounts) {
+        return new PeopleDirectory(accounts);
+    }
+
+    @Bean
+    ApiKeys apiKeys(MongoTemplate mongo, WriteDurability durability, Clock clock) {
+        return new ApiKeys(mongo, durability, clock);
+    }
+
+    /** Creates the first accounts before the server takes requests, then re-reads the API keys regularly. */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService apiKeyRefresh(UserAccounts users, ApiKeys apiKeys, PasswordEncoder passwords,
+                                           SecurityProperties properties, Clock clock) {
+        new SecurityBootstrap(users, apiKeys, passwords, properties.bootstrap(), clock).run();
+        ScheduledExecutorService refresh = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "api-key-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long millis = properties.apiKeyRefresh().toMillis();
+        refresh.scheduleWithFixedDelay(apiKeys::refresh, millis, millis, TimeUnit.MILLISECONDS);
+        return refresh;
+    }
+}
