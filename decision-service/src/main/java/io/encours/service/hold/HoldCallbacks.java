@@ -10,9 +10,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,11 +42,14 @@ final class HoldCallbacks implements AutoCloseable {
         this.json = json;
         this.http = HttpClient.newBuilder().connectTimeout(properties.callbackTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "hold-callbacks");
             thread.setDaemon(true);
             return thread;
         });
+        // A retry waiting for its back-off at shutdown is dropped (and logged as not delivered by its absence).
+        pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.executor = pool;
     }
 
     /** Schedules the first call when the order has a callback URL. */
@@ -117,8 +120,19 @@ final class HoldCallbacks implements AutoCloseable {
         return body;
     }
 
+    /**
+     * Drops the calls still waiting for their back-off and lets a call in progress finish and record itself.
+     * Never interrupts: an interrupt during the store's file sync closes the embedded store's file.
+     */
     @Override
     public void close() {
-        executor.shutdownNow();
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(properties.callbackTimeout().toMillis() + 2_000, TimeUnit.MILLISECONDS)) {
+                log.warn("hold callbacks still running at shutdown");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

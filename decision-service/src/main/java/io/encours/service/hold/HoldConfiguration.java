@@ -1,10 +1,13 @@
 package io.encours.service.hold;
 
+import com.mongodb.MongoCommandException;
 import io.encours.service.audit.AuditProperties;
 import io.encours.service.audit.DecisionIds;
 import io.encours.service.policy.ActivePolicy;
 import io.encours.service.storage.WriteDurability;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -13,12 +16,22 @@ import tools.jackson.databind.json.JsonMapper;
 /** Wires the holds; their indexes are created with the audit trail's (same switch, same reason). */
 @Configuration(proxyBeanMethods = false)
 class HoldConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(HoldConfiguration.class);
+    private static final int UNAUTHORIZED = 13;
 
     @Bean
     HoldStore holdStore(MongoTemplate mongo, WriteDurability durability, AuditProperties audit) {
         HoldStore store = new HoldStore(mongo, durability);
         if (audit.createIndexes()) {
-            store.createIndexes();
+            try {
+                store.createIndexes();
+            } catch (MongoCommandException e) {
+                if (e.getErrorCode() != UNAUTHORIZED) {
+                    throw e;
+                }
+                log.warn("hold indexes not created: the database user may not create indexes; they must exist "
+                        + "already (see docs/credit-holds.md)");
+            }
         }
         return store;
     }
