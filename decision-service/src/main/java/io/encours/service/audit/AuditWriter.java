@@ -4,7 +4,10 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
 import io.encours.service.storage.WriteDurability;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,10 +30,15 @@ import org.slf4j.LoggerFactory;
  * waits for its own record's acknowledgement, while concurrent decisions share one round trip and one
  * journal or file sync. One thread is enough, and required on the embedded store: its commits must not
  * interleave with inserts.
+ *
+ * <p>The one thread also makes the hash chain ({@link AuditChain}): it numbers the records in write order
+ * and links each to the previous one's hash. Inserts are ordered so that a rejected record (a duplicate
+ * request id) leaves no hole: the records after it are linked again to the last one stored and retried. At
+ * start, and after a failed write, the chain resumes from the last record in the collection.
  */
 final class AuditWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AuditWriter.class);
-    private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false);
+    private static final InsertManyOptions ORDERED = new InsertManyOptions().ordered(true);
 
     private record Pending(Document document, String requestId, CompletableFuture<Void> durable) {
     }
@@ -43,6 +51,8 @@ final class AuditWriter implements AutoCloseable {
     private final DistributionSummary batchSizes;
     private final Timer batchWrites;
     private volatile boolean accepting = true;
+    private long lastSeq;
+    private String lastHash;
 
     AuditWriter(MongoCollection<Document> collection, WriteDurability durability, AuditProperties properties,
                 MeterRegistry meters) {
@@ -54,6 +64,7 @@ final class AuditWriter implements AutoCloseable {
                 .description("Audit records written per group commit").register(meters);
         this.batchWrites = Timer.builder("encours.audit.batch.write")
                 .description("Time to insert one batch of audit records and make it durable").register(meters);
+        resumeChain();
         this.thread = new Thread(this::run, "audit-writer");
         this.thread.setDaemon(false);
         this.thread.start();
@@ -88,6 +99,11 @@ final class AuditWriter implements AutoCloseable {
                 break;
             } catch (RuntimeException e) {
                 fail(batch, new AuditUnavailableException("The audit writer failed", e));
+                try {
+                    resumeChain();
+                } catch (RuntimeException again) {
+                    log.error("audit chain not resumed reason=\"{}\"", again.getMessage());
+                }
             } finally {
                 batch.clear();
             }
@@ -98,30 +114,70 @@ final class AuditWriter implements AutoCloseable {
         fail(left, stopped);
     }
 
+    /** Continues the chain after the last record stored (the start of a new chain on an empty collection). */
+    private void resumeChain() {
+        Document last = collection.find(Filters.exists(AuditChain.SEQ))
+                .projection(Projections.include(AuditChain.SEQ, AuditChain.HASH))
+                .sort(Sorts.descending(AuditChain.SEQ)).limit(1).first();
+        lastSeq = last == null ? 0 : ((Number) last.get(AuditChain.SEQ)).longValue();
+        lastHash = last == null ? AuditChain.GENESIS : last.getString(AuditChain.HASH);
+    }
+
+    /** Links {@code batch[from..]} after the last record stored. */
+    private List<Document> chain(List<Pending> batch, int from) {
+        List<Document> documents = new ArrayList<>(batch.size() - from);
+        long seq = lastSeq;
+        String prev = lastHash;
+        for (int i = from; i < batch.size(); i++) {
+            Document d = batch.get(i).document();
+            d.put(AuditChain.SEQ, ++seq);
+            d.put(AuditChain.PREV_HASH, prev);
+            d.remove(AuditChain.HASH);
+            prev = AuditChain.hashOf(d);
+            d.put(AuditChain.HASH, prev);
+            documents.add(d);
+        }
+        return documents;
+    }
+
+    private void advanceTo(Document stored) {
+        lastSeq = stored.getLong(AuditChain.SEQ);
+        lastHash = stored.getString(AuditChain.HASH);
+    }
+
     private void write(List<Pending> batch) {
         long start = System.nanoTime();
-        List<Document> documents = new ArrayList<>(batch.size());
-        for (Pending p : batch) {
-            documents.add(p.document());
-        }
         Map<Integer, RuntimeException> rejected = new HashMap<>();
-        try {
-            collection.insertMany(documents, UNORDERED);
-        } catch (MongoBulkWriteException e) {
-            if (e.getWriteConcernError() != null) {
-                fail(batch, new AuditUnavailableException("Audit write not acknowledged as durable: "
-                        + e.getWriteConcernError().getMessage(), e));
-                return;
-            }
-            for (BulkWriteError error : e.getWriteErrors()) {
-                Pending p = batch.get(error.getIndex());
-                rejected.put(error.getIndex(), ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY
+        int from = 0;
+        while (from < batch.size()) {
+            List<Document> documents = chain(batch, from);
+            try {
+                collection.insertMany(documents, ORDERED);
+                advanceTo(documents.get(documents.size() - 1));
+                from = batch.size();
+            } catch (MongoBulkWriteException e) {
+                if (e.getWriteConcernError() != null || e.getWriteErrors().isEmpty()) {
+                    resumeChain();
+                    fail(batch, new AuditUnavailableException("Audit write not acknowledged as durable: "
+                            + (e.getWriteConcernError() == null ? e.getMessage() : e.getWriteConcernError().getMessage()), e));
+                    return;
+                }
+                // Ordered: the records before the first error are stored, the ones after it are not.
+                BulkWriteError error = e.getWriteErrors().get(0);
+                if (error.getIndex() > 0) {
+                    advanceTo(documents.get(error.getIndex() - 1));
+                }
+                int index = from + error.getIndex();
+                Pending p = batch.get(index);
+                rejected.put(index, ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY
                         ? new DuplicateRequestException(p.requestId())
                         : new AuditUnavailableException("Audit record rejected: " + error.getMessage(), e));
+                from = index + 1;
+            } catch (RuntimeException e) {
+                resumeChain();
+                fail(batch, new AuditUnavailableException("Audit write failed: " + e.getMessage(), e));
+                return;
             }
-        } catch (RuntimeException e) {
-            fail(batch, new AuditUnavailableException("Audit write failed: " + e.getMessage(), e));
-            return;
         }
         try {
             durability.makeAcknowledgedWritesDurable();

@@ -1,0 +1,147 @@
+package io.encours.service.audit;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.bson.Document;
+import org.bson.types.Decimal128;
+
+/**
+ * The hash chain of the audit trail (docs/audit.md, "Tamper evidence"). Every decision record carries
+ * {@code chainSeq} (1, 2, 3... in write order), {@code prevHash} (the {@code hash} of record
+ * {@code chainSeq - 1}, or 64 zeros for the first) and {@code hash}: the SHA-256, in lower-case hex, of the
+ * UTF-8 bytes of the record's canonical JSON without its {@code hash} field.
+ *
+ * <p>Canonical JSON is what Python's {@code json.dumps(record, sort_keys=True, separators=(",", ":"),
+ * ensure_ascii=False)} writes, over the record as the JSON Lines export shows it: keys sorted, no spaces,
+ * strings escaped only where JSON requires it ({@code "}, {@code \}, control characters), integers as
+ * integers, amounts (Decimal128) as decimal strings in plain notation, times (BSON dates) as
+ * {@code yyyy-MM-ddTHH:mm:ss.SSSZ} strings in UTC, nested documents as objects, arrays as arrays.
+ */
+public final class AuditChain {
+    public static final String SEQ = "chainSeq";
+    public static final String PREV_HASH = "prevHash";
+    public static final String HASH = "hash";
+    public static final String GENESIS = "0".repeat(64);
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private AuditChain() {
+    }
+
+    /** The hash a stored record must carry: over every field but {@code hash}. */
+    public static String hashOf(Document record) {
+        StringBuilder out = new StringBuilder(4096);
+        writeObject(record, out, HASH);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(out.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The record as one line of canonical JSON, {@code hash} included: a line of the JSON Lines export. */
+    public static String canonicalJson(Document record) {
+        StringBuilder out = new StringBuilder(4096);
+        writeObject(record, out, null);
+        return out.toString();
+    }
+
+    /** A stored value as the export shows it: the same conversion the hash is computed over. */
+    public static Object exportValue(Object value) {
+        if (value instanceof Date d) {
+            return TIME.format(d.toInstant());
+        }
+        if (value instanceof Decimal128 d) {
+            return plain(d);
+        }
+        return value;
+    }
+
+    private static String plain(Decimal128 d) {
+        BigDecimal v = d.bigDecimalValue();
+        return v.toPlainString();
+    }
+
+    private static void writeObject(Map<String, Object> map, StringBuilder out, String skip) {
+        TreeMap<String, Object> sorted = new TreeMap<>(map);
+        if (skip != null) {
+            sorted.remove(skip);
+        }
+        out.append('{');
+        boolean first = true;
+        for (Map.Entry<String, Object> e : sorted.entrySet()) {
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            writeString(e.getKey(), out);
+            out.append(':');
+            writeValue(e.getValue(), out);
+        }
+        out.append('}');
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void writeValue(Object value, StringBuilder out) {
+        if (value == null) {
+            out.append("null");
+        } else if (value instanceof String s) {
+            writeString(s, out);
+        } else if (value instanceof Integer || value instanceof Long) {
+            out.append(((Number) value).longValue());
+        } else if (value instanceof Boolean b) {
+            out.append(b ? "true" : "false");
+        } else if (value instanceof Date || value instanceof Decimal128) {
+            writeString((String) exportValue(value), out);
+        } else if (value instanceof Map<?, ?> m) {
+            writeObject((Map<String, Object>) m, out, null);
+        } else if (value instanceof List<?> list) {
+            out.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                writeValue(list.get(i), out);
+            }
+            out.append(']');
+        } else {
+            // Doubles and other BSON types are not written by the service; hash their text so nothing is skipped.
+            writeString(value.getClass().getSimpleName() + ":" + value, out);
+        }
+    }
+
+    private static void writeString(String s, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+}

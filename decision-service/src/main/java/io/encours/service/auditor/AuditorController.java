@@ -1,0 +1,236 @@
+package io.encours.service.auditor;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import io.encours.service.audit.AuditChain;
+import io.encours.service.web.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Search, export and chain verification of the recorded decisions, for auditors (read-only).
+ *
+ * <p>Exports write straight to the response while a MongoDB cursor reads, a batch at a time: nothing holds
+ * the selection in memory, and the response is sent in chunks as it is written. They are written on the
+ * request's thread rather than as an asynchronous {@code StreamingResponseBody}, so that a long export is
+ * not cut by the asynchronous request timeout.
+ */
+@RestController
+@RequestMapping("/api/v1/audit")
+@Tag(name = "Audit")
+class AuditorController {
+    static final String COLLECTION = "decisions";
+    private static final String[] SUMMARY_EXCLUDED = {"input", "output"};
+    private static final List<String> CSV_COLUMNS = List.of("decisionId", "chainSeq", "receivedAt", "type", "outcome",
+            "customerId", "orderId", "requestId", "caller", "amount", "currency", "score", "riskClass", "policyId",
+            "policyVersion", "policyContentHash", "reasonCodes", "firedRules", "asOf", "hash", "prevHash");
+
+    private final MongoCollection<Document> decisions;
+    private final ChainVerifier verifier;
+
+    AuditorController(MongoTemplate mongo) {
+        this.decisions = mongo.getCollection(COLLECTION);
+        this.verifier = new ChainVerifier(decisions);
+    }
+
+    record Page(List<Map<String, Object>> items, String nextCursor) {
+    }
+
+    @GetMapping(path = "/decisions", produces = "application/json")
+    @Operation(summary = "Search the recorded decisions",
+            description = "Every filter given must hold. Sort by receivedAt or amount (prefix '-' for descending; "
+                    + "default -receivedAt). Pass nextCursor back as cursor for the next page: paging stays "
+                    + "correct while new decisions arrive.")
+    Page search(@RequestParam(required = false) String customer,
+                @RequestParam(required = false) String orderId,
+                @RequestParam(required = false) String requestId,
+                @RequestParam(required = false) String type,
+                @RequestParam(required = false) String outcome,
+                @RequestParam(required = false) String reasonCode,
+                @RequestParam(required = false) String firedRule,
+                @RequestParam(required = false) String policyVersion,
+                @RequestParam(required = false) String policyHash,
+                @RequestParam(required = false) String caller,
+                @Parameter(description = "receivedAt from (inclusive), ISO-8601 instant") @RequestParam(required = false) String from,
+                @Parameter(description = "receivedAt to (exclusive), ISO-8601 instant") @RequestParam(required = false) String to,
+                @RequestParam(required = false) BigDecimal minAmount,
+                @RequestParam(required = false) BigDecimal maxAmount,
+                @RequestParam(required = false) String sort,
+                @RequestParam(required = false) String cursor,
+                @Parameter(description = "1 to 1000") @RequestParam(defaultValue = "50") int size) {
+        if (size < 1 || size > 1000) {
+            throw Problems.invalidField("size", "must be between 1 and 1000");
+        }
+        DecisionFilter filter = new DecisionFilter(customer, orderId, requestId, type, outcome, reasonCode, firedRule,
+                policyVersion, policyHash, caller, instant("from", from), instant("to", to), minAmount, maxAmount);
+        DecisionOrder order = DecisionOrder.parse(sort);
+        Bson query = cursor == null || cursor.isBlank() ? filter.toBson()
+                : Filters.and(filter.toBson(), order.after(cursor));
+        List<Document> found = decisions.find(query).projection(Projections.exclude(SUMMARY_EXCLUDED))
+                .sort(order.sort()).limit(size + 1).into(new ArrayList<>());
+        List<Map<String, Object>> items = new ArrayList<>(Math.min(found.size(), size));
+        for (int i = 0; i < found.size() && i < size; i++) {
+            items.add(exported(found.get(i)));
+        }
+        String next = found.size() > size ? order.cursorAfter(found.get(size - 1)) : null;
+        return new Page(items, next);
+    }
+
+    @GetMapping("/decisions/export.jsonl")
+    @Operation(summary = "Export the selection as JSON Lines: each line one complete record, in canonical JSON "
+            + "(the form its hash is computed over, see docs/audit.md)")
+    void exportJsonLines(@RequestParam(required = false) String customer,
+                         @RequestParam(required = false) String orderId,
+                         @RequestParam(required = false) String requestId,
+                         @RequestParam(required = false) String type,
+                         @RequestParam(required = false) String outcome,
+                         @RequestParam(required = false) String reasonCode,
+                         @RequestParam(required = false) String firedRule,
+                         @RequestParam(required = false) String policyVersion,
+                         @RequestParam(required = false) String policyHash,
+                         @RequestParam(required = false) String caller,
+                         @RequestParam(required = false) String from,
+                         @RequestParam(required = false) String to,
+                         @RequestParam(required = false) BigDecimal minAmount,
+                         @RequestParam(required = false) BigDecimal maxAmount,
+                         @RequestParam(required = false) String sort,
+                         HttpServletResponse response) throws IOException {
+        DecisionFilter filter = new DecisionFilter(customer, orderId, requestId, type, outcome, reasonCode, firedRule,
+                policyVersion, policyHash, caller, instant("from", from), instant("to", to), minAmount, maxAmount);
+        DecisionOrder order = sort == null ? DecisionOrder.RECEIVED_AT_ASC : DecisionOrder.parse(sort);
+        response.setContentType("application/x-ndjson;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"decisions.jsonl\"");
+        try (MongoCursor<Document> records = decisions.find(filter.toBson()).sort(order.sort()).batchSize(500).iterator();
+             Writer out = writer(response)) {
+            while (records.hasNext()) {
+                out.write(AuditChain.canonicalJson(records.next()));
+                out.write('\n');
+            }
+        }
+    }
+
+    @GetMapping("/decisions/export.csv")
+    @Operation(summary = "Export the selection as CSV (RFC 4180): one row per decision, the main fields; "
+            + "reason codes and fired rules joined with '|'")
+    void exportCsv(@RequestParam(required = false) String customer,
+                   @RequestParam(required = false) String orderId,
+                   @RequestParam(required = false) String requestId,
+                   @RequestParam(required = false) String type,
+                   @RequestParam(required = false) String outcome,
+                   @RequestParam(required = false) String reasonCode,
+                   @RequestParam(required = false) String firedRule,
+                   @RequestParam(required = false) String policyVersion,
+                   @RequestParam(required = false) String policyHash,
+                   @RequestParam(required = false) String caller,
+                   @RequestParam(required = false) String from,
+                   @RequestParam(required = false) String to,
+                   @RequestParam(required = false) BigDecimal minAmount,
+                   @RequestParam(required = false) BigDecimal maxAmount,
+                   @RequestParam(required = false) String sort,
+                   HttpServletResponse response) throws IOException {
+        DecisionFilter filter = new DecisionFilter(customer, orderId, requestId, type, outcome, reasonCode, firedRule,
+                policyVersion, policyHash, caller, instant("from", from), instant("to", to), minAmount, maxAmount);
+        DecisionOrder order = sort == null ? DecisionOrder.RECEIVED_AT_ASC : DecisionOrder.parse(sort);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"decisions.csv\"");
+        try (MongoCursor<Document> records = decisions.find(filter.toBson())
+                .projection(Projections.exclude(SUMMARY_EXCLUDED)).sort(order.sort()).batchSize(1000).iterator();
+             Writer out = writer(response)) {
+            out.write(String.join(",", CSV_COLUMNS));
+            out.write("\r\n");
+            while (records.hasNext()) {
+                writeCsvRow(records.next(), out);
+            }
+        }
+    }
+
+    @GetMapping(path = "/verify", produces = "application/json")
+    @Operation(summary = "Verify the hash chain of the decisions received in a time range",
+            description = "Reports every missing record (a gap in chainSeq), altered record (hash mismatch) and "
+                    + "broken link (prevHash mismatch), the first one apart. Without from, the chain is checked "
+                    + "from its first record.")
+    ChainVerifier.Report verify(@RequestParam(required = false) String from,
+                                @RequestParam(required = false) String to) {
+        return verifier.verify(instant("from", from), instant("to", to));
+    }
+
+    private static Writer writer(HttpServletResponse response) throws IOException {
+        return new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 64 * 1024);
+    }
+
+    /** A search item: the record without its input and output, in the export's value forms. */
+    private static Map<String, Object> exported(Document d) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("decisionId", d.get("_id"));
+        for (Map.Entry<String, Object> e : d.entrySet()) {
+            if (!e.getKey().equals("_id")) {
+                item.put(e.getKey(), AuditChain.exportValue(e.getValue()));
+            }
+        }
+        return item;
+    }
+
+    private static void writeCsvRow(Document d, Writer out) throws IOException {
+        Document policy = d.get("policy", Document.class);
+        Object[] values = {d.get("_id"), d.get(AuditChain.SEQ), d.get("receivedAt"), d.get("type"), d.get("outcome"),
+                d.get("customerId"), d.get("orderId"), d.get("requestId"), d.get("caller"), d.get("amount"),
+                d.get("currency"), d.get("score"), d.get("riskClass"),
+                policy == null ? null : policy.get("id"), policy == null ? null : policy.get("version"),
+                policy == null ? null : policy.get("contentHash"),
+                joined(d.get("reasonCodes")), joined(d.get("firedRules")), d.get("asOf"),
+                d.get(AuditChain.HASH), d.get(AuditChain.PREV_HASH)};
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            Object v = AuditChain.exportValue(values[i]);
+            if (v != null) {
+                out.write(csv(v.toString()));
+            }
+        }
+        out.write("\r\n");
+    }
+
+    private static String joined(Object list) {
+        return list instanceof List<?> l ? String.join("|", l.stream().map(String::valueOf).toList()) : null;
+    }
+
+    private static String csv(String s) {
+        boolean quote = s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
+        return quote ? '"' + s.replace("\"", "\"\"") + '"' : s;
+    }
+
+    private static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw Problems.invalidField(name, "must be an ISO-8601 instant, e.g. 2026-06-15T00:00:00Z");
+        }
+    }
+}
