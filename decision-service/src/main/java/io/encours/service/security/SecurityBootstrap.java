@@ -23,14 +23,16 @@ class SecurityBootstrap {
     private final UserAccounts users;
     private final ApiKeys apiKeys;
     private final PasswordEncoder passwords;
+    private final SecurityEvents events;
     private final SecurityProperties.Bootstrap settings;
     private final Clock clock;
 
-    SecurityBootstrap(UserAccounts users, ApiKeys apiKeys, PasswordEncoder passwords,
+    SecurityBootstrap(UserAccounts users, ApiKeys apiKeys, PasswordEncoder passwords, SecurityEvents events,
                       SecurityProperties.Bootstrap settings, Clock clock) {
         this.users = users;
         this.apiKeys = apiKeys;
         this.passwords = passwords;
+        this.events = events;
         this.settings = settings;
         this.clock = clock;
     }
@@ -49,7 +51,8 @@ class SecurityBootstrap {
                 throw new IllegalStateException("encours.security.bootstrap.api-keys." + key.getKey() + ".key is empty");
             }
             apiKeys.store(key.getKey(), value.key(), roles(value.roles()), BOOTSTRAP)
-                    .ifPresent(k -> log.info("API key created name={} roles={} by=bootstrap", k.name(), k.roles()));
+                    .ifPresent(k -> events.record(BOOTSTRAP, SecurityEvents.Action.API_KEY_CREATED, k.name(),
+                            Map.of("id", k.id(), "prefix", k.prefix(), "roles", names(k.roles()))));
         }
         apiKeys.refresh();
     }
@@ -60,8 +63,12 @@ class SecurityBootstrap {
         boolean generated = configured == null || configured.isBlank();
         String password = generated ? PasswordChange.generate() : configured;
         Instant now = clock.instant();
-        users.create(new UserAccount(username, passwords.encode(password), Set.of(Role.ADMIN), true, generated,
-                now, BOOTSTRAP, now));
+        if (!users.create(new UserAccount(username, passwords.encode(password), Set.of(Role.ADMIN), true, generated,
+                now, BOOTSTRAP, now))) {
+            return; // another instance on the same store was first
+        }
+        events.record(BOOTSTRAP, SecurityEvents.Action.ADMIN_BOOTSTRAPPED, username,
+                Map.of("passwordGenerated", generated));
         if (generated) {
             // Printed once, on the machine's console only: the store keeps the bcrypt hash.
             log.warn("""
@@ -73,8 +80,6 @@ class SecurityBootstrap {
                     (see docs/security.md). This password is not shown again.
                     ==========================================================================""",
                     username, password);
-        } else {
-            log.info("First start: administrator '{}' created with the configured password", username);
         }
     }
 
@@ -85,8 +90,13 @@ class SecurityBootstrap {
         Instant now = clock.instant();
         if (users.find(username).isEmpty() && users.create(new UserAccount(username, passwords.encode(user.password()),
                 roles(user.roles()), true, user.mustChangePassword(), now, BOOTSTRAP, now))) {
-            log.info("user created username={} roles={} by=bootstrap", username, user.roles());
+            events.record(BOOTSTRAP, SecurityEvents.Action.USER_CREATED, username,
+                    Map.of("roles", names(roles(user.roles()))));
         }
+    }
+
+    private static java.util.List<String> names(Set<Role> roles) {
+        return roles.stream().sorted().map(Role::name).toList();
     }
 
     private static Set<Role> roles(java.util.List<Role> roles) {

@@ -9,10 +9,15 @@ import static io.encours.service.security.Role.ORDER_SYSTEM;
 
 import io.encours.service.storage.WriteDurability;
 import jakarta.servlet.DispatcherType;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -104,6 +109,26 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /** The API description names the three ways to authenticate; every endpoint takes any of them. */
+    @Bean
+    OpenApiCustomizer securitySchemes() {
+        return api -> {
+            if (api.getComponents() == null) {
+                api.setComponents(new Components());
+            }
+            api.getComponents()
+                    .addSecuritySchemes("apiKey", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+                            .in(SecurityScheme.In.HEADER).name(ApiKeyFilter.HEADER)
+                            .description("Machine clients: a key created by an administrator"))
+                    .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
+                            .description("People: username and password"))
+                    .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                            .bearerFormat("JWT").description("People, when an OIDC issuer is configured"));
+            api.setSecurity(List.of(new SecurityRequirement().addList("apiKey"),
+                    new SecurityRequirement().addList("basic"), new SecurityRequirement().addList("bearer")));
+        };
+    }
+
     @Bean
     PasswordEncoder passwordEncoder(SecurityProperties properties) {
         return new BCryptPasswordEncoder(properties.bcryptStrength());
@@ -124,11 +149,22 @@ class SecurityConfiguration {
         return new ApiKeys(mongo, durability, clock);
     }
 
+    @Bean
+    SecurityEvents securityEvents(MongoTemplate mongo, WriteDurability durability, Clock clock) {
+        return new SecurityEvents(mongo, durability, clock);
+    }
+
+    @Bean
+    Administration administration(UserAccounts users, ApiKeys apiKeys, PasswordEncoder passwords,
+                                  SecurityEvents events, Clock clock) {
+        return new Administration(users, apiKeys, passwords, events, clock);
+    }
+
     /** Creates the first accounts before the server takes requests, then re-reads the API keys regularly. */
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService apiKeyRefresh(UserAccounts users, ApiKeys apiKeys, PasswordEncoder passwords,
-                                           SecurityProperties properties, Clock clock) {
-        new SecurityBootstrap(users, apiKeys, passwords, properties.bootstrap(), clock).run();
+                                           SecurityEvents events, SecurityProperties properties, Clock clock) {
+        new SecurityBootstrap(users, apiKeys, passwords, events, properties.bootstrap(), clock).run();
         ScheduledExecutorService refresh = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "api-key-refresh");
             thread.setDaemon(true);

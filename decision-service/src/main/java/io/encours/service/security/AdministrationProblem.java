@@ -1,0 +1,65 @@
+package io.encours.service.security;
+
+import io.encours.service.web.Problems;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/** A refused administration request, with its problem type. */
+final class AdministrationProblem extends RuntimeException {
+    static final String USER_NOT_FOUND = "/problems/user-not-found";
+    static final String USER_EXISTS = "/problems/user-exists";
+    static final String API_KEY_NOT_FOUND = "/problems/api-key-not-found";
+    static final String API_KEY_EXISTS = "/problems/api-key-exists";
+    static final String SELF_LOCKOUT = "/problems/self-lockout";
+    static final String NOT_A_PASSWORD_ACCOUNT = "/problems/not-a-password-account";
+
+    private final transient ProblemDetail problem;
+
+    private AdministrationProblem(ProblemDetail problem) {
+        super(problem.getDetail());
+        this.problem = problem;
+    }
+
+    ProblemDetail problem() {
+        return problem;
+    }
+
+    static AdministrationProblem userNotFound(String username) {
+        return of(HttpStatus.NOT_FOUND, USER_NOT_FOUND, "User not found", "No user named " + username);
+    }
+
+    static AdministrationProblem userExists(String username) {
+        return of(HttpStatus.CONFLICT, USER_EXISTS, "User exists", "A user named " + username + " exists already");
+    }
+
+    static AdministrationProblem apiKeyNotFound(String id) {
+        return of(HttpStatus.NOT_FOUND, API_KEY_NOT_FOUND, "API key not found", "No API key with id " + id);
+    }
+
+    static AdministrationProblem apiKeyExists(String name) {
+        return of(HttpStatus.CONFLICT, API_KEY_EXISTS, "API key exists",
+                "An API key named " + name + " exists already (revoked keys keep their name); choose another name");
+    }
+
+    static AdministrationProblem selfLockout(String detail) {
+        return of(HttpStatus.CONFLICT, SELF_LOCKOUT, "Administrators cannot lock themselves out", detail);
+    }
+
+    static AdministrationProblem notAPasswordAccount(String name) {
+        return of(HttpStatus.CONFLICT, NOT_A_PASSWORD_ACCOUNT, "No password here",
+                name + " does not log in with a password held by this service (API key or identity provider)");
+    }
+
+    static AdministrationProblem invalidField(String field, String reason) {
+        ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, Problems.INVALID_FIELD, "Invalid field",
+                field + ": " + reason);
+        problem.setProperty("errors", List.of(Map.of("field", field, "reason", reason)));
+        return new AdministrationProblem(problem);
+    }
+
+    private static AdministrationProblem of(HttpStatus status, String type, String title, String detail) {
+        return new AdministrationProblem(Problems.problem(status, type, title, detail));
+    }
+}

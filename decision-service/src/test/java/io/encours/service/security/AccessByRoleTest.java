@@ -1,0 +1,189 @@
+package io.encours.service.security;
+
+import static io.encours.service.JsonRequest.orderCheck;
+import static io.encours.service.security.Role.ADMIN;
+import static io.encours.service.security.Role.AUDITOR;
+import static io.encours.service.security.Role.CREDIT_ANALYST;
+import static io.encours.service.security.Role.CREDIT_COMMITTEE;
+import static io.encours.service.security.Role.CREDIT_MANAGER;
+import static io.encours.service.security.Role.ORDER_SYSTEM;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.encours.service.FullStackTest;
+import io.encours.service.TestApi;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The URL map, row by row: every kind of caller against every endpoint group. "Let through" means the
+ * request reached the endpoint (2xx, or a 4xx that is neither 401 nor 403: a hold or a policy version that
+ * does not exist, a body the administration API refuses); the endpoints' own finer checks (four eyes,
+ * delegated authority) are tested by their features.
+ */
+class AccessByRoleTest extends FullStackTest {
+    private static final Set<Role> ANY_ROLE = EnumSet.allOf(Role.class);
+    private static final Set<Role> DECIDERS = EnumSet.of(ORDER_SYSTEM, CREDIT_ANALYST, CREDIT_MANAGER, CREDIT_COMMITTEE);
+    private static final Set<Role> DECISION_READERS =
+            EnumSet.of(ORDER_SYSTEM, CREDIT_ANALYST, CREDIT_MANAGER, CREDIT_COMMITTEE, AUDITOR);
+    private static final Set<Role> CREDIT_STAFF = EnumSet.of(CREDIT_ANALYST, CREDIT_MANAGER, CREDIT_COMMITTEE);
+    private static final Set<Role> READERS = EnumSet.of(CREDIT_ANALYST, CREDIT_MANAGER, CREDIT_COMMITTEE, AUDITOR);
+    private static final String NO_SUCH_DECISION = "01a20000-0000-7000-8000-000000000000";
+
+    private static String revokedKey;
+
+    /** Who calls: a role, nobody, or a revoked key. */
+    enum Caller {
+        ANONYMOUS(null), REVOKED_KEY(null),
+        ERP(ORDER_SYSTEM), ANALYST(CREDIT_ANALYST), MANAGER(CREDIT_MANAGER), COMMITTEE(CREDIT_COMMITTEE),
+        AUDITOR_USER(AUDITOR), ADMIN_USER(ADMIN);
+
+        final Role role;
+
+        Caller(Role role) {
+            this.role = role;
+        }
+    }
+
+    /** One endpoint group: a representative request and the roles the contract lets through. */
+    record Endpoint(String method, String path, String body, Set<Role> allowed, boolean isPublic) {
+        static Endpoint of(String method, String path, String body, Set<Role> allowed) {
+            return new Endpoint(method, path, body, allowed, false);
+        }
+
+        static Endpoint open(String method, String path) {
+            return new Endpoint(method, path, null, ANY_ROLE, true);
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    static List<Endpoint> endpoints() {
+        return List.of(
+                Endpoint.open("GET", "/actuator/health"),
+                Endpoint.open("GET", "/actuator/health/liveness"),
+                Endpoint.open("GET", "/v3/api-docs"),
+                Endpoint.of("POST", "/api/v1/decisions/order-check", orderCheck().body(), DECIDERS),
+                Endpoint.of("POST", "/api/v1/decisions/customer-score", "{}", DECIDERS),
+                Endpoint.of("GET", "/api/v1/decisions/" + NO_SUCH_DECISION, null, DECISION_READERS),
+                Endpoint.of("GET", "/api/v1/customers/C-1000/decisions", null, DECISION_READERS),
+                Endpoint.of("POST", "/api/v1/noop", "{}", ANY_ROLE),
+                Endpoint.of("GET", "/api/v1/policies", null, READERS),
+                Endpoint.of("GET", "/api/v1/policies/active", null, READERS),
+                Endpoint.of("POST", "/api/v1/policies/999999/submit", "{}", EnumSet.of(CREDIT_COMMITTEE)),
+                Endpoint.of("POST", "/api/v1/policies/999999/approve", "{}", EnumSet.of(CREDIT_COMMITTEE)),
+                Endpoint.of("PUT", "/api/v1/policies/999999/files/parameters.csv", "x", EnumSet.of(CREDIT_COMMITTEE)),
+                Endpoint.of("GET", "/api/v1/holds", null, READERS),
+                Endpoint.of("GET", "/api/v1/holds/no-such-hold", null, READERS),
+                Endpoint.of("POST", "/api/v1/holds/no-such-hold/release", "{\"comment\":\"access test\"}", CREDIT_STAFF),
+                Endpoint.of("POST", "/api/v1/holds/no-such-hold/reject", "{\"comment\":\"access test\"}", CREDIT_STAFF),
+                Endpoint.of("GET", "/api/v1/orders/NO-SUCH-ORDER/hold", null,
+                        EnumSet.of(ORDER_SYSTEM, CREDIT_ANALYST, CREDIT_MANAGER, CREDIT_COMMITTEE)),
+                Endpoint.of("POST", "/api/v1/orders/NO-SUCH-ORDER/hold/callback", "{}", EnumSet.of(ORDER_SYSTEM)),
+                Endpoint.of("PUT", "/api/v1/orders/NO-SUCH-ORDER/hold/callback", "{}", EnumSet.of(ORDER_SYSTEM)),
+                Endpoint.of("GET", "/api/v1/admin/users", null, EnumSet.of(ADMIN)),
+                Endpoint.of("POST", "/api/v1/admin/users", "{}", EnumSet.of(ADMIN)),
+                Endpoint.of("GET", "/api/v1/admin/api-keys", null, EnumSet.of(ADMIN)),
+                Endpoint.of("POST", "/api/v1/admin/api-keys/no-such-key/revoke", null, EnumSet.of(ADMIN)),
+                Endpoint.of("GET", "/api/v1/admin/me", null, ANY_ROLE),
+                Endpoint.of("GET", "/actuator/prometheus", null, EnumSet.of(ADMIN, AUDITOR)),
+                Endpoint.of("GET", "/actuator/metrics", null, EnumSet.of(ADMIN, AUDITOR)),
+                Endpoint.of("GET", "/actuator/info", null, EnumSet.of(ADMIN)),
+                Endpoint.of("GET", "/api/v1/not-an-endpoint", null, EnumSet.noneOf(Role.class)),
+                Endpoint.of("DELETE", "/api/v1/decisions/" + NO_SUCH_DECISION, null, EnumSet.noneOf(Role.class)));
+    }
+
+    static Stream<Arguments> everyCallerAgainstEveryEndpoint() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Endpoint endpoint : endpoints()) {
+            for (Caller caller : Caller.values()) {
+                cases.add(Arguments.of(endpoint, caller, expected(endpoint, caller)));
+            }
+        }
+        return cases.stream();
+    }
+
+    enum Expected { LET_THROUGH, FORBIDDEN, UNAUTHENTICATED }
+
+    static Expected expected(Endpoint endpoint, Caller caller) {
+        if (caller == Caller.REVOKED_KEY) {
+            return Expected.UNAUTHENTICATED; // wrong credentials are refused even where none are needed
+        }
+        if (endpoint.isPublic()) {
+            return Expected.LET_THROUGH;
+        }
+        if (caller == Caller.ANONYMOUS) {
+            return Expected.UNAUTHENTICATED;
+        }
+        return endpoint.allowed().contains(caller.role) ? Expected.LET_THROUGH : Expected.FORBIDDEN;
+    }
+
+    @BeforeEach
+    void aRevokedKey() {
+        if (revokedKey == null) {
+            TestApi.Response created = api().as("admin", "secret-admin").post("/api/v1/admin/api-keys",
+                    "{\"name\":\"retired-erp\",\"roles\":[\"ORDER_SYSTEM\"]}");
+            assertThat(created.status()).isEqualTo(201);
+            String id = created.json().get("id").asString();
+            assertThat(api().as("admin", "secret-admin").post("/api/v1/admin/api-keys/" + id + "/revoke", "").status())
+                    .isEqualTo(200);
+            revokedKey = created.json().get("key").asString();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} as {1}: {2}")
+    @MethodSource("everyCallerAgainstEveryEndpoint")
+    void the_url_map_lets_through_refuses_or_asks_for_credentials(Endpoint endpoint, Caller caller, Expected expected) {
+        TestApi.Response response = call(endpoint, caller);
+
+        switch (expected) {
+            case LET_THROUGH -> assertThat(response.status()).as(response.text()).isNotIn(401, 403).isLessThan(500);
+            case FORBIDDEN -> assertProblem(response, 403, "/problems/forbidden");
+            case UNAUTHENTICATED -> {
+                assertProblem(response, 401, "/problems/unauthenticated");
+                assertThat(response.headers().allValues("WWW-Authenticate")).anyMatch(h -> h.startsWith("Basic"));
+            }
+        }
+    }
+
+    private TestApi.Response call(Endpoint endpoint, Caller caller) {
+        TestApi api = switch (caller) {
+            case ANONYMOUS -> api().anonymous();
+            case REVOKED_KEY -> api().withApiKey(revokedKey);
+            case ERP -> api();
+            case ANALYST -> api().as("analyst", "secret-analyst");
+            case MANAGER -> api().as("manager", "secret-manager");
+            case COMMITTEE -> api().as("committee1", "secret-committee1");
+            case AUDITOR_USER -> api().as("auditor", "secret-auditor");
+            case ADMIN_USER -> api().as("admin", "secret-admin");
+        };
+        HttpRequest.BodyPublisher body = endpoint.body() == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(endpoint.body());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.url(endpoint.path())))
+                .method(endpoint.method(), body);
+        if (endpoint.body() != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return api.send(request);
+    }
+
+    static void assertProblem(TestApi.Response response, int status, String type) {
+        assertThat(response.status()).as(response.text()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("type").asString()).isEqualTo(type);
+        assertThat(response.json().get("status").asInt()).isEqualTo(status);
+        assertThat(response.json().get("title").asString()).isNotBlank();
+        assertThat(response.json().get("detail").asString()).isNotBlank();
+    }
+}
