@@ -9,9 +9,11 @@ import org.springframework.stereotype.Component;
 @Component("policy")
 class PolicyHealthIndicator implements HealthIndicator {
     private final ActivePolicy activePolicy;
+    private final PolicyLifecycle lifecycle;
 
-    PolicyHealthIndicator(ActivePolicy activePolicy) {
+    PolicyHealthIndicator(ActivePolicy activePolicy, PolicyLifecycle lifecycle) {
         this.activePolicy = activePolicy;
+        this.lifecycle = lifecycle;
     }
 
     @Override
@@ -19,6 +21,7 @@ class PolicyHealthIndicator implements HealthIndicator {
         ActivePolicy.InForce inForce = activePolicy.inForce();
         CompiledPolicy policy = inForce.policy();
         return Health.up()
+                .withDetail("number", lifecycle.activeNumber())
                 .withDetail("id", policy.stamp().id())
                 .withDetail("version", policy.stamp().version())
                 .withDetail("contentHash", policy.stamp().contentHash())

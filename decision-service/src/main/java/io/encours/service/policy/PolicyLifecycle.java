@@ -36,8 +36,8 @@ public class PolicyLifecycle {
     private final PolicyProperties properties;
     private final Clock clock;
     private final PolicyCompiler compiler = new PolicyCompiler();
-    /** The shared state this instance serves; guarded by {@code this}. */
-    private PolicyStore.ActiveState serving;
+    /** The shared state this instance serves; written under {@code this}, read freely. */
+    private volatile PolicyStore.ActiveState serving;
 
     PolicyLifecycle(PolicyStore store, PolicyActions actions, ActivePolicy activePolicy, PolicyStore.ActiveState serving,
                     PolicyProperties properties, Clock clock) {
@@ -59,7 +59,7 @@ public class PolicyLifecycle {
         return store.find(number).orElseThrow(() -> PolicyProblem.notFound(number));
     }
 
-    public synchronized int activeNumber() {
+    public int activeNumber() {
         return serving.version();
     }
 

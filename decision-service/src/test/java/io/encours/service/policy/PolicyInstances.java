@@ -75,15 +75,19 @@ final class PolicyInstances implements AutoCloseable {
     record Person(String name, int port) {
         String[] headers() {
             String basic = Base64.getEncoder().encodeToString((name + ":secret-" + name).getBytes(StandardCharsets.UTF_8));
-            return new String[] {"Authorization", "Basic " + basic, "X-Caller", name};
+            return new String[] {"Authorization", "Basic " + basic};
         }
 
         TestApi.Response get(String path) {
-            return new TestApi(port).get(path, headers());
+            return api().get(path);
         }
 
         TestApi.Response post(String path, String json) {
-            return new TestApi(port).post(path, json, headers());
+            return api().post(path, json);
+        }
+
+        private TestApi api() {
+            return new TestApi(port).as(name, "secret-" + name);
         }
 
         HttpResponse<byte[]> download(String path) {
@@ -93,6 +97,11 @@ final class PolicyInstances implements AutoCloseable {
         HttpResponse<byte[]> put(String path, String contentType, byte[] body) {
             return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
                     .PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
+        }
+
+        HttpResponse<byte[]> post(String path, String contentType, byte[] body) {
+            return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
         }
 
         /** POSTs files as multipart/form-data, each part named "files". */

@@ -99,8 +99,26 @@ class PolicyLifecycleTest {
         assertThat(diff.get(0).get("kind").asString()).isEqualTo("CELL");
         Map<String, byte[]> zip = PolicyController.unzip(author.download("/api/v1/policies/" + draft + "/bundle").body());
         assertThat(zip).containsKeys(XLSX, "manifest.properties", "scenarios.csv");
-        assertThat(PolicyBundle.of(zip).contentHash()).isEqualTo(auditor.get("/api/v1/policies/" + draft).json()
-                .get("contentHash").asString());
+        String hash = auditor.get("/api/v1/policies/" + draft).json().get("contentHash").asString();
+        assertThat(PolicyBundle.of(zip).contentHash()).isEqualTo(hash);
+        HttpResponse<byte[]> reuploaded = author.post("/api/v1/policies/drafts", "application/zip",
+                PolicyController.zip(PolicyBundle.of(zip)));
+        assertThat(reuploaded.statusCode()).isEqualTo(201);
+        String location = reuploaded.headers().firstValue("Location").orElseThrow();
+        assertThat(auditor.get(location).json().get("contentHash").asString()).isEqualTo(hash);
+    }
+
+    @Test
+    void only_the_committee_changes_policies_and_the_readers_read_them() {
+        Person analyst = new Person("analyst", author.port());
+        Person manager = new Person("manager", author.port());
+
+        assertThat(analyst.post("/api/v1/policies/drafts", "{}").status()).isEqualTo(403);
+        assertThat(manager.post("/api/v1/policies/rollback", "{}").status()).isEqualTo(403);
+        assertThat(auditor.post("/api/v1/policies/1/approve", "{}").status()).isEqualTo(403);
+        assertThat(new TestApi(author.port()).anonymous().get("/api/v1/policies").status()).isEqualTo(401);
+        assertThat(analyst.get("/api/v1/policies/1/validation").json().get("compiles").asBoolean()).isTrue();
+        assertThat(manager.get("/api/v1/policies/1/verification").status()).isEqualTo(200);
     }
 
     @Test
@@ -208,8 +226,7 @@ class PolicyLifecycleTest {
                 TestApi api = new TestApi(port);
                 while (running.get()) {
                     long start = System.nanoTime();
-                    TestApi.Response r = api.post(orderCheck().path(), orderCheck().body(),
-                            "X-API-Key", "test-order-system-key");
+                    TestApi.Response r = api.post(orderCheck().path(), orderCheck().body());
                     calls.add(new Call(start, r.status(), r.status() == 200 ? r.json().get("decisionId").asString() : null,
                             r.status() == 200 ? r.json().get("policy").get("contentHash").asString() : r.text()));
                 }
@@ -316,8 +333,7 @@ class PolicyLifecycleTest {
     }
 
     private static String orderCheckHash(int port) {
-        TestApi.Response r = new TestApi(port).post(orderCheck().path(), orderCheck().body(),
-                "X-API-Key", "test-order-system-key");
+        TestApi.Response r = new TestApi(port).post(orderCheck().path(), orderCheck().body());
         assertThat(r.status()).as(r.text()).isEqualTo(200);
         return r.json().get("policy").get("contentHash").asString();
     }
