@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,11 +30,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The holds over HTTP, as credit staff (HTTP Basic) and the order-entry system (API key) use them, on the
- * whole running service.
+ * The holds over HTTP, as credit staff (HTTP Basic) and the order-entry system (its API key, the test
+ * client's default) use them, on the whole running service.
  */
 class HoldApiTest extends FullStackTest {
-    private static final String[] ERP = {"X-API-Key", "test-order-system-key"};
 
     @Autowired
     private CreditHolds holds;
@@ -50,18 +48,18 @@ class HoldApiTest extends FullStackTest {
         String customerId = "C-" + UUID.randomUUID();
 
         // The order system checks a 40,000 EUR order of a blocked account: BLOCK, and a hold is opened.
-        TestApi.Response check = api().post(orderCheck().path(), blockedOrder(customerId, orderId, 40000).body(), ERP);
+        TestApi.Response check = api().post(orderCheck().path(), blockedOrder(customerId, orderId, 40000).body());
         assertThat(check.status()).isEqualTo(200);
         assertThat(check.json().get("outcome").asString()).isEqualTo("BLOCK");
         String decisionId = check.json().get("decisionId").asString();
 
-        TestApi.Response forOrder = api().get("/api/v1/orders/" + orderId + "/hold", ERP);
+        TestApi.Response forOrder = api().get("/api/v1/orders/" + orderId + "/hold");
         assertThat(forOrder.status()).isEqualTo(200);
         assertThat(forOrder.json().get("status").asString()).isEqualTo("OPEN");
         String holdId = forOrder.json().get("holdId").asString();
 
         // The analyst finds it among the open holds of the customer...
-        JsonNode open = api().get("/api/v1/holds?status=OPEN&customerId=" + customerId, as("analyst")).json();
+        JsonNode open = as("analyst").get("/api/v1/holds?status=OPEN&customerId=" + customerId).json();
         assertThat(open.get("totalElements").asLong()).isEqualTo(1);
         assertThat(open.get("holds").get(0).get("holdId").asString()).isEqualTo(holdId);
         assertThat(open.get("holds").get(0).get("amount").decimalValue()).isEqualByComparingTo("40000");
@@ -85,7 +83,7 @@ class HoldApiTest extends FullStackTest {
         assertThat(validUntil).isAfter(Instant.now().plus(Duration.ofDays(6)));
 
         // The order system reads the release by its order id.
-        JsonNode settled = api().get("/api/v1/orders/" + orderId + "/hold", ERP).json();
+        JsonNode settled = api().get("/api/v1/orders/" + orderId + "/hold").json();
         assertThat(settled.get("status").asString()).isEqualTo("RELEASED");
         assertThat(settled.get("maxAmount").decimalValue()).isEqualByComparingTo("44000.00");
         assertThat(settled.get("comment").asString()).isEqualTo("Payment of 30,000 EUR received, account unblocked");
@@ -103,7 +101,7 @@ class HoldApiTest extends FullStackTest {
         assertThat(actions).allSatisfy(a -> assertThat(a.getString("holdId")).isEqualTo(holdId));
 
         // And the hold, read by an auditor, shows the decision's reasons and both actions.
-        JsonNode detail = api().get("/api/v1/holds/" + holdId, as("auditor")).json();
+        JsonNode detail = as("auditor").get("/api/v1/holds/" + holdId).json();
         assertThat(detail.get("decision").get("decisionId").asString()).isEqualTo(decisionId);
         assertThat(detail.get("decision").get("outcome").asString()).isEqualTo("BLOCK");
         assertThat(detail.get("decision").get("reasons").get(0).get("code").asString()).isEqualTo("ACCOUNT_BLOCKED");
@@ -117,13 +115,13 @@ class HoldApiTest extends FullStackTest {
         String holdId = heldFor(aDecision().inReview().of("1000.00")).holdId();
 
         for (String body : new String[] {"{}", "{\"comment\": \"  \"}"}) {
-            TestApi.Response response = api().post("/api/v1/holds/" + holdId + "/release", body, as("analyst"));
+            TestApi.Response response = as("analyst").post("/api/v1/holds/" + holdId + "/release", body);
             assertThat(response.status()).isEqualTo(400);
             assertThat(response.json().get("type").asString()).isEqualTo("/problems/invalid-field");
             assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("comment");
         }
-        TestApi.Response noBody = api().send(HttpRequest.newBuilder(URI.create(api().url(
-                "/api/v1/holds/" + holdId + "/reject"))).POST(HttpRequest.BodyPublishers.noBody()), as("analyst"));
+        TestApi.Response noBody = as("analyst").send(HttpRequest.newBuilder(URI.create(api().url(
+                "/api/v1/holds/" + holdId + "/reject"))).POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(noBody.status()).isEqualTo(400);
         assertThat(noBody.json().get("errors").get(0).get("field").asString()).isEqualTo("comment");
         assertThat(holds.find(holdId).orElseThrow().status()).isEqualTo(HoldStatus.OPEN);
@@ -143,17 +141,17 @@ class HoldApiTest extends FullStackTest {
         assertThat(ids(of + "&minAmount=5000&maxAmount=50000")).containsExactly(middle);
         assertThat(ids(of + "&outcome=REVIEW&sort=amount")).containsExactly(small, large);
 
-        JsonNode secondPage = api().get(of + "&sort=amount&size=2&page=1", as("manager")).json();
+        JsonNode secondPage = as("manager").get(of + "&sort=amount&size=2&page=1").json();
         assertThat(secondPage.get("totalElements").asLong()).isEqualTo(3);
         assertThat(secondPage.get("holds")).hasSize(1);
         assertThat(secondPage.get("holds").get(0).get("holdId").asString()).isEqualTo(large);
 
-        assertThat(api().post("/api/v1/holds/" + small + "/reject", "{\"comment\":\"Duplicate order\"}",
-                as("analyst")).status()).isEqualTo(200);
+        assertThat(as("analyst").post("/api/v1/holds/" + small + "/reject", "{\"comment\":\"Duplicate order\"}")
+                .status()).isEqualTo(200);
         assertThat(ids(of + "&status=OPEN&sort=amount")).containsExactly(middle, large);
         assertThat(ids(of + "&status=REJECTED")).containsExactly(small);
 
-        TestApi.Response badSort = api().get(of + "&sort=customer", as("analyst"));
+        TestApi.Response badSort = as("analyst").get(of + "&sort=customer");
         assertThat(badSort.status()).isEqualTo(400);
         assertThat(badSort.json().get("errors").get(0).get("field").asString()).isEqualTo("sort");
     }
@@ -162,7 +160,7 @@ class HoldApiTest extends FullStackTest {
     void a_replayed_order_check_opens_no_second_hold() {
         String orderId = "SO-" + UUID.randomUUID();
         String body = blockedOrder("C-" + UUID.randomUUID(), orderId, 40000).body();
-        String[] headers = {"X-API-Key", "test-order-system-key", "Idempotency-Key", "replay-" + orderId};
+        String[] headers = {"Idempotency-Key", "replay-" + orderId};
 
         TestApi.Response first = api().post(orderCheck().path(), body, headers);
         TestApi.Response again = api().post(orderCheck().path(), body, headers);
@@ -177,10 +175,10 @@ class HoldApiTest extends FullStackTest {
     @Test
     void an_approved_order_opens_no_hold() {
         String orderId = "SO-" + UUID.randomUUID();
-        TestApi.Response check = api().post(orderCheck().path(), orderCheck().with("order.id", orderId).body(), ERP);
+        TestApi.Response check = api().post(orderCheck().path(), orderCheck().with("order.id", orderId).body());
         assertThat(check.json().get("outcome").asString()).isEqualTo("APPROVE");
 
-        TestApi.Response hold = api().get("/api/v1/orders/" + orderId + "/hold", ERP);
+        TestApi.Response hold = api().get("/api/v1/orders/" + orderId + "/hold");
         assertThat(hold.status()).isEqualTo(404);
         assertThat(hold.json().get("type").asString()).isEqualTo("/problems/hold-not-found");
         assertThat(mongo.count(Query.query(Criteria.where("decisionId").is(check.json().get("decisionId").asString())),
@@ -205,7 +203,7 @@ class HoldApiTest extends FullStackTest {
             TestApi.Response registered = api().send(HttpRequest.newBuilder(URI.create(api().url(
                     "/api/v1/orders/" + orderId + "/hold/callback")))
                     .PUT(HttpRequest.BodyPublishers.ofString("{\"url\":\"" + url + "\"}"))
-                    .header("Content-Type", "application/json"), ERP);
+                    .header("Content-Type", "application/json"));
             assertThat(registered.status()).isEqualTo(200);
             String holdId = heldFor(aDecision().forOrder(orderId).inReview().of("2000.00")).holdId();
 
@@ -235,7 +233,7 @@ class HoldApiTest extends FullStackTest {
             TestApi.Response response = api().send(HttpRequest.newBuilder(URI.create(api().url(
                     "/api/v1/orders/SO-1/hold/callback")))
                     .PUT(HttpRequest.BodyPublishers.ofString("{\"url\":\"" + url + "\"}"))
-                    .header("Content-Type", "application/json"), ERP);
+                    .header("Content-Type", "application/json"));
             assertThat(response.status()).as(url).isEqualTo(400);
             assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("url");
         }
@@ -255,7 +253,7 @@ class HoldApiTest extends FullStackTest {
     }
 
     private List<String> ids(String path) {
-        TestApi.Response response = api().get(path, as("analyst"));
+        TestApi.Response response = as("analyst").get(path);
         assertThat(response.status()).as(path).isEqualTo(200);
         List<String> ids = new ArrayList<>();
         response.json().get("holds").forEach(h -> ids.add(h.get("holdId").asString()));
@@ -263,7 +261,7 @@ class HoldApiTest extends FullStackTest {
     }
 
     private TestApi.Response release(String holdId, String user, String comment) {
-        return api().post("/api/v1/holds/" + holdId + "/release", "{\"comment\":\"" + comment + "\"}", as(user));
+        return as(user).post("/api/v1/holds/" + holdId + "/release", "{\"comment\":\"" + comment + "\"}");
     }
 
     private CreditHold heldFor(HeldDecisions decision) {
@@ -279,11 +277,8 @@ class HoldApiTest extends FullStackTest {
                 .with("order.id", orderId).with("order.amount", amount);
     }
 
-    /** HTTP Basic headers of a test user (password secret-&lt;name&gt;, see application-test.properties). */
-    private static String[] as(String user) {
-        String credentials = user + ":secret-" + user;
-        return new String[] {"Authorization",
-                "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)),
-                "Content-Type", "application/json"};
+    /** The service called as a test user with HTTP Basic (password secret-&lt;name&gt;, application-test.properties). */
+    private TestApi as(String user) {
+        return api().as(user, "secret-" + user);
     }
 }
