@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * <p>The one thread also makes the hash chain ({@link AuditChain}): it numbers the records in write order
  * and links each to the previous one's hash. Inserts are ordered so that a rejected record (a duplicate
  * request id) leaves no hole: the records after it are linked again to the last one stored and retried. At
- * start, and after a failed write, the chain resumes from the last record in the collection.
+ * start, and before the first write after a failed one, the chain resumes from the last record stored.
  */
 final class AuditWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AuditWriter.class);
@@ -53,6 +53,8 @@ final class AuditWriter implements AutoCloseable {
     private volatile boolean accepting = true;
     private long lastSeq;
     private String lastHash;
+    /** False after a failed write: the records of that batch may or may not be stored. */
+    private boolean chainHeadKnown;
 
     AuditWriter(MongoCollection<Document> collection, WriteDurability durability, AuditProperties properties,
                 MeterRegistry meters) {
@@ -64,7 +66,6 @@ final class AuditWriter implements AutoCloseable {
                 .description("Audit records written per group commit").register(meters);
         this.batchWrites = Timer.builder("encours.audit.batch.write")
                 .description("Time to insert one batch of audit records and make it durable").register(meters);
-        resumeChain();
         this.thread = new Thread(this::run, "audit-writer");
         this.thread.setDaemon(false);
         this.thread.start();
@@ -99,11 +100,7 @@ final class AuditWriter implements AutoCloseable {
                 break;
             } catch (RuntimeException e) {
                 fail(batch, new AuditUnavailableException("The audit writer failed", e));
-                try {
-                    resumeChain();
-                } catch (RuntimeException again) {
-                    log.error("audit chain not resumed reason=\"{}\"", again.getMessage());
-                }
+                chainHeadKnown = false;
             } finally {
                 batch.clear();
             }
@@ -121,6 +118,7 @@ final class AuditWriter implements AutoCloseable {
                 .sort(Sorts.descending(AuditChain.SEQ)).limit(1).first();
         lastSeq = last == null ? 0 : ((Number) last.get(AuditChain.SEQ)).longValue();
         lastHash = last == null ? AuditChain.GENESIS : last.getString(AuditChain.HASH);
+        chainHeadKnown = true;
     }
 
     /** Links {@code batch[from..]} after the last record stored. */
@@ -147,6 +145,9 @@ final class AuditWriter implements AutoCloseable {
 
     private void write(List<Pending> batch) {
         long start = System.nanoTime();
+        if (!chainHeadKnown) {
+            resumeChain();
+        }
         Map<Integer, RuntimeException> rejected = new HashMap<>();
         int from = 0;
         while (from < batch.size()) {
@@ -157,7 +158,7 @@ final class AuditWriter implements AutoCloseable {
                 from = batch.size();
             } catch (MongoBulkWriteException e) {
                 if (e.getWriteConcernError() != null || e.getWriteErrors().isEmpty()) {
-                    resumeChain();
+                    chainHeadKnown = false;
                     fail(batch, new AuditUnavailableException("Audit write not acknowledged as durable: "
                             + (e.getWriteConcernError() == null ? e.getMessage() : e.getWriteConcernError().getMessage()), e));
                     return;
@@ -174,7 +175,7 @@ final class AuditWriter implements AutoCloseable {
                         : new AuditUnavailableException("Audit record rejected: " + error.getMessage(), e));
                 from = index + 1;
             } catch (RuntimeException e) {
-                resumeChain();
+                chainHeadKnown = false;
                 fail(batch, new AuditUnavailableException("Audit write failed: " + e.getMessage(), e));
                 return;
             }

@@ -18,6 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -150,27 +155,50 @@ class AuditSearchTest extends FullStackTest {
         String window = "from=2030-02-01T00:00:00Z&to=2030-02-02T00:00:00Z";
         Random random = new Random(42);
         Set<String> atStart = new HashSet<>();
-        for (int i = 0; i < 150; i++) {
-            atStart.add(record(randomDecision(random)).decisionId());
+        for (AuditRecord r : recordAtOnce(100, random)) {
+            atStart.add(r.decisionId());
         }
         for (String sort : List.of("-receivedAt", "receivedAt", "amount", "-amount")) {
             List<String> seen = new ArrayList<>();
             String cursor = null;
             do {
-                TestApi.Response page = auditor().get("/api/v1/audit/decisions?size=7&sort=" + sort + "&" + window
+                TestApi.Response page = auditor().get("/api/v1/audit/decisions?size=10&sort=" + sort + "&" + window
                         + (cursor == null ? "" : "&cursor=" + cursor));
                 assertThat(page.status()).as(page.text()).isEqualTo(200);
                 page.json().get("items").forEach(i -> seen.add(i.get("decisionId").asString()));
                 JsonNode next = page.json().get("nextCursor");
                 cursor = next == null || next.isNull() ? null : next.asString();
                 // New decisions between two pages, before and after the cursor, in the same day.
-                for (int i = 0; i < 3; i++) {
-                    record(randomDecision(random));
-                }
+                recordAtOnce(3, random);
             } while (cursor != null);
             assertThat(new HashSet<>(seen)).as(sort + ": no duplicates").hasSize(seen.size());
             assertThat(seen).as(sort + ": nothing skipped").containsAll(atStart);
         }
+    }
+
+    /** Records {@code n} decisions from as many threads, so that they share group commits. */
+    private List<AuditRecord> recordAtOnce(int n, Random random) {
+        List<AuditRecord> records = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            records.add(randomDecision(random).build());
+        }
+        ExecutorService callers = Executors.newFixedThreadPool(Math.min(n, 32));
+        try {
+            for (Future<?> f : callers.invokeAll(records.stream().map(r -> (Callable<Object>) () -> {
+                trail.record(r);
+                return null;
+            }).toList())) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            callers.shutdown();
+        }
+        return records;
     }
 
     private static AuditorFixtures.Decision randomDecision(Random random) {
