@@ -146,25 +146,25 @@ class SecurityConfiguration {
 
     @Bean
     ApiKeys apiKeys(MongoTemplate mongo, WriteDurability durability, Clock clock) {
-        return new ApiKeys(mongo, durability, clock);
+        return new ApiKeys(mongo, durability, toTheMillisecond(clock));
     }
 
     @Bean
     SecurityEvents securityEvents(MongoTemplate mongo, WriteDurability durability, Clock clock) {
-        return new SecurityEvents(mongo, durability, clock);
+        return new SecurityEvents(mongo, durability, toTheMillisecond(clock));
     }
 
     @Bean
     Administration administration(UserAccounts users, ApiKeys apiKeys, PasswordEncoder passwords,
                                   SecurityEvents events, Clock clock) {
-        return new Administration(users, apiKeys, passwords, events, clock);
+        return new Administration(users, apiKeys, passwords, events, toTheMillisecond(clock));
     }
 
     /** Creates the first accounts before the server takes requests, then re-reads the API keys regularly. */
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService apiKeyRefresh(UserAccounts users, ApiKeys apiKeys, PasswordEncoder passwords,
                                            SecurityEvents events, SecurityProperties properties, Clock clock) {
-        new SecurityBootstrap(users, apiKeys, passwords, events, properties.bootstrap(), clock).run();
+        new SecurityBootstrap(users, apiKeys, passwords, events, properties.bootstrap(), toTheMillisecond(clock)).run();
         ScheduledExecutorService refresh = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "api-key-refresh");
             thread.setDaemon(true);
@@ -173,5 +173,10 @@ class SecurityConfiguration {
         long millis = properties.apiKeyRefresh().toMillis();
         refresh.scheduleWithFixedDelay(apiKeys::refresh, millis, millis, TimeUnit.MILLISECONDS);
         return refresh;
+    }
+
+    /** The precision of a BSON date, so that an answer shows the same instant as the stored document. */
+    private static Clock toTheMillisecond(Clock clock) {
+        return Clock.tick(clock, java.time.Duration.ofMillis(1));
     }
 }
