@@ -143,6 +143,26 @@ class CreditHoldsTest extends FullStackTest {
         assertThat(released.statusAt(released.validUntil().plusSeconds(1))).isEqualTo(HoldStatus.EXPIRED);
     }
 
+    @Test
+    void the_status_filter_tells_valid_releases_from_expired_ones() {
+        String customerId = "C-" + java.util.UUID.randomUUID();
+        CreditHold valid = holds.release(heldFor(aDecision().forCustomer(customerId).inReview().of("100.00")).holdId(),
+                ANALYST, "ok");
+        CreditHold old = heldFor(aDecision().forCustomer(customerId).inReview().of("200.00"));
+        mongo.getCollection(HoldStore.HOLDS).updateOne(new Document("_id", old.holdId()), new Document("$set",
+                new Document("status", "RELEASED").append("validUntil", java.util.Date.from(Instant.now().minusSeconds(60)))));
+
+        assertThat(holdIds(customerId, HoldStatus.RELEASED)).containsExactly(valid.holdId());
+        assertThat(holdIds(customerId, HoldStatus.EXPIRED)).containsExactly(old.holdId());
+        assertThat(holdIds(customerId, HoldStatus.OPEN)).isEmpty();
+        assertThat(holds.find(old.holdId()).orElseThrow().statusAt(Instant.now())).isEqualTo(HoldStatus.EXPIRED);
+    }
+
+    private List<String> holdIds(String customerId, HoldStatus status) {
+        return holds.search(new CreditHolds.Search(status, customerId, null, null, null, "openedAt", false, 0, 20))
+                .holds().stream().map(CreditHold::holdId).toList();
+    }
+
     private AuditRecord recorded(HeldDecisions decision) {
         AuditRecord record = decision.build();
         auditTrail.record(record);
