@@ -132,21 +132,32 @@ public class PolicyLifecycle {
 
     // ---- review
 
-    /** Accepted only for a draft that compiles and whose scenarios all pass (else 422 with the reasons). */
-    public synchronized PolicyVersion submit(int number, String by, String comment) {
-        PolicyVersion v = version(number);
-        if (v.status() != PolicyStatus.DRAFT) {
-            throw PolicyProblem.wrongStatus(v, "submitted", "DRAFT");
+    /**
+     * Accepted only for a draft that compiles and whose scenarios all pass (else 422 with the reasons). The
+     * checks run outside the lock, so activations and polls are not held up; the draft must still be the
+     * same when they are done.
+     */
+    public PolicyVersion submit(int number, String by, String comment) {
+        PolicyVersion checked = version(number);
+        if (checked.status() != PolicyStatus.DRAFT) {
+            throw PolicyProblem.wrongStatus(checked, "submitted", "DRAFT");
         }
-        ScenarioRunner.Report report = new ScenarioRunner().runBundled(compiled(v));
+        ScenarioRunner.Report report = new ScenarioRunner().runBundled(compiled(checked));
         if (report.failed() > 0) {
             throw PolicyProblem.scenariosFail(number, report.results().stream().filter(r -> !r.passed())
                     .map(PolicyLifecycle::scenario).toList(), report.summary());
         }
-        PolicyVersion submitted = v.submitted(clock.instant());
-        store.save(submitted);
-        actions.record(Action.SUBMIT, submitted, by, comment == null ? "scenarios " + report.summary() : comment);
-        return submitted;
+        synchronized (this) {
+            PolicyVersion v = version(number);
+            if (v.status() != PolicyStatus.DRAFT || !v.contentHash().equals(checked.contentHash())) {
+                throw PolicyProblem.of(HttpStatus.CONFLICT, PolicyProblem.WRONG_STATUS, "Changed while checked",
+                        "Version " + number + " changed while its scenarios ran; submit it again");
+            }
+            PolicyVersion submitted = v.submitted(clock.instant());
+            store.save(submitted);
+            actions.record(Action.SUBMIT, submitted, by, comment == null ? "scenarios " + report.summary() : comment);
+            return submitted;
+        }
     }
 
     public synchronized PolicyVersion approve(int number, String by, String comment) {
@@ -199,12 +210,12 @@ public class PolicyLifecycle {
             actions.record(Action.SCHEDULE, scheduled, by, comment == null ? "effective " + effectiveAt : comment);
             return scheduled;
         }
-        return putInForce(v, by, activeNumber(), Action.ACTIVATE, comment);
+        return putInForce(v, by, null, Action.ACTIVATE, comment);
     }
 
     /** Returns to the version that was active before the current one. */
     public synchronized PolicyVersion rollback(String by, String comment) {
-        PolicyVersion current = version(activeNumber());
+        PolicyVersion current = version(store.activeState().orElse(serving).version());
         if (current.replaced() == null) {
             throw PolicyProblem.of(HttpStatus.CONFLICT, PolicyProblem.NO_ROLLBACK, "Nothing to roll back to",
                     "Version " + current.number() + " did not replace another version");
@@ -214,16 +225,24 @@ public class PolicyLifecycle {
                 comment == null ? "rollback from version " + current.number() : comment);
     }
 
-    private PolicyVersion putInForce(PolicyVersion v, String by, Integer replaced, Action action, String comment) {
+    /** {@code rollbackTo}: on a rollback, the version the restored one had itself replaced. */
+    private PolicyVersion putInForce(PolicyVersion v, String by, Integer rollbackTo, Action action, String comment) {
         CompiledPolicy compiled = compiled(v);
         Instant now = clock.instant();
-        PolicyVersion current = version(activeNumber());
-        if (current.number() != v.number()) {
-            store.save(current.retired(now));
+        // The shared state, not this instance's view of it, says which version is being replaced; the
+        // compare-and-set on its change counter refuses an activation made meanwhile on another instance.
+        PolicyStore.ActiveState shared = store.activeState().orElse(serving);
+        PolicyStore.ActiveState next = store.pointTo(v.number(), by, now, shared.changes())
+                .orElseThrow(() -> PolicyProblem.of(HttpStatus.CONFLICT, PolicyProblem.WRONG_STATUS,
+                        "Concurrent activation", "Another activation happened at the same time; check the "
+                                + "active version and retry"));
+        if (shared.version() != v.number()) {
+            store.find(shared.version()).ifPresent(current -> store.save(current.retired(now)));
         }
-        PolicyVersion active = v.activated(by, now, replaced);
+        PolicyVersion active = v.activated(by, now,
+                action == Action.ROLLBACK ? rollbackTo : Integer.valueOf(shared.version()));
         store.save(active);
-        serving = store.pointTo(v.number(), by, now);
+        serving = next;
         activePolicy.replace(compiled);
         actions.record(action, active, by, comment);
         log.info("policy version {} active hash={} by={} ({})", v.number(), v.contentHash(), by, action);
@@ -248,7 +267,7 @@ public class PolicyLifecycle {
         });
         for (PolicyVersion due : store.dueActivations(clock.instant())) {
             if (store.claimScheduled(due.number(), due.scheduledFor())) {
-                putInForce(due, "scheduler", activeNumber(), Action.SCHEDULED_ACTIVATION,
+                putInForce(due, "scheduler", null, Action.SCHEDULED_ACTIVATION,
                         "scheduled for " + due.scheduledFor());
             }
         }

@@ -117,16 +117,34 @@ class PolicyStore {
 
     Optional<ActiveState> activeState() {
         return Optional.ofNullable(state.find(Filters.eq("_id", ACTIVE)).first())
-                .map(d -> new ActiveState(d.getInteger("version"), d.get("changes", Number.class).longValue()));
+                .map(PolicyStore::activeState);
     }
 
-    /** Points every instance at {@code version}; returns the new state, whose counter tells them it changed. */
+    /** Points every instance at {@code version}, creating the state on first start; returns the new state. */
     ActiveState pointTo(int version, String by, Instant at) {
-        Document d = state.findOneAndUpdate(Filters.eq("_id", ACTIVE),
-                Updates.combine(Updates.set("version", version), Updates.inc("changes", 1L),
-                        Updates.set("by", by), Updates.set("at", Date.from(at))),
+        Document d = state.findOneAndUpdate(Filters.eq("_id", ACTIVE), change(version, by, at),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
         durability.makeAcknowledgedWritesDurable();
+        return activeState(d);
+    }
+
+    /**
+     * Points every instance at {@code version} if nobody changed the state since {@code expectedChanges};
+     * empty when someone did (the caller lost the race).
+     */
+    Optional<ActiveState> pointTo(int version, String by, Instant at, long expectedChanges) {
+        Document d = state.findOneAndUpdate(Filters.and(Filters.eq("_id", ACTIVE), Filters.eq("changes", expectedChanges)),
+                change(version, by, at), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        durability.makeAcknowledgedWritesDurable();
+        return Optional.ofNullable(d).map(PolicyStore::activeState);
+    }
+
+    private static org.bson.conversions.Bson change(int version, String by, Instant at) {
+        return Updates.combine(Updates.set("version", version), Updates.inc("changes", 1L),
+                Updates.set("by", by), Updates.set("at", Date.from(at)));
+    }
+
+    private static ActiveState activeState(Document d) {
         return new ActiveState(d.getInteger("version"), d.get("changes", Number.class).longValue());
     }
 
