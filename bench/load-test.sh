@@ -5,13 +5,14 @@
 #   bench/load-test.sh                     # build, run (about 4 minutes), write bench/results/load-test-<date>.txt
 #   BUILD_FROM=head bench/load-test.sh     # build the last commit only (uncommitted edits of others left out)
 #   SKIP_BUILD=1 bench/load-test.sh        # reuse decision-service/target's jar
-#   CONNECTIONS=32 DURATION=30 WARMUP_ORDER=45 WARMUP_NOOP=15 ROUNDS=1 bench/load-test.sh
+#   CONNECTIONS=32 DURATION=30 WARMUP_ORDER=45 WARMUP_CPU=90 WARMUP_MAX=240 WARMUP_NOOP=15 ROUNDS=1 bench/load-test.sh
 #   PROFILE=1 bench/load-test.sh           # also a JFR CPU profile of the service during the order checks
 #   WAIT_IDLE=300 bench/load-test.sh       # first wait up to 300 s for a 1-min load average < 1 (IDLE_LOAD)
 #
 # 1. starts the service on a new temporary data folder (embedded store, durable audit), 127.0.0.1;
-# 2. warms it up with wrk: WARMUP_ORDER s of order checks, WARMUP_NOOP s of no-op (C2 needs ~45 s of CPU
-#    on the policy's generated code on this 2-core machine);
+# 2. warms it up with wrk: order checks until the service has used WARMUP_CPU s of CPU since start-up
+#    (C2 needs ~45 s of CPU on the policy's generated code; start-up itself takes ~20), then WARMUP_NOOP s
+#    of no-op;
 # 3. ROUNDS times: DURATION s of order checks, then DURATION s of no-op, wrk -t2 -c$CONNECTIONS --latency;
 #    each order check has its own Idempotency-Key (bench/wrk-post.lua), so each is a real decision with its
 #    own durable audit record; the same example body is sent to the no-op endpoint;
@@ -30,6 +31,8 @@ THREADS=${THREADS:-2}
 DURATION=${DURATION:-30}
 WARMUP_ORDER=${WARMUP_ORDER:-45}
 WARMUP_NOOP=${WARMUP_NOOP:-15}
+WARMUP_CPU=${WARMUP_CPU:-90}
+WARMUP_MAX=${WARMUP_MAX:-240}
 ROUNDS=${ROUNDS:-1}
 PROFILE=${PROFILE:-0}
 BODY=$ROOT/decision-service/src/main/resources/openapi/examples/order-check.json
@@ -54,7 +57,7 @@ BASE=http://127.0.0.1:$PORT
 {
   echo "# Encours service load test (wrk), $(date -Iseconds)"
   describe_machine
-  echo "# setup:    wrk -t$THREADS -c$CONNECTIONS --latency, $DURATION s per run, $ROUNDS round(s); warm-up $WARMUP_ORDER s order check + $WARMUP_NOOP s no-op;"
+  echo "# setup:    wrk -t$THREADS -c$CONNECTIONS --latency, $DURATION s per run, $ROUNDS round(s); warm-up: order checks until $WARMUP_CPU s of service CPU ($WARMUP_ORDER-$WARMUP_MAX s), $WARMUP_NOOP s no-op;"
   echo "#           service and wrk on the same machine (127.0.0.1), embedded store (H2 MVStore), durable audit, default JVM options${JAVA_OPTS:+ + $JAVA_OPTS}"
   echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$OUT"
@@ -93,8 +96,18 @@ metrics() {
   curl -s -m 10 "${auth[@]}" "$BASE/actuator/prometheus" >"$1" 2>/dev/null || true
 }
 
-log "Warm-up: $WARMUP_ORDER s of order checks, $WARMUP_NOOP s of no-op"
-run_wrk warmup-order-check "$ORDER_PATH" "$WARMUP_ORDER"
+# The JIT needs CPU time, not wall time: on a machine shared with other sessions 45 s of wall clock may give
+# the service half of that. Order checks go on in 15 s runs until the service has used WARMUP_CPU seconds of
+# CPU since start-up (JIT included), WARMUP_ORDER s at least, WARMUP_MAX s at most.
+log "Warm-up: order checks until the service has used $WARMUP_CPU s of CPU (${WARMUP_ORDER}-${WARMUP_MAX} s), then $WARMUP_NOOP s of no-op"
+warm_start=$SECONDS
+run_wrk warmup-order-check-1 "$ORDER_PATH" "$WARMUP_ORDER"
+n=1
+while awk -v c="$(cpu_seconds "$SERVICE_PID")" -v t="$WARMUP_CPU" 'BEGIN { exit !(c < t) }' \
+      && [ $((SECONDS - warm_start)) -lt "$WARMUP_MAX" ]; do
+  n=$((n + 1)); run_wrk "warmup-order-check-$n" "$ORDER_PATH" 15
+done
+echo "warm-up: $((SECONDS - warm_start)) s of order checks, service CPU since start-up $(cpu_seconds "$SERVICE_PID") s" | tee -a "$OUT"
 run_wrk warmup-noop "$NOOP_PATH" "$WARMUP_NOOP"
 
 for r in $(seq 1 "$ROUNDS"); do
