@@ -150,6 +150,24 @@ class PolicyLifecycleTest {
     }
 
     @Test
+    void verification_names_the_table_and_rows_of_a_planted_overlap() {
+        int draft = newDraft();
+        String caps = new String(author.download("/api/v1/policies/" + draft + "/files/sector-caps.drl.csv").body(),
+                StandardCharsets.UTF_8).stripTrailing();
+        author.put("/api/v1/policies/" + draft + "/files/sector-caps.drl.csv", "text/csv",
+                (caps + "\nTRANSPORT,45\n").getBytes(StandardCharsets.UTF_8));
+
+        JsonNode findings = auditor.get("/api/v1/policies/" + draft + "/verification").json().get("findings");
+
+        assertThat(findings).anySatisfy(f -> {
+            assertThat(f.get("file").asString()).isEqualTo("sector-caps.drl.csv");
+            assertThat(f.get("table").asString()).isEqualTo("SectorCaps");
+            assertThat(f.get("kind").asString()).isIn("OVERLAP", "DUPLICATE");
+            assertThat(f.get("rows").toString()).contains("11", "13");
+        });
+    }
+
+    @Test
     void a_version_whose_scenarios_fail_cannot_be_submitted() {
         int draft = newDraft();
         String parameters = new String(author.download("/api/v1/policies/" + draft + "/files/parameters.csv").body(),
