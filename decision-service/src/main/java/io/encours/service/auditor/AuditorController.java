@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -59,34 +60,37 @@ class AuditorController {
     record Page(List<Map<String, Object>> items, String nextCursor) {
     }
 
+    /**
+     * The query parameters shared by the search and the exports, as given (docs/audit.md).
+     *
+     * @param from receivedAt from (inclusive), an ISO-8601 instant
+     * @param to   receivedAt to (exclusive), an ISO-8601 instant
+     * @param sort receivedAt, -receivedAt, amount or -amount
+     */
+    record Selection(String customer, String orderId, String requestId, String type, String outcome,
+                     String reasonCode, String firedRule, String policyVersion, String policyHash, String caller,
+                     String from, String to, String minAmount, String maxAmount, String sort) {
+
+        DecisionFilter filter() {
+            return new DecisionFilter(customer, orderId, requestId, type, outcome, reasonCode, firedRule,
+                    policyVersion, policyHash, caller, instant("from", from), instant("to", to),
+                    amount("minAmount", minAmount), amount("maxAmount", maxAmount));
+        }
+    }
+
     @GetMapping(path = "/decisions", produces = "application/json")
     @Operation(summary = "Search the recorded decisions",
             description = "Every filter given must hold. Sort by receivedAt or amount (prefix '-' for descending; "
                     + "default -receivedAt). Pass nextCursor back as cursor for the next page: paging stays "
                     + "correct while new decisions arrive.")
-    Page search(@RequestParam(required = false) String customer,
-                @RequestParam(required = false) String orderId,
-                @RequestParam(required = false) String requestId,
-                @RequestParam(required = false) String type,
-                @RequestParam(required = false) String outcome,
-                @RequestParam(required = false) String reasonCode,
-                @RequestParam(required = false) String firedRule,
-                @RequestParam(required = false) String policyVersion,
-                @RequestParam(required = false) String policyHash,
-                @RequestParam(required = false) String caller,
-                @Parameter(description = "receivedAt from (inclusive), ISO-8601 instant") @RequestParam(required = false) String from,
-                @Parameter(description = "receivedAt to (exclusive), ISO-8601 instant") @RequestParam(required = false) String to,
-                @RequestParam(required = false) BigDecimal minAmount,
-                @RequestParam(required = false) BigDecimal maxAmount,
-                @RequestParam(required = false) String sort,
+    Page search(@ParameterObject Selection selection,
                 @RequestParam(required = false) String cursor,
                 @Parameter(description = "1 to 1000") @RequestParam(defaultValue = "50") int size) {
         if (size < 1 || size > 1000) {
             throw Problems.invalidField("size", "must be between 1 and 1000");
         }
-        DecisionFilter filter = new DecisionFilter(customer, orderId, requestId, type, outcome, reasonCode, firedRule,
-                policyVersion, policyHash, caller, instant("from", from), instant("to", to), minAmount, maxAmount);
-        DecisionOrder order = DecisionOrder.parse(sort);
+        DecisionFilter filter = selection.filter();
+        DecisionOrder order = DecisionOrder.parse(selection.sort());
         Bson query = cursor == null || cursor.isBlank() ? filter.toBson()
                 : Filters.and(filter.toBson(), order.after(cursor));
         List<Document> found = decisions.find(query).projection(Projections.exclude(SUMMARY_EXCLUDED))
@@ -102,25 +106,9 @@ class AuditorController {
     @GetMapping("/decisions/export.jsonl")
     @Operation(summary = "Export the selection as JSON Lines: each line one complete record, in canonical JSON "
             + "(the form its hash is computed over, see docs/audit.md)")
-    void exportJsonLines(@RequestParam(required = false) String customer,
-                         @RequestParam(required = false) String orderId,
-                         @RequestParam(required = false) String requestId,
-                         @RequestParam(required = false) String type,
-                         @RequestParam(required = false) String outcome,
-                         @RequestParam(required = false) String reasonCode,
-                         @RequestParam(required = false) String firedRule,
-                         @RequestParam(required = false) String policyVersion,
-                         @RequestParam(required = false) String policyHash,
-                         @RequestParam(required = false) String caller,
-                         @RequestParam(required = false) String from,
-                         @RequestParam(required = false) String to,
-                         @RequestParam(required = false) BigDecimal minAmount,
-                         @RequestParam(required = false) BigDecimal maxAmount,
-                         @RequestParam(required = false) String sort,
-                         HttpServletResponse response) throws IOException {
-        DecisionFilter filter = new DecisionFilter(customer, orderId, requestId, type, outcome, reasonCode, firedRule,
-                policyVersion, policyHash, caller, instant("from", from), instant("to", to), minAmount, maxAmount);
-        DecisionOrder order = sort == null ? DecisionOrder.RECEIVED_AT_ASC : DecisionOrder.parse(sort);
+    void exportJsonLines(@ParameterObject Selection selection, HttpServletResponse response) throws IOException {
+        DecisionFilter filter = selection.filter();
+        DecisionOrder order = selection.sort() == null ? DecisionOrder.RECEIVED_AT_ASC : DecisionOrder.parse(selection.sort());
         response.setContentType("application/x-ndjson;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"decisions.jsonl\"");
         try (MongoCursor<Document> records = decisions.find(filter.toBson()).sort(order.sort()).batchSize(500).iterator();
@@ -135,25 +123,9 @@ class AuditorController {
     @GetMapping("/decisions/export.csv")
     @Operation(summary = "Export the selection as CSV (RFC 4180): one row per decision, the main fields; "
             + "reason codes and fired rules joined with '|'")
-    void exportCsv(@RequestParam(required = false) String customer,
-                   @RequestParam(required = false) String orderId,
-                   @RequestParam(required = false) String requestId,
-                   @RequestParam(required = false) String type,
-                   @RequestParam(required = false) String outcome,
-                   @RequestParam(required = false) String reasonCode,
-                   @RequestParam(required = false) String firedRule,
-                   @RequestParam(required = false) String policyVersion,
-                   @RequestParam(required = false) String policyHash,
-                   @RequestParam(required = false) String caller,
-                   @RequestParam(required = false) String from,
-                   @RequestParam(required = false) String to,
-                   @RequestParam(required = false) BigDecimal minAmount,
-                   @RequestParam(required = false) BigDecimal maxAmount,
-                   @RequestParam(required = false) String sort,
-                   HttpServletResponse response) throws IOException {
-        DecisionFilter filter = new DecisionFilter(customer, orderId, requestId, type, outcome, reasonCode, firedRule,
-                policyVersion, policyHash, caller, instant("from", from), instant("to", to), minAmount, maxAmount);
-        DecisionOrder order = sort == null ? DecisionOrder.RECEIVED_AT_ASC : DecisionOrder.parse(sort);
+    void exportCsv(@ParameterObject Selection selection, HttpServletResponse response) throws IOException {
+        DecisionFilter filter = selection.filter();
+        DecisionOrder order = selection.sort() == null ? DecisionOrder.RECEIVED_AT_ASC : DecisionOrder.parse(selection.sort());
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"decisions.csv\"");
         try (MongoCursor<Document> records = decisions.find(filter.toBson())
@@ -221,6 +193,17 @@ class AuditorController {
     private static String csv(String s) {
         boolean quote = s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
         return quote ? '"' + s.replace("\"", "\"\"") + '"' : s;
+    }
+
+    private static BigDecimal amount(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value);
+        } catch (NumberFormatException e) {
+            throw Problems.invalidField(name, "must be a decimal number, e.g. 2500.50");
+        }
     }
 
     private static Instant instant(String name, String value) {

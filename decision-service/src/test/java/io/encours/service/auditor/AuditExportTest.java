@@ -3,7 +3,9 @@ package io.encours.service.auditor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import io.encours.service.FullStackTest;
+import io.encours.service.storage.WriteDurability;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -20,7 +22,9 @@ import java.util.Date;
 import java.util.List;
 import org.bson.Document;
 import org.bson.types.Decimal128;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * An export of 100,000 decisions, read line by line over HTTP as the service writes it.
@@ -33,12 +37,25 @@ import org.junit.jupiter.api.Test;
 class AuditExportTest extends FullStackTest {
     private static final int RECORDS = 100_000;
 
+    @Autowired
+    WriteDurability durability;
+
+    /**
+     * The other full-stack tests share this store: the bulk goes again, and both the insert and the delete
+     * are made durable here, not in the next decision's group commit.
+     */
+    @AfterEach
+    void removeTheBulk() {
+        mongo.getCollection("decisions").deleteMany(Filters.eq("customerId", "EXPORT-100K"));
+        durability.makeAcknowledgedWritesDurable();
+    }
+
     @Test
     void a_hundred_thousand_records_export_as_a_stream() throws Exception {
         MongoCollection<Document> decisions = mongo.getCollection("decisions");
         Instant start = Instant.parse("2032-01-01T00:00:00Z");
         String input = "{\"customer\":{\"id\":\"EXPORT-100K\"},\"order\":{\"id\":\"SO-X\",\"lines\":\""
-                + "x".repeat(400) + "\"}}";
+                + "x".repeat(100) + "\"}}";
         List<Document> batch = new ArrayList<>(10_000);
         for (int i = 0; i < RECORDS; i++) {
             String id = String.format("export-%06d", i);
@@ -55,6 +72,7 @@ class AuditExportTest extends FullStackTest {
                 batch.clear();
             }
         }
+        durability.makeAcknowledgedWritesDurable();
 
         // All of them as JSON Lines, a thousand of them as CSV.
         for (String format : List.of("jsonl", "csv")) {
@@ -89,7 +107,7 @@ class AuditExportTest extends FullStackTest {
                 assertThat(lines).isEqualTo(RECORDS);
                 assertThat(first).contains("\"_id\":\"export-000000\"");
                 assertThat(last).contains("\"_id\":\"export-099999\"").contains("\"amount\":\"99999.50\"");
-                assertThat(bytes).as("bytes exported").isGreaterThan(50_000_000L);
+                assertThat(bytes).as("bytes exported").isGreaterThan(30_000_000L);
             } else {
                 assertThat(lines).isEqualTo(1000 + 1);
                 assertThat(first).startsWith("decisionId,");
