@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -41,9 +42,12 @@ import tools.jackson.databind.json.JsonMapper;
  * clients send {@code X-API-Key}; people use HTTP Basic against the stored accounts, or a bearer token from
  * the OIDC issuer when {@code encours.security.jwt.issuer-uri} is set. No session, no cookie: every request
  * carries its credentials, so there is nothing for a cross-site request to ride on (CSRF protection off).
+ * Features may add finer checks behind the map ({@code @PreAuthorize}, or an {@code AccessDeniedException}
+ * from a service); they answer the same 403 problem.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
+@EnableMethodSecurity
 class SecurityConfiguration {
     private static final String[] DECIDERS = Role.names(ORDER_SYSTEM, CREDIT_ANALYST, CREDIT_MANAGER, CREDIT_COMMITTEE);
     private static final String[] DECISION_READERS =
@@ -88,6 +92,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/orders/*/hold").hasAnyRole(HOLD_STATUS_READERS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/orders/*/hold/callback").hasRole(ORDER_SYSTEM.name())
                         .requestMatchers(HttpMethod.PUT, "/api/v1/orders/*/hold/callback").hasRole(ORDER_SYSTEM.name())
+                        // The audit explorer: search, exports, hash-chain verification
                         .requestMatchers("/api/v1/audit/**").hasRole(AUDITOR.name())
                         // Administration: anyone may see who they are and change their own password
                         .requestMatchers(HttpMethod.GET, "/api/v1/admin/me").authenticated()

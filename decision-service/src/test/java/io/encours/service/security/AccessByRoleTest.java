@@ -92,6 +92,8 @@ class AccessByRoleTest extends FullStackTest {
                         EnumSet.of(ORDER_SYSTEM, CREDIT_ANALYST, CREDIT_MANAGER, CREDIT_COMMITTEE)),
                 Endpoint.of("POST", "/api/v1/orders/NO-SUCH-ORDER/hold/callback", "{}", EnumSet.of(ORDER_SYSTEM)),
                 Endpoint.of("PUT", "/api/v1/orders/NO-SUCH-ORDER/hold/callback", "{}", EnumSet.of(ORDER_SYSTEM)),
+                Endpoint.of("GET", "/api/v1/audit/decisions", null, EnumSet.of(AUDITOR)),
+                Endpoint.of("GET", "/api/v1/audit/verify", null, EnumSet.of(AUDITOR)),
                 Endpoint.of("GET", "/api/v1/admin/users", null, EnumSet.of(ADMIN)),
                 Endpoint.of("POST", "/api/v1/admin/users", "{}", EnumSet.of(ADMIN)),
                 Endpoint.of("GET", "/api/v1/admin/api-keys", null, EnumSet.of(ADMIN)),
