@@ -112,7 +112,7 @@ class AdminController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<UserView> createUser(@Valid @RequestBody NewUser body, Authentication who) {
         Administration.WithPassword created = administration.createUser(body.username(),
-                Administration.roleSet(body.roles()), body.password(), who.getName());
+                Role.setOf(body.roles()), body.password(), who.getName());
         return ResponseEntity.created(URI.create("/api/v1/admin/users/" + body.username()))
                 .body(UserView.of(created.account(), created.temporaryPassword()));
     }
@@ -120,7 +120,7 @@ class AdminController {
     @PutMapping(path = "/users/{username}/roles", consumes = "application/json")
     @Operation(summary = "Set a user's roles", description = "Replaces the user's roles; effective at their next request.")
     UserView setRoles(@PathVariable String username, @Valid @RequestBody RolesBody body, Authentication who) {
-        return UserView.of(administration.setRoles(username, Administration.roleSet(body.roles()), who.getName()), null);
+        return UserView.of(administration.setRoles(username, Role.setOf(body.roles()), who.getName()), null);
     }
 
     @PostMapping("/users/{username}/disable")
@@ -170,7 +170,7 @@ class AdminController {
     @ApiResponse(responseCode = "409", description = "The name is taken",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<ApiKeyView> createApiKey(@Valid @RequestBody NewApiKey body, Authentication who) {
-        ApiKeys.Created created = administration.createApiKey(body.name(), Administration.roleSet(body.roles()),
+        ApiKeys.Created created = administration.createApiKey(body.name(), Role.setOf(body.roles()),
                 who.getName());
         return ResponseEntity.created(URI.create("/api/v1/admin/api-keys/" + created.apiKey().id()))
                 .body(ApiKeyView.of(created.apiKey(), created.key()));

@@ -3,7 +3,6 @@ package io.encours.service.security;
 import io.encours.service.security.SecurityEvents.Action;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,7 +56,7 @@ class Administration {
         if (!users.create(account)) {
             throw AdministrationProblem.userExists(username);
         }
-        events.record(by, Action.USER_CREATED, username, Map.of("roles", names(roles)));
+        events.record(by, Action.USER_CREATED, username, Map.of("roles", Role.namesOf(roles)));
         return new WithPassword(account, password == null ? initial : null);
     }
 
@@ -69,7 +68,7 @@ class Administration {
         UserAccount changed = account.withRoles(roles, clock.instant());
         users.save(changed);
         events.record(by, Action.USER_ROLES_SET, username,
-                Map.of("from", names(account.roles()), "to", names(roles)));
+                Map.of("from", Role.namesOf(account.roles()), "to", Role.namesOf(roles)));
         return changed;
     }
 
@@ -125,7 +124,7 @@ class Administration {
         ApiKeys.Created created = apiKeys.create(name, roles, by)
                 .orElseThrow(() -> AdministrationProblem.apiKeyExists(name));
         events.record(by, Action.API_KEY_CREATED, name,
-                Map.of("id", created.apiKey().id(), "prefix", created.apiKey().prefix(), "roles", names(roles)));
+                Map.of("id", created.apiKey().id(), "prefix", created.apiKey().prefix(), "roles", Role.namesOf(roles)));
         return created;
     }
 
@@ -137,13 +136,5 @@ class Administration {
         ApiKey revoked = apiKeys.revoke(id, by).orElseThrow(() -> AdministrationProblem.apiKeyNotFound(id));
         events.record(by, Action.API_KEY_REVOKED, revoked.name(), Map.of("id", id, "prefix", revoked.prefix()));
         return revoked;
-    }
-
-    static Set<Role> roleSet(List<Role> roles) {
-        return roles == null || roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles);
-    }
-
-    private static List<String> names(Set<Role> roles) {
-        return roles.stream().sorted().map(Role::name).toList();
     }
 }

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
-import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -174,7 +173,7 @@ class ApiKeys {
                 .append("name", k.name())
                 .append("hash", k.hash())
                 .append("prefix", k.prefix())
-                .append("roles", k.roles().stream().sorted().map(Role::name).toList())
+                .append("roles", Role.namesOf(k.roles()))
                 .append("createdAt", Date.from(k.createdAt()))
                 .append("createdBy", k.createdBy())
                 .append("revokedAt", k.revokedAt() == null ? null : Date.from(k.revokedAt()))
@@ -182,13 +181,7 @@ class ApiKeys {
     }
 
     private static ApiKey fromDocument(Document d) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String name : d.getList("roles", String.class, new ArrayList<>())) {
-            Role role = Role.parse(name);
-            if (role != null) {
-                roles.add(role);
-            }
-        }
+        Set<Role> roles = Role.parseAll(d.getList("roles", String.class, new ArrayList<>()));
         Date revokedAt = d.getDate("revokedAt");
         return new ApiKey(d.getString("_id"), d.getString("name"), d.getString("hash"), d.getString("prefix"), roles,
                 d.getDate("createdAt").toInstant(), d.getString("createdBy"),

@@ -2,8 +2,10 @@ package io.encours.service.security;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
@@ -39,6 +41,27 @@ public enum Role {
             }
         }
         return null;
+    }
+
+    /** The roles named in a stored list; names that are no longer roles are dropped. */
+    static Set<Role> parseAll(List<String> names) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String name : names) {
+            Role role = parse(name);
+            if (role != null) {
+                roles.add(role);
+            }
+        }
+        return roles;
+    }
+
+    /** Role names in a stable order, for documents and events. */
+    static List<String> namesOf(Collection<Role> roles) {
+        return roles.stream().sorted().map(Role::name).toList();
+    }
+
+    static Set<Role> setOf(List<Role> roles) {
+        return roles == null || roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles);
     }
 
     static List<GrantedAuthority> authorities(Collection<Role> roles) {

@@ -2,7 +2,6 @@ package io.encours.service.security;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -50,9 +49,9 @@ class SecurityBootstrap {
             if (value.key() == null || value.key().isBlank()) {
                 throw new IllegalStateException("encours.security.bootstrap.api-keys." + key.getKey() + ".key is empty");
             }
-            apiKeys.store(key.getKey(), value.key(), roles(value.roles()), BOOTSTRAP)
+            apiKeys.store(key.getKey(), value.key(), Role.setOf(value.roles()), BOOTSTRAP)
                     .ifPresent(k -> events.record(BOOTSTRAP, SecurityEvents.Action.API_KEY_CREATED, k.name(),
-                            Map.of("id", k.id(), "prefix", k.prefix(), "roles", names(k.roles()))));
+                            Map.of("id", k.id(), "prefix", k.prefix(), "roles", Role.namesOf(k.roles()))));
         }
         apiKeys.refresh();
     }
@@ -89,17 +88,10 @@ class SecurityBootstrap {
         }
         Instant now = clock.instant();
         if (users.find(username).isEmpty() && users.create(new UserAccount(username, passwords.encode(user.password()),
-                roles(user.roles()), true, user.mustChangePassword(), now, BOOTSTRAP, now))) {
+                Role.setOf(user.roles()), true, user.mustChangePassword(), now, BOOTSTRAP, now))) {
             events.record(BOOTSTRAP, SecurityEvents.Action.USER_CREATED, username,
-                    Map.of("roles", names(roles(user.roles()))));
+                    Map.of("roles", Role.namesOf(Role.setOf(user.roles()))));
         }
     }
 
-    private static java.util.List<String> names(Set<Role> roles) {
-        return roles.stream().sorted().map(Role::name).toList();
-    }
-
-    private static Set<Role> roles(java.util.List<Role> roles) {
-        return roles == null || roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles);
-    }
 }

@@ -3,7 +3,6 @@ package io.encours.service.security;
 import io.encours.service.storage.WriteDurability;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -60,7 +59,7 @@ class UserAccounts {
     private static Document toDocument(UserAccount a) {
         return new Document("_id", a.username())
                 .append("passwordHash", a.passwordHash())
-                .append("roles", a.roles().stream().sorted().map(Role::name).toList())
+                .append("roles", Role.namesOf(a.roles()))
                 .append("enabled", a.enabled())
                 .append("passwordChangeRequired", a.passwordChangeRequired())
                 .append("createdAt", Date.from(a.createdAt()))
@@ -69,13 +68,7 @@ class UserAccounts {
     }
 
     private static UserAccount fromDocument(Document d) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String name : d.getList("roles", String.class, new ArrayList<>())) {
-            Role role = Role.parse(name);
-            if (role != null) {
-                roles.add(role);
-            }
-        }
+        Set<Role> roles = Role.parseAll(d.getList("roles", String.class, new ArrayList<>()));
         return new UserAccount(d.getString("_id"), d.getString("passwordHash"), roles,
                 d.getBoolean("enabled", true), d.getBoolean("passwordChangeRequired", false),
                 d.getDate("createdAt").toInstant(), d.getString("createdBy"), d.getDate("updatedAt").toInstant());
