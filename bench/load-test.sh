@@ -176,6 +176,10 @@ print(f"order check (durable audit): {order_rps:,.0f} decisions/s, p50 {order_p5
       f"(worst round), {int(order_errors)} errors")
 print(f"no-op JSON endpoint:         {noop_rps:,.0f} requests/s, p99 {noop_p99:.2f} ms")
 print(f"ratio order check / no-op:   {ratio:.2f}")
+cpu_order = sum(w["service_cpu_s"] for w in order) / sum(w["requests"] for w in order) * 1000
+cpu_noop = sum(w["service_cpu_s"] for w in noop) / sum(w["requests"] for w in noop) * 1000
+print(f"service CPU per request:     order check {cpu_order:.2f} ms, no-op {cpu_noop:.2f} ms "
+      f"(ratio from CPU, independent of what other processes leave: {cpu_noop / cpu_order:.2f})")
 
 # Audit writer during round 1 (Prometheus deltas): decisions recorded, group-commit batch size, writer busy share.
 b, a = prom(f"{work}/metrics-before-1.txt"), prom(f"{work}/metrics-after-1.txt")
