@@ -76,6 +76,11 @@ class AuditorController {
                     policyVersion, policyHash, caller, instant("from", from), instant("to", to),
                     amount("minAmount", minAmount), amount("maxAmount", maxAmount));
         }
+
+        /** Exports run oldest first unless told otherwise. */
+        DecisionOrder exportOrder() {
+            return sort == null ? DecisionOrder.RECEIVED_AT_ASC : DecisionOrder.parse(sort);
+        }
     }
 
     @GetMapping(path = "/decisions", produces = "application/json")
@@ -108,7 +113,7 @@ class AuditorController {
             + "(the form its hash is computed over, see docs/audit.md)")
     void exportJsonLines(@ParameterObject Selection selection, HttpServletResponse response) throws IOException {
         DecisionFilter filter = selection.filter();
-        DecisionOrder order = selection.sort() == null ? DecisionOrder.RECEIVED_AT_ASC : DecisionOrder.parse(selection.sort());
+        DecisionOrder order = selection.exportOrder();
         response.setContentType("application/x-ndjson;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"decisions.jsonl\"");
         try (MongoCursor<Document> records = decisions.find(filter.toBson()).sort(order.sort()).batchSize(500).iterator();
@@ -125,7 +130,7 @@ class AuditorController {
             + "reason codes and fired rules joined with '|'")
     void exportCsv(@ParameterObject Selection selection, HttpServletResponse response) throws IOException {
         DecisionFilter filter = selection.filter();
-        DecisionOrder order = selection.sort() == null ? DecisionOrder.RECEIVED_AT_ASC : DecisionOrder.parse(selection.sort());
+        DecisionOrder order = selection.exportOrder();
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"decisions.csv\"");
         try (MongoCursor<Document> records = decisions.find(filter.toBson())

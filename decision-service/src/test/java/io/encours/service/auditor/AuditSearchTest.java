@@ -134,17 +134,7 @@ class AuditSearchTest extends FullStackTest {
     void pages_of_two_add_up_to_the_whole_selection_in_every_order() {
         for (String sort : List.of("receivedAt", "-receivedAt", "amount", "-amount")) {
             List<String> paged = new ArrayList<>();
-            String cursor = null;
-            int pages = 0;
-            do {
-                TestApi.Response page = auditor().get("/api/v1/audit/decisions?size=2&sort=" + sort + "&" + WINDOW
-                        + (cursor == null ? "" : "&cursor=" + cursor));
-                assertThat(page.status()).as(page.text()).isEqualTo(200);
-                page.json().get("items").forEach(i -> paged.add(i.get("decisionId").asString()));
-                JsonNode next = page.json().get("nextCursor");
-                cursor = next == null || next.isNull() ? null : next.asString();
-                pages++;
-            } while (cursor != null);
+            int pages = pageThrough(sort, WINDOW, 2, paged, () -> { });
             assertThat(paged).as(sort).containsExactlyElementsOf(ids("&sort=" + sort));
             assertThat(pages).as(sort).isEqualTo(3);
         }
@@ -160,20 +150,28 @@ class AuditSearchTest extends FullStackTest {
         }
         for (String sort : List.of("-receivedAt", "receivedAt", "amount", "-amount")) {
             List<String> seen = new ArrayList<>();
-            String cursor = null;
-            do {
-                TestApi.Response page = auditor().get("/api/v1/audit/decisions?size=10&sort=" + sort + "&" + window
-                        + (cursor == null ? "" : "&cursor=" + cursor));
-                assertThat(page.status()).as(page.text()).isEqualTo(200);
-                page.json().get("items").forEach(i -> seen.add(i.get("decisionId").asString()));
-                JsonNode next = page.json().get("nextCursor");
-                cursor = next == null || next.isNull() ? null : next.asString();
-                // New decisions between two pages, before and after the cursor, in the same day.
-                recordAtOnce(3, random);
-            } while (cursor != null);
+            // New decisions between two pages, before and after the cursor, in the same day.
+            pageThrough(sort, window, 10, seen, () -> recordAtOnce(3, random));
             assertThat(new HashSet<>(seen)).as(sort + ": no duplicates").hasSize(seen.size());
             assertThat(seen).as(sort + ": nothing skipped").containsAll(atStart);
         }
+    }
+
+    /** Follows the cursor to the last page, adding the ids to {@code ids}; returns the number of pages. */
+    private int pageThrough(String sort, String window, int size, List<String> ids, Runnable betweenPages) {
+        String cursor = null;
+        int pages = 0;
+        do {
+            TestApi.Response page = auditor().get("/api/v1/audit/decisions?size=" + size + "&sort=" + sort + "&"
+                    + window + (cursor == null ? "" : "&cursor=" + cursor));
+            assertThat(page.status()).as(page.text()).isEqualTo(200);
+            page.json().get("items").forEach(i -> ids.add(i.get("decisionId").asString()));
+            JsonNode next = page.json().get("nextCursor");
+            cursor = next == null || next.isNull() ? null : next.asString();
+            pages++;
+            betweenPages.run();
+        } while (cursor != null);
+        return pages;
     }
 
     /** Records {@code n} decisions from as many threads, so that they share group commits. */
