@@ -31,8 +31,8 @@ public final class PolicyTool {
     }
 
     public static void main(String[] args) {
-        // Drools logs every failed build at ERROR itself; the tool prints its own located errors instead.
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "off");
+        // No SLF4J provider ships with the tool (the rules jar's class path must not bring one into the
+        // service): Drools' own log lines are dropped and the tool prints its own located errors.
         System.exit(new PolicyTool(System.out, System.err).run(args));
     }
 
