@@ -166,16 +166,16 @@ public final class CompiledPolicy {
         PaymentTerms granted = null;
         DunningStep step = null;
         if (request instanceof OrderCheckRequest r) {
-                internal = (BigDecimal) figures.get("internalLimit");
-                insured = (BigDecimal) figures.get("insuredLimit");
-                after = (BigDecimal) figures.get("exposureAfterOrder");
-                available = (BigDecimal) figures.get("availableCredit");
-                uninsured = (BigDecimal) figures.get("uninsuredAmount");
-                standard = agreedOr(r.customer().creditAccount().standardTermsDays(), standard);
-                granted = grant(r.order().requestedTerms(), standard);
+            internal = (BigDecimal) figures.get("internalLimit");
+            insured = (BigDecimal) figures.get("insuredLimit");
+            after = (BigDecimal) figures.get("exposureAfterOrder");
+            available = (BigDecimal) figures.get("availableCredit");
+            uninsured = (BigDecimal) figures.get("uninsuredAmount");
+            standard = agreedOr(r.customer().creditAccount().standardTermsDays(), standard);
+            granted = grant(r.order().requestedTerms(), standard);
         } else if (request instanceof PaymentTermsRequest r) {
-                standard = agreedOr(r.customer().creditAccount().standardTermsDays(), standard);
-                granted = "REFUSED".equals(sheet.getOutcome()) ? standard : r.requestedTerms();
+            standard = agreedOr(r.customer().creditAccount().standardTermsDays(), standard);
+            granted = "REFUSED".equals(sheet.getOutcome()) ? standard : r.requestedTerms();
         } else if (request instanceof DunningRequest r) {
             step = dunningStep(r, sheet);
         }

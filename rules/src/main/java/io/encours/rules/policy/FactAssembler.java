@@ -33,39 +33,39 @@ final class FactAssembler {
         if (request instanceof CustomerScoreRequest r) {
             scoring(r.customer(), r, facts);
         } else if (request instanceof OrderCheckRequest r) {
-                scoring(r.customer(), r, facts);
-                OrderFacts o = OrderFacts.of(r);
-                facts.add(o);
-                sheet.figure("orderAmount", o.getOrderAmount());
-                sheet.figure("exposureAfterOrder", o.getExposureAfterOrder());
-                sheet.figure("internalLimit", o.getInternalLimit());
-                sheet.figure("limitUsePercent", o.getLimitUsePercent().setScale(1, RoundingMode.HALF_EVEN));
-                sheet.figure("insuredLimit", o.getInsuredLimit());
-                sheet.figure("uninsuredAmount", o.getUninsuredAmount());
-                sheet.figure("availableCredit", o.getAvailableCredit());
-                sheet.figure("overdueRatioPercent", o.getOverdueRatioPercent());
-                sheet.figure("oldestOverdueDays", o.getOldestOverdueDays());
-                sheet.figure("highestDunningLevel", o.getHighestDunningLevel());
-                sheet.figure("daysSinceReview", o.getDaysSinceReview());
-                sheet.figure("accountStatus", o.getAccountStatus());
-                sheet.figure("currency", o.getCurrency());
+            scoring(r.customer(), r, facts);
+            OrderFacts o = OrderFacts.of(r);
+            facts.add(o);
+            sheet.figure("orderAmount", o.getOrderAmount());
+            sheet.figure("exposureAfterOrder", o.getExposureAfterOrder());
+            sheet.figure("internalLimit", o.getInternalLimit());
+            sheet.figure("limitUsePercent", o.getLimitUsePercent().setScale(1, RoundingMode.HALF_EVEN));
+            sheet.figure("insuredLimit", o.getInsuredLimit());
+            sheet.figure("uninsuredAmount", o.getUninsuredAmount());
+            sheet.figure("availableCredit", o.getAvailableCredit());
+            sheet.figure("overdueRatioPercent", o.getOverdueRatioPercent());
+            sheet.figure("oldestOverdueDays", o.getOldestOverdueDays());
+            sheet.figure("highestDunningLevel", o.getHighestDunningLevel());
+            sheet.figure("daysSinceReview", o.getDaysSinceReview());
+            sheet.figure("accountStatus", o.getAccountStatus());
+            sheet.figure("currency", o.getCurrency());
         } else if (request instanceof PaymentTermsRequest r) {
-                scoring(r.customer(), r, facts);
-                TermsFacts t = TermsFacts.of(r);
-                facts.add(t);
-                sheet.figure("requestedTerms", r.requestedTerms().toString());
-                sheet.figure("requestedDays", t.getRequestedDays());
-                sheet.figure("maxDaysFromInvoice", t.getMaxDaysFromInvoice());
-                sheet.figure("agreedDays", t.getAgreedDays());
+            scoring(r.customer(), r, facts);
+            TermsFacts t = TermsFacts.of(r);
+            facts.add(t);
+            sheet.figure("requestedTerms", r.requestedTerms().toString());
+            sheet.figure("requestedDays", t.getRequestedDays());
+            sheet.figure("maxDaysFromInvoice", t.getMaxDaysFromInvoice());
+            sheet.figure("agreedDays", t.getAgreedDays());
         } else if (request instanceof DunningRequest r) {
-                facts.add(new CustomerFacts(customer));
-                InvoiceFacts i = InvoiceFacts.of(r);
-                facts.add(i);
-                sheet.figure("invoiceNumber", i.getInvoiceNumber());
-                sheet.figure("invoiceAmount", i.getAmount());
-                sheet.figure("daysPastDue", i.getDaysPastDue());
-                sheet.figure("brokenPromises", i.getBrokenPromises());
-                sheet.figure("dueDate", i.getDueDate());
+            facts.add(new CustomerFacts(customer));
+            InvoiceFacts i = InvoiceFacts.of(r);
+            facts.add(i);
+            sheet.figure("invoiceNumber", i.getInvoiceNumber());
+            sheet.figure("invoiceAmount", i.getAmount());
+            sheet.figure("daysPastDue", i.getDaysPastDue());
+            sheet.figure("brokenPromises", i.getBrokenPromises());
+            sheet.figure("dueDate", i.getDueDate());
         }
         return facts;
     }

@@ -28,7 +28,7 @@ final class TableChecker {
                 continue;
             }
             tables++;
-            int startCol = firstNonBlankCol(sheet, r);
+            int startCol = sheet.firstNonBlankColumn(r);
             int typeRow = r + 1;
             int snippetRow = r + 3;
             int labelRow = r + 4;
@@ -96,17 +96,7 @@ final class TableChecker {
     }
 
     private static String firstNonBlank(TableSheet sheet, int r) {
-        int c = firstNonBlankCol(sheet, r);
+        int c = sheet.firstNonBlankColumn(r);
         return c < 0 ? "" : sheet.cell(r, c);
-    }
-
-    private static int firstNonBlankCol(TableSheet sheet, int r) {
-        List<String> row = sheet.rows().get(r);
-        for (int c = 0; c < row.size(); c++) {
-            if (row.get(c) != null && !row.get(c).isBlank()) {
-                return c;
-            }
-        }
-        return -1;
     }
 }

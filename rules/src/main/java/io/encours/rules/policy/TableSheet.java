@@ -50,6 +50,20 @@ public record TableSheet(String file, String sheet, List<List<String>> rows) {
         return col < r.size() && r.get(col) != null ? r.get(col).trim() : "";
     }
 
+    /** The index of the first non-blank cell of a row (0-based), or -1 for a blank row. */
+    public int firstNonBlankColumn(int row) {
+        if (row < 0 || row >= rows.size()) {
+            return -1;
+        }
+        List<String> r = rows.get(row);
+        for (int c = 0; c < r.size(); c++) {
+            if (r.get(c) != null && !r.get(c).isBlank()) {
+                return c;
+            }
+        }
+        return -1;
+    }
+
     /** Spreadsheet column letters for a 0-based index: 0 is A, 26 is AA. */
     public static String columnLetter(int col) {
         StringBuilder s = new StringBuilder();

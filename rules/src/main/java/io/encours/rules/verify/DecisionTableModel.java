@@ -41,7 +41,7 @@ public record DecisionTableModel(String file, String sheet, String name, List<Co
     public static List<DecisionTableModel> parse(TableSheet sheet) {
         List<DecisionTableModel> tables = new ArrayList<>();
         for (int r = 0; r < sheet.rows().size(); r++) {
-            int start = firstNonBlankCol(sheet, r);
+            int start = sheet.firstNonBlankColumn(r);
             if (start < 0 || !sheet.cell(r, start).startsWith("RuleTable")) {
                 continue;
             }
@@ -81,7 +81,7 @@ public record DecisionTableModel(String file, String sheet, String name, List<Co
             }
             List<Row> rows = new ArrayList<>();
             for (int d = r + 5; d < sheet.rows().size(); d++) {
-                int first = firstNonBlankCol(sheet, d);
+                int first = sheet.firstNonBlankColumn(d);
                 if (first < 0 || sheet.cell(d, first).startsWith("RuleTable")) {
                     break;
                 }
@@ -97,15 +97,5 @@ public record DecisionTableModel(String file, String sheet, String name, List<Co
             tables.add(new DecisionTableModel(sheet.file(), sheet.sheet(), name, conditions, actions, rows));
         }
         return tables;
-    }
-
-    private static int firstNonBlankCol(TableSheet sheet, int r) {
-        List<String> row = sheet.rows().get(r);
-        for (int c = 0; c < row.size(); c++) {
-            if (row.get(c) != null && !row.get(c).isBlank()) {
-                return c;
-            }
-        }
-        return -1;
     }
 }
