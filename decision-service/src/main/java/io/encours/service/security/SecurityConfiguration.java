@@ -77,11 +77,16 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        // The policy editor's static page: it logs in through the API like any client
+                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/favicon.svg", "/favicon.ico",
+                                "/assets/**").permitAll()
                         // Decisions
                         .requestMatchers(HttpMethod.POST, "/api/v1/decisions/**").hasAnyRole(DECIDERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/decisions/**", "/api/v1/customers/**")
                         .hasAnyRole(DECISION_READERS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/noop").authenticated()
+                        // Trying a request against any version: an evaluation only, nothing is recorded
+                        .requestMatchers(HttpMethod.POST, "/api/v1/policies/*/evaluate").hasAnyRole(CREDIT_STAFF)
                         // Policies: read by credit staff and auditors, changed by the committee
                         .requestMatchers(HttpMethod.GET, "/api/v1/policies/**").hasAnyRole(CREDIT_STAFF_AND_AUDITORS)
                         .requestMatchers("/api/v1/policies/**").hasRole(CREDIT_COMMITTEE.name())
@@ -92,6 +97,11 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/orders/*/hold").hasAnyRole(HOLD_STATUS_READERS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/orders/*/hold/callback").hasRole(ORDER_SYSTEM.name())
                         .requestMatchers(HttpMethod.PUT, "/api/v1/orders/*/hold/callback").hasRole(ORDER_SYSTEM.name())
+                        // Simulations of a version over recorded decisions: started by the committee and managers
+                        .requestMatchers(HttpMethod.GET, "/api/v1/simulations/**").hasAnyRole(CREDIT_STAFF_AND_AUDITORS)
+                        .requestMatchers("/api/v1/simulations/**").hasAnyRole(Role.names(CREDIT_MANAGER, CREDIT_COMMITTEE))
+                        // Decision counts for the overview page
+                        .requestMatchers(HttpMethod.GET, "/api/v1/stats/**").hasAnyRole(CREDIT_STAFF_AND_AUDITORS)
                         // The audit explorer: search, exports, hash-chain verification
                         .requestMatchers("/api/v1/audit/**").hasRole(AUDITOR.name())
                         // Administration: anyone may see who they are and change their own password
