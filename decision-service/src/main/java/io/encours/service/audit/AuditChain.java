@@ -10,15 +10,18 @@ import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 
 /**
  * The hash chain of the audit trail (docs/audit.md, "Tamper evidence"). Every decision record carries
- * {@code chainSeq} (1, 2, 3... in write order), {@code prevHash} (the {@code hash} of record
- * {@code chainSeq - 1}, or 64 zeros for the first) and {@code hash}: the SHA-256, in lower-case hex, of the
- * UTF-8 bytes of the record's canonical JSON without its {@code hash} field.
+ * {@code contentHash}: the SHA-256, in lower-case hex, of the UTF-8 bytes of the record's canonical JSON
+ * without its four chain fields; {@code chainSeq} (1, 2, 3... in write order); {@code prevHash} (the
+ * {@code hash} of record {@code chainSeq - 1}, or 64 zeros for the first); and {@code hash}: the SHA-256 of
+ * {@code prevHash + ":" + chainSeq + ":" + contentHash}. The content hash is computed by the thread that made
+ * the decision, so the one writer thread that links the records in order only hashes a short line each.
  *
  * <p>Canonical JSON is what Python's {@code json.dumps(record, sort_keys=True, separators=(",", ":"),
  * ensure_ascii=False)} writes, over the record as the JSON Lines export shows it: keys sorted, no spaces,
@@ -30,6 +33,9 @@ public final class AuditChain {
     public static final String SEQ = "chainSeq";
     public static final String PREV_HASH = "prevHash";
     public static final String HASH = "hash";
+    public static final String CONTENT_HASH = "contentHash";
+    /** The fields the chain adds to a record, left out of its content hash. */
+    private static final Set<String> CHAIN_FIELDS = Set.of(SEQ, PREV_HASH, HASH, CONTENT_HASH);
     public static final String GENESIS = "0".repeat(64);
 
     private static final DateTimeFormatter TIME =
@@ -38,12 +44,30 @@ public final class AuditChain {
     private AuditChain() {
     }
 
-    /** The hash a stored record must carry: over every field but {@code hash}. */
+    /**
+     * The hash a stored record must carry, recomputed from its content, {@code prevHash} and {@code chainSeq}
+     * (its stored {@code contentHash} is not trusted).
+     */
     public static String hashOf(Document record) {
+        Object seq = record.get(SEQ);
+        return link(record.getString(PREV_HASH), seq instanceof Number n ? n.longValue() : -1, contentHashOf(record));
+    }
+
+    /** Over every field of the record but the chain's. */
+    public static String contentHashOf(Map<String, Object> record) {
         StringBuilder out = new StringBuilder(4096);
-        writeObject(record, out, HASH);
+        writeObject(record, out, CHAIN_FIELDS);
+        return sha256(out.toString());
+    }
+
+    /** The hash of record {@code seq}, linking its content to the record before it. */
+    public static String link(String prevHash, long seq, String contentHash) {
+        return sha256(prevHash + ":" + seq + ":" + contentHash);
+    }
+
+    private static String sha256(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(out.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -53,7 +77,7 @@ public final class AuditChain {
     /** The record as one line of canonical JSON, {@code hash} included: a line of the JSON Lines export. */
     public static String canonicalJson(Document record) {
         StringBuilder out = new StringBuilder(4096);
-        writeObject(record, out, null);
+        writeObject(record, out, Set.of());
         return out.toString();
     }
 
@@ -73,11 +97,9 @@ public final class AuditChain {
         return v.toPlainString();
     }
 
-    private static void writeObject(Map<String, Object> map, StringBuilder out, String skip) {
+    private static void writeObject(Map<String, Object> map, StringBuilder out, Set<String> skip) {
         TreeMap<String, Object> sorted = new TreeMap<>(map);
-        if (skip != null) {
-            sorted.remove(skip);
-        }
+        sorted.keySet().removeAll(skip);
         out.append('{');
         boolean first = true;
         for (Map.Entry<String, Object> e : sorted.entrySet()) {
@@ -105,7 +127,7 @@ public final class AuditChain {
         } else if (value instanceof Date || value instanceof Decimal128) {
             writeString((String) exportValue(value), out);
         } else if (value instanceof Map<?, ?> m) {
-            writeObject((Map<String, Object>) m, out, null);
+            writeObject((Map<String, Object>) m, out, Set.of());
         } else if (value instanceof List<?> list) {
             out.append('[');
             for (int i = 0; i < list.size(); i++) {

@@ -42,7 +42,8 @@ class AuditConfiguration {
     }
 
     /**
-     * The request-id index is what makes idempotency safe under concurrency; the two others serve a
+     * The request-id index is what makes idempotency safe under concurrency, the chain-number index keeps
+     * the hash chain single when several instances write; the two others serve a
      * customer's history and the audit explorer's outcome filter. (The embedded server builds unique
      * indexes only; it accepts the others and ignores them.)
      */
@@ -51,6 +52,8 @@ class AuditConfiguration {
         try {
             indexes.createIndex(new Index().on(AuditDocuments.REQUEST_ID, Sort.Direction.ASC).unique()
                     .named("requestId_unique"));
+            indexes.createIndex(new Index().on(AuditChain.SEQ, Sort.Direction.ASC).unique().sparse()
+                    .named("chainSeq_unique"));
             indexes.createIndex(new Index().on(AuditDocuments.CUSTOMER_ID, Sort.Direction.ASC)
                     .on(AuditDocuments.RECEIVED_AT, Sort.Direction.DESC).named("customerId_receivedAt"));
             indexes.createIndex(new Index().on(AuditDocuments.OUTCOME, Sort.Direction.ASC)

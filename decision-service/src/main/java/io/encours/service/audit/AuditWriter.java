@@ -21,6 +21,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,10 @@ import org.slf4j.LoggerFactory;
  * interleave with inserts.
  *
  * <p>The one thread also makes the hash chain ({@link AuditChain}): it numbers the records in write order
- * and links each to the previous one's hash. Inserts are ordered so that a rejected record (a duplicate
+ * and links each to the previous one's hash (the records arrive content-hashed and encoded, see
+ * {@link SealedRecord}). A unique index on the chain number keeps two writers (two instances on one
+ * database) from giving out the same number: the one that loses links its records again after the
+ * winner's. Inserts are ordered so that a rejected record (a duplicate
  * request id) leaves no hole: the records after it are linked again to the last one stored and retried. At
  * start, and before the first write after a failed one, the chain resumes from the last record stored.
  */
@@ -40,10 +44,14 @@ final class AuditWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AuditWriter.class);
     private static final InsertManyOptions ORDERED = new InsertManyOptions().ordered(true);
 
-    private record Pending(Document document, String requestId, CompletableFuture<Void> durable) {
+    private record Pending(SealedRecord record, String requestId, CompletableFuture<Void> durable) {
     }
 
+    /** Another writer took a chain number first (two instances on one database): link again after its record. */
+    private static final int MAX_RELINKS = 100;
+
     private final MongoCollection<Document> collection;
+    private final MongoCollection<RawBsonDocument> rawCollection;
     private final WriteDurability durability;
     private final BlockingQueue<Pending> queue;
     private final int maxBatch;
@@ -59,6 +67,7 @@ final class AuditWriter implements AutoCloseable {
     AuditWriter(MongoCollection<Document> collection, WriteDurability durability, AuditProperties properties,
                 MeterRegistry meters) {
         this.collection = collection.withWriteConcern(durability.writeConcern());
+        this.rawCollection = this.collection.withDocumentClass(RawBsonDocument.class);
         this.durability = durability;
         this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
         this.maxBatch = properties.maxBatch();
@@ -71,9 +80,12 @@ final class AuditWriter implements AutoCloseable {
         this.thread.start();
     }
 
-    /** Queues a record; the future completes once it is durable, or fails with the reason it is not. */
+    /**
+     * Queues a record, hashed and encoded on the calling thread; the future completes once it is durable, or
+     * fails with the reason it is not.
+     */
     CompletableFuture<Void> submit(Document document, String requestId) {
-        Pending pending = new Pending(document, requestId, new CompletableFuture<>());
+        Pending pending = new Pending(SealedRecord.seal(document), requestId, new CompletableFuture<>());
         if (!accepting) {
             pending.durable().completeExceptionally(
                     new AuditUnavailableException("The audit writer is shutting down", null));
@@ -122,25 +134,24 @@ final class AuditWriter implements AutoCloseable {
     }
 
     /** Links {@code batch[from..]} after the last record stored. */
-    private List<Document> chain(List<Pending> batch, int from) {
-        List<Document> documents = new ArrayList<>(batch.size() - from);
+    private List<RawBsonDocument> chain(List<Pending> batch, int from, long[] seqs, String[] hashes) {
+        List<RawBsonDocument> documents = new ArrayList<>(batch.size() - from);
         long seq = lastSeq;
         String prev = lastHash;
         for (int i = from; i < batch.size(); i++) {
-            Document d = batch.get(i).document();
-            d.put(AuditChain.SEQ, ++seq);
-            d.put(AuditChain.PREV_HASH, prev);
-            d.remove(AuditChain.HASH);
-            prev = AuditChain.hashOf(d);
-            d.put(AuditChain.HASH, prev);
-            documents.add(d);
+            SealedRecord record = batch.get(i).record();
+            String hash = AuditChain.link(prev, ++seq, record.contentHash());
+            documents.add(record.chained(seq, prev, hash));
+            seqs[i] = seq;
+            hashes[i] = hash;
+            prev = hash;
         }
         return documents;
     }
 
-    private void advanceTo(Document stored) {
-        lastSeq = stored.getLong(AuditChain.SEQ);
-        lastHash = stored.getString(AuditChain.HASH);
+    private void advanceTo(long seq, String hash) {
+        lastSeq = seq;
+        lastHash = hash;
     }
 
     private void write(List<Pending> batch) {
@@ -149,12 +160,15 @@ final class AuditWriter implements AutoCloseable {
             resumeChain();
         }
         Map<Integer, RuntimeException> rejected = new HashMap<>();
+        long[] seqs = new long[batch.size()];
+        String[] hashes = new String[batch.size()];
+        int relinks = 0;
         int from = 0;
         while (from < batch.size()) {
-            List<Document> documents = chain(batch, from);
+            List<RawBsonDocument> documents = chain(batch, from, seqs, hashes);
             try {
-                collection.insertMany(documents, ORDERED);
-                advanceTo(documents.get(documents.size() - 1));
+                rawCollection.insertMany(documents, ORDERED);
+                advanceTo(seqs[batch.size() - 1], hashes[batch.size() - 1]);
                 from = batch.size();
             } catch (MongoBulkWriteException e) {
                 if (e.getWriteConcernError() != null || e.getWriteErrors().isEmpty()) {
@@ -165,10 +179,15 @@ final class AuditWriter implements AutoCloseable {
                 }
                 // Ordered: the records before the first error are stored, the ones after it are not.
                 BulkWriteError error = e.getWriteErrors().get(0);
-                if (error.getIndex() > 0) {
-                    advanceTo(documents.get(error.getIndex() - 1));
-                }
                 int index = from + error.getIndex();
+                if (index > from) {
+                    advanceTo(seqs[index - 1], hashes[index - 1]);
+                }
+                if (isDuplicateChainSeq(error) && relinks++ < MAX_RELINKS) {
+                    resumeChain();
+                    from = index;
+                    continue;
+                }
                 Pending p = batch.get(index);
                 rejected.put(index, ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY
                         ? new DuplicateRequestException(p.requestId())
@@ -196,6 +215,11 @@ final class AuditWriter implements AutoCloseable {
                 batch.get(i).durable().completeExceptionally(problem);
             }
         }
+    }
+
+    private static boolean isDuplicateChainSeq(BulkWriteError error) {
+        return ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY
+                && error.getMessage() != null && error.getMessage().contains(AuditChain.SEQ);
     }
 
     private static void fail(List<Pending> batch, RuntimeException reason) {

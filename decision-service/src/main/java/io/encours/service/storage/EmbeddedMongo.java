@@ -54,8 +54,7 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
                 .autoCommitDisabled()
                 // No commit triggered by the size of unsaved changes either (those would be asynchronous too).
                 .autoCommitBufferSize(0)
-                // LZF on each page: about a third less disk for audit records, at no measurable cost.
-                .compress()
+                // No page compression: LZF took a tenth of the audit writer's time under load (bench/README.md).
                 .open();
         MongoServer server = new MongoServer(new EmbeddedBackend(store));
         try {

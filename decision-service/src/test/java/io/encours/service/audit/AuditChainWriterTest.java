@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-/** The writer's hash chain: unbroken across rejected duplicates within a batch and across restarts. */
+/**
+ * The writer's hash chain: unbroken across rejected duplicates within a batch, across restarts, and with two
+ * writers (two instances) on one database.
+ */
 class AuditChainWriterTest {
     @TempDir
     Path dataDir;
@@ -59,17 +62,49 @@ class AuditChainWriterTest {
             }
             second.close();
 
-            List<Document> chain = mongo.getCollection("decisions").find().sort(Sorts.ascending(AuditChain.SEQ))
-                    .into(new ArrayList<>());
-            assertThat(chain).hasSize(25);
-            String previous = AuditChain.GENESIS;
-            for (int i = 0; i < chain.size(); i++) {
-                Document d = chain.get(i);
-                assertThat(d.getLong(AuditChain.SEQ)).isEqualTo(i + 1L);
-                assertThat(d.getString(AuditChain.PREV_HASH)).isEqualTo(previous);
-                assertThat(d.getString(AuditChain.HASH)).isEqualTo(AuditChain.hashOf(d));
-                previous = d.getString(AuditChain.HASH);
+            assertOneUnbrokenChain(mongo, 25);
+        }
+    }
+
+    @Test
+    void two_writers_on_one_database_extend_one_chain() throws Exception {
+        try (EmbeddedMongo server = EmbeddedMongo.start(dataDir);
+             MongoClient client = MongoClients.create(server.connectionString("encours"))) {
+            MongoTemplate mongo = new MongoTemplate(client, "encours");
+            AuditConfiguration.createIndexes(mongo, server);
+            AuditDocuments documents = new AuditDocuments(AuditRecords.JSON);
+            AuditProperties properties = new AuditProperties(8, 1024, Duration.ofSeconds(10), true);
+            // Two instances of the service: each writer starts from the same chain head and races the other.
+            AuditWriter one = new AuditWriter(mongo.getCollection("decisions"), server, properties, new SimpleMeterRegistry());
+            AuditWriter two = new AuditWriter(mongo.getCollection("decisions"), server, properties, new SimpleMeterRegistry());
+            List<CompletableFuture<Void>> writes = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String requestId = "both-" + i;
+                AuditWriter writer = i % 2 == 0 ? one : two;
+                writes.add(writer.submit(documents.toDocument(anOrderCheck().withRequestId(requestId).build()), requestId));
             }
+            for (CompletableFuture<Void> w : writes) {
+                w.get();
+            }
+            one.close();
+            two.close();
+
+            assertOneUnbrokenChain(mongo, 200);
+        }
+    }
+
+    private static void assertOneUnbrokenChain(MongoTemplate mongo, int records) {
+        List<Document> chain = mongo.getCollection("decisions").find().sort(Sorts.ascending(AuditChain.SEQ))
+                .into(new ArrayList<>());
+        assertThat(chain).hasSize(records);
+        String previous = AuditChain.GENESIS;
+        for (int i = 0; i < chain.size(); i++) {
+            Document d = chain.get(i);
+            assertThat(d.getLong(AuditChain.SEQ)).isEqualTo(i + 1L);
+            assertThat(d.getString(AuditChain.PREV_HASH)).isEqualTo(previous);
+            assertThat(d.getString(AuditChain.CONTENT_HASH)).isEqualTo(AuditChain.contentHashOf(d));
+            assertThat(d.getString(AuditChain.HASH)).isEqualTo(AuditChain.hashOf(d));
+            previous = d.getString(AuditChain.HASH);
         }
     }
 }

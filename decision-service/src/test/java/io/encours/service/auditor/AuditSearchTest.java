@@ -234,14 +234,20 @@ class AuditSearchTest extends FullStackTest {
         for (String line : lines) {
             @SuppressWarnings("unchecked")
             Map<String, Object> record = canonical.readValue(line, Map.class);
-            String hash = (String) record.remove("hash");
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.writeValueAsString(record).getBytes(StandardCharsets.UTF_8));
-            assertThat(HexFormat.of().formatHex(digest)).isEqualTo(hash);
             assertThat(record).containsKeys("input", "output", "chainSeq", "prevHash", "receivedAt", "policy");
+            String hash = (String) record.remove("hash");
+            String contentHash = (String) record.remove("contentHash");
+            Object seq = record.remove("chainSeq");
+            String prevHash = (String) record.remove("prevHash");
+            assertThat(sha256(canonical.writeValueAsString(record))).isEqualTo(contentHash);
+            assertThat(sha256(prevHash + ":" + seq + ":" + contentHash)).isEqualTo(hash);
         }
         assertThat(lines[1]).contains("\"_id\":\"" + d2.decisionId() + "\"").contains("caf\u00e9")
                 .contains("\"amount\":\"5000.00\"");
+    }
+
+    private static String sha256(String text) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
