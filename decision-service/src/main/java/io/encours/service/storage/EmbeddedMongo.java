@@ -1,6 +1,7 @@
 package io.encours.service.storage;
 
 import com.mongodb.WriteConcern;
+import com.mongodb.event.CommandListener;
 import de.bwaldvogel.mongo.MongoServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,6 +33,7 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
     private final MongoServer server;
     private final InetSocketAddress address;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final WriteGate gate = new WriteGate();
 
     private EmbeddedMongo(Path file, MVStore store, MongoServer server, InetSocketAddress address) {
         this.file = file;
@@ -90,8 +92,19 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
 
     @Override
     public void makeAcknowledgedWritesDurable() {
-        store.commit();
-        store.sync();
+        writeOut().run();
+    }
+
+    /** Commits between write commands (see {@link WriteGate}); the file sync, the slow part, is left to the caller. */
+    @Override
+    public Runnable writeOut() {
+        gate.exclusively(store::commit);
+        return store::sync;
+    }
+
+    /** To register on the service's MongoDB client: lets commits wait for write commands in flight. */
+    public CommandListener writeGate() {
+        return gate;
     }
 
     @Override
