@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
@@ -28,8 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Group commit: one thread takes every record waiting in the queue, inserts them with one
- * {@code insertMany} and writes them out; a second thread syncs them to disk and only then completes each
- * record's future, while the first inserts the next batch. A decision thus waits for its own record's
+ * {@code insertMany}, makes them durable, and only then completes each record's future. (Syncing on a second
+ * thread while the next batch is inserted was tried: batches got smaller and the whole slower, since each
+ * commit rewrites the index pages its records touched.) A decision thus waits for its own record's
  * acknowledgement, while concurrent decisions share one round trip and one journal or file sync. (On the
  * embedded store the commit waits for write commands in flight, see {@code storage.WriteGate}.)
  *
@@ -57,8 +57,6 @@ final class AuditWriter implements AutoCloseable {
     private final BlockingQueue<Pending> queue;
     private final int maxBatch;
     private final Thread thread;
-    private final Thread syncThread;
-    private final BlockingQueue<Written> syncs = new LinkedBlockingQueue<>();
     private final DistributionSummary batchSizes;
     private final Timer batchWrites;
     private volatile boolean accepting = true;
@@ -78,9 +76,6 @@ final class AuditWriter implements AutoCloseable {
                 .description("Audit records written per group commit").register(meters);
         this.batchWrites = Timer.builder("encours.audit.batch.write")
                 .description("Time to insert one batch of audit records and make it durable").register(meters);
-        this.syncThread = new Thread(this::runSyncs, "audit-sync");
-        this.syncThread.setDaemon(false);
-        this.syncThread.start();
         this.thread = new Thread(this::run, "audit-writer");
         this.thread.setDaemon(false);
         this.thread.start();
@@ -127,8 +122,6 @@ final class AuditWriter implements AutoCloseable {
         List<Pending> left = new ArrayList<>();
         queue.drainTo(left);
         fail(left, stopped);
-        // The batches already written are synced and answered before the sync thread stops.
-        syncs.add(new Written(List.of(), Map.of(), () -> { }, 0));
     }
 
     /** Continues the chain after the last record stored (the start of a new chain on an empty collection). */
@@ -207,48 +200,20 @@ final class AuditWriter implements AutoCloseable {
                 return;
             }
         }
-        Runnable sync;
         try {
-            sync = durability.writeOut();
+            durability.makeAcknowledgedWritesDurable();
         } catch (RuntimeException e) {
             fail(batch, new AuditUnavailableException("Audit records written but not made durable", e));
             return;
         }
-        // The file sync runs on the sync thread while this one inserts the next batch.
-        syncs.add(new Written(List.copyOf(batch), rejected, sync, start));
-    }
-
-    /** A batch inserted and written out, waiting for its sync before its records are answered. */
-    private record Written(List<Pending> batch, Map<Integer, RuntimeException> rejected, Runnable sync, long start) {
-    }
-
-    private void runSyncs() {
-        while (true) {
-            Written written;
-            try {
-                written = syncs.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            if (written.batch().isEmpty()) {
-                return;
-            }
-            try {
-                written.sync().run();
-            } catch (RuntimeException e) {
-                fail(written.batch(), new AuditUnavailableException("Audit records written but not made durable", e));
-                continue;
-            }
-            batchWrites.record(System.nanoTime() - written.start(), TimeUnit.NANOSECONDS);
-            batchSizes.record(written.batch().size());
-            for (int i = 0; i < written.batch().size(); i++) {
-                RuntimeException problem = written.rejected().get(i);
-                if (problem == null) {
-                    written.batch().get(i).durable().complete(null);
-                } else {
-                    written.batch().get(i).durable().completeExceptionally(problem);
-                }
+        batchWrites.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        batchSizes.record(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            RuntimeException problem = rejected.get(i);
+            if (problem == null) {
+                batch.get(i).durable().complete(null);
+            } else {
+                batch.get(i).durable().completeExceptionally(problem);
             }
         }
     }
@@ -273,7 +238,6 @@ final class AuditWriter implements AutoCloseable {
         accepting = false;
         try {
             thread.join(10_000);
-            syncThread.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -90,16 +90,11 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
         return WriteConcern.ACKNOWLEDGED;
     }
 
+    /** Commits between write commands (see {@link WriteGate}), then forces the file to disk. */
     @Override
     public void makeAcknowledgedWritesDurable() {
-        writeOut().run();
-    }
-
-    /** Commits between write commands (see {@link WriteGate}); the file sync, the slow part, is left to the caller. */
-    @Override
-    public Runnable writeOut() {
         gate.exclusively(store::commit);
-        return store::sync;
+        store.sync();
     }
 
     /** To register on the service's MongoDB client: lets commits wait for write commands in flight. */

@@ -18,16 +18,6 @@ public interface WriteDurability {
      */
     void makeAcknowledgedWritesDurable();
 
-    /**
-     * The same in two steps, for a caller that overlaps the second with its next writes: this call takes
-     * every write acknowledged so far out of the process (a crash of the process no longer loses them),
-     * and running the returned step makes them durable. The steps of successive calls may overlap.
-     */
-    default Runnable writeOut() {
-        makeAcknowledgedWritesDurable();
-        return () -> { };
-    }
-
     /** A short name for health and logs: "embedded" or "mongodb". */
     String mode();
 
