@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +19,8 @@ class DecisionMetrics {
     private final MeterRegistry meters;
     private final Map<DecisionType, Timer> latency = new EnumMap<>(DecisionType.class);
     private final Map<DecisionType, Counter> replays = new EnumMap<>(DecisionType.class);
+    /** By type and outcome; outcomes come from the policy, so the counters are made as they first occur. */
+    private final Map<String, Counter> decisions = new ConcurrentHashMap<>();
 
     DecisionMetrics(MeterRegistry meters) {
         this.meters = meters;
@@ -35,11 +38,11 @@ class DecisionMetrics {
     }
 
     void decided(DecisionType type, String outcome, long totalNanos) {
-        Counter.builder("encours.decisions")
+        decisions.computeIfAbsent(type.name() + '/' + outcome, key -> Counter.builder("encours.decisions")
                 .description("Decisions made and recorded")
                 .tag("type", type.name())
                 .tag("outcome", outcome)
-                .register(meters)
+                .register(meters))
                 .increment();
         latency.get(type).record(totalNanos, TimeUnit.NANOSECONDS);
     }
