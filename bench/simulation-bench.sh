@@ -4,13 +4,16 @@
 #
 #   bench/simulation-bench.sh                 # build, fill, simulate (about 10 minutes), write bench/results/simulation-<date>.txt
 #   DECISIONS=50000 SIM_RUNS=1 bench/simulation-bench.sh   # a quicker look
+#   PROFILE=1 bench/simulation-bench.sh      # + a JFR profile of the last simulation: samples per thread and top frames
 #   SKIP_BUILD=1 / BUILD_FROM=head / SERVICE_JAR=<jar> / WAIT_IDLE=300 / JAVA_OPTS=...   as in load-test.sh
 #
-# 1. starts the service on a new temporary data folder (embedded store, durable audit), 127.0.0.1, with a
-#    committee member bench-committee (bootstrap user) and an API key for the decisions (service-lib.sh);
-# 2. records DECISIONS (200,000) decisions through the API with wrk: the four types in turn, each a real
-#    decision with its own Idempotency-Key and durable, hash-chained audit record, with varied figures
-#    (bench/wrk-varied.lua), in WRK_CHUNK-second runs until the service has counted DECISIONS of them;
+# 1. records DECISIONS (200,000) decisions on a new temporary data folder (embedded store, durable audit)
+#    with bench/simulation/BulkDecisions.java: the service's own JVM and decision path (DecisionService.decide:
+#    the active policy evaluates, the audit writer records durably in its hash chain, holds open) called from
+#    BULK_THREADS (64) threads, without HTTP; the four types in turn with varied figures. (Through the API with
+#    wrk this machine, shared with other builds, recorded 100-300 decisions a second: see bench/README.md.)
+#    The helper is compiled against the service jar's own classes and libraries and exits when done;
+# 2. starts the service on that data folder, 127.0.0.1, with a committee member bench-committee (bootstrap user);
 # 3. creates a draft (copy of the active version) and changes one parameter (score.base 50 -> 40: every score
 #    ten points lower, so risk classes and outcomes flip), through the policy API;
 # 4. SIM_RUNS (2) times: POST /api/v1/simulations over the whole window, polls until DONE, and reads the
@@ -25,8 +28,7 @@ cd "$ROOT"
 
 DECISIONS=${DECISIONS:-200000}
 SIM_RUNS=${SIM_RUNS:-2}
-CONNECTIONS=${CONNECTIONS:-64}
-WRK_CHUNK=${WRK_CHUNK:-60}
+BULK_THREADS=${BULK_THREADS:-64}
 COMMITTEE_USER=bench-committee
 COMMITTEE_PASSWORD=bench-committee-$(date +%s)-$RANDOM
 EXAMPLES=$ROOT/decision-service/src/main/resources/openapi/examples
@@ -40,7 +42,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-ensure_wrk
 mkdir -p bench/results
 OUT=bench/results/simulation-$(date +%F)${RESULTS_SUFFIX:-}.txt
 prepare_jar "$WORK"
@@ -52,7 +53,7 @@ JAVA_OPTS="$JAVA_OPTS -Dencours.security.bootstrap.users.$COMMITTEE_USER.passwor
 {
   echo "# Encours simulation throughput, $(date -Iseconds)"
   describe_machine
-  echo "# setup:    $DECISIONS decisions recorded through the API (wrk -c$CONNECTIONS, bench/wrk-varied.lua), then $SIM_RUNS simulation(s) of a draft over all of them;"
+  echo "# setup:    $DECISIONS decisions recorded in process (bench/simulation/BulkDecisions.java, $BULK_THREADS threads), then $SIM_RUNS simulation(s) of a draft over all of them;"
   echo "#           embedded store (H2 MVStore), durable audit, default JVM options${JAVA_OPTS:+ + $JAVA_OPTS}" | sed "s/$COMMITTEE_PASSWORD/***/"
   echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$OUT"
@@ -61,31 +62,28 @@ JAVA_OPTS="$JAVA_OPTS -Dencours.security.bootstrap.users.$COMMITTEE_USER.passwor
 ( while :; do echo "$(date +%T) $(cut -d' ' -f1-3 /proc/loadavg)" >>"$WORK/load.txt"; sleep 15; done ) &
 LOAD_PID=$!
 
+log "Recording $DECISIONS decisions in process ($BULK_THREADS threads; data in $WORK/data)"
+unzip -q "$SERVICE_JAR" -d "$WORK/jar"
+CLASSES="$WORK/jar/BOOT-INF/classes:$WORK/jar/BOOT-INF/lib/*"
+mkdir -p "$WORK/helper"
+"${JAVA%java}javac" -q -d "$WORK/helper" -cp "$CLASSES" "$BENCH_DIR/simulation/BulkDecisions.java" 2>/dev/null \
+  || "${JAVA%java}javac" -d "$WORK/helper" -cp "$CLASSES" "$BENCH_DIR/simulation/BulkDecisions.java"
+window_from=$(date -u -d '-1 minute' +%FT%TZ)
+# shellcheck disable=SC2086
+ENCOURS_DATA_DIR=$WORK/data timeout "${BULK_TIMEOUT:-3600}" "$JAVA" $JAVA_OPTS \
+  -Dencours.security.bootstrap.admin-password="$BENCH_ADMIN_PASSWORD" -Dlogging.level.io.encours=WARN \
+  -cp "$WORK/helper:$CLASSES" io.encours.service.decision.BulkDecisions "$DECISIONS" "$BULK_THREADS" "$EXAMPLES" \
+  >"$WORK/bulk.log" 2>&1 || { log "Bulk recording failed; last lines of $WORK/bulk.log:"; tail -30 "$WORK/bulk.log" >&2; exit 1; }
+window_to=$(date -u -d '+1 minute' +%FT%TZ)
+grep '^BULK' "$WORK/bulk.log" | tail -1 | sed 's/^BULK /recorded in process: /' | tee -a "$OUT"
+
 log "Starting the service on $BASE (data in $WORK/data)"
 start_service "$PORT" "$WORK/data" "$WORK/service.log"
-setup_auth "$BASE" "$EXAMPLES/order-check.json"
 committee=(-u "$COMMITTEE_USER:$COMMITTEE_PASSWORD")
-
-decided() {
-  curl -s -m 30 -u "$BENCH_ADMIN_USER:$BENCH_ADMIN_PASSWORD" "$BASE/actuator/prometheus" \
-    | awk '/^encours_decisions_total/ { n += $2 } END { printf "%d", n }'
-}
-
-log "Recording $DECISIONS decisions through the API (wrk, ${WRK_CHUNK} s runs)"
-fill_start=$SECONDS
-window_from=$(date -u -d '-1 minute' +%FT%TZ)
-n=0
-while [ "$(decided)" -lt "$DECISIONS" ]; do
-  n=$((n + 1))
-  EXAMPLES_DIR=$EXAMPLES RUN_ID="sim-$n-$(date +%s%N)" API_KEY=$API_KEY \
-    wrk -t2 -c"$CONNECTIONS" -d"${WRK_CHUNK}s" --timeout 30s -s "$BENCH_DIR/wrk-varied.lua" "$BASE/api/v1/decisions" \
-    >"$WORK/fill-$n.txt" 2>&1
-  log "  $(grep -o 'rps=[0-9.]*' "$WORK/fill-$n.txt") non2xx=$(grep -o 'non2xx=[0-9]*' "$WORK/fill-$n.txt" | cut -d= -f2); decisions so far: $(decided)"
-done
-recorded=$(decided)
-fill_seconds=$((SECONDS - fill_start))
-window_to=$(date -u -d '+1 minute' +%FT%TZ)
-echo "recorded: $recorded decisions through the API in $fill_seconds s ($(awk -v n="$recorded" -v s="$fill_seconds" 'BEGIN { printf "%.0f", n / s }')/s)" | tee -a "$OUT"
+recorded=$(curl -s -m 60 -u "$BENCH_ADMIN_USER:$BENCH_ADMIN_PASSWORD" "$BASE/actuator/health" >/dev/null; \
+  curl -s -m 300 "${committee[@]}" "$BASE/api/v1/stats/decisions?days=1" \
+  | python3 -c 'import json,sys; print(sum(json.load(sys.stdin)["today"]["byType"].values()))')
+echo "decisions recorded today in the store (GET /api/v1/stats/decisions): $recorded" | tee -a "$OUT"
 
 draft=$(curl -s -m 60 "${committee[@]}" -X POST "$BASE/api/v1/policies/drafts" -H 'Content-Type: application/json' \
   -d '{"comment":"simulation bench: score.base 40"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["number"])')
@@ -99,6 +97,9 @@ echo "draft: version $draft, copy of the active version with score.base 50 -> 40
 
 for r in $(seq 1 "$SIM_RUNS"); do
   log "Simulation $r/$SIM_RUNS of version $draft over $window_from to $window_to"
+  if [ "${PROFILE:-0}" = 1 ] && [ "$r" = "$SIM_RUNS" ]; then
+    jcmd "$SERVICE_PID" JFR.start name=sim settings=profile filename="$WORK/simulation.jfr" >/dev/null
+  fi
   started=$(curl -s -m 60 "${committee[@]}" -X POST "$BASE/api/v1/simulations" -H 'Content-Type: application/json' \
     -d "{\"version\":$draft,\"from\":\"$window_from\",\"to\":\"$window_to\"}")
   id=$(echo "$started" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
@@ -110,6 +111,10 @@ for r in $(seq 1 "$SIM_RUNS"); do
     [ $SECONDS -lt $deadline ] || { log "simulation $id still running after ${SIM_TIMEOUT:-900} s"; exit 1; }
     sleep 1
   done
+  if [ "${PROFILE:-0}" = 1 ] && [ "$r" = "$SIM_RUNS" ]; then
+    jcmd "$SERVICE_PID" JFR.stop name=sim >/dev/null
+    python3 "$BENCH_DIR/simulation/jfr_threads.py" "$WORK/simulation.jfr" | tee -a "$OUT"
+  fi
   logged=$(grep "simulation $id " "$WORK/service.log" | grep -o 're-evaluated in .*' || true)
   python3 - "$WORK/simulation-$r.json" "$r" "$logged" <<'PY' | tee -a "$OUT"
 import json, sys, re

@@ -71,7 +71,7 @@ class Simulations {
         String hash = lifecycle.version(number).contentHash();
         Instant now = clock.instant();
         Simulation started = new Simulation(ids.next(), number, hash, from, to, List.copyOf(types), by, now, null,
-                Status.RUNNING, Progress.of(0, 0, 0), null, null, null);
+                Status.RUNNING, new Progress(0, 0, 0, null), null, null, null);
         SimulationRun run = new SimulationRun(started, versions, mongo.getCollection(DECISIONS), requests, workers,
                 store, clock, checkpoint);
         synchronized (running) {
