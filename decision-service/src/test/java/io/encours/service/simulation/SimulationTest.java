@@ -43,8 +43,8 @@ import tools.jackson.databind.JsonNode;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SimulationTest extends FullStackTest {
-    private static final String DAY = "2031-03-01";
-    private static final String BIG_WINDOW_DAY = "2031-04-01";
+    private static final String DAY = "2033-05-10";
+    private static final String BIG_WINDOW_DAY = "2033-05-20";
     private static final int BIG_WINDOW = 2000;
 
     @Autowired
@@ -74,7 +74,7 @@ class SimulationTest extends FullStackTest {
                 DecisionType.ORDER_CHECK, "APPROVE", approved, "10.00");
         // Just outside the window on both sides.
         record(Instant.parse(DAY + "T00:00:00Z").minusMillis(1), orderCheck(), "BLOCK", List.of(), "1.00");
-        record(Instant.parse("2031-03-02T00:00:00Z"), orderCheck(), "BLOCK", List.of(), "1.00");
+        record(Instant.parse("2033-05-11T00:00:00Z"), orderCheck(), "BLOCK", List.of(), "1.00");
 
         ExecutorService writers = Executors.newFixedThreadPool(8);
         try {
@@ -124,7 +124,7 @@ class SimulationTest extends FullStackTest {
     @Test
     void the_result_counts_outcomes_before_and_after_flips_with_their_exposure_reasons_and_samples()
             throws InterruptedException {
-        JsonNode done = startAndFinish("{" + window(DAY, "2031-03-02") + "}");
+        JsonNode done = startAndFinish("{" + window(DAY, "2033-05-11") + "}");
 
         assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("DONE");
         assertThat(done.get("startedBy").asString()).isEqualTo("manager");
@@ -163,7 +163,7 @@ class SimulationTest extends FullStackTest {
 
     @Test
     void types_narrow_the_simulation() throws InterruptedException {
-        JsonNode done = startAndFinish("{" + window(DAY, "2031-03-02") + ",\"types\":[\"CUSTOMER_SCORE\",\"DUNNING\"]}");
+        JsonNode done = startAndFinish("{" + window(DAY, "2033-05-11") + ",\"types\":[\"CUSTOMER_SCORE\",\"DUNNING\"]}");
 
         assertThat(done.get("types").toString()).isEqualTo("[\"CUSTOMER_SCORE\",\"DUNNING\"]");
         assertThat(done.get("result").get("before").toString()).isEqualTo("{\"CREDIT_GRANTED\":1,\"DUN\":1}");
@@ -185,13 +185,13 @@ class SimulationTest extends FullStackTest {
         };
         String location;
         try {
-            TestApi.Response started = manager().post("/api/v1/simulations", "{" + window(BIG_WINDOW_DAY, "2031-04-02") + "}");
+            TestApi.Response started = manager().post("/api/v1/simulations", "{" + window(BIG_WINDOW_DAY, "2033-05-21") + "}");
             location = started.header("Location");
             assertThat(reached.await(60, TimeUnit.SECONDS)).isTrue();
 
             JsonNode running = manager().get(location).json();
             TestApi.Response second = api().as("committee1", "secret-committee1")
-                    .post("/api/v1/simulations", "{" + window(DAY, "2031-03-02") + "}");
+                    .post("/api/v1/simulations", "{" + window(DAY, "2033-05-11") + "}");
             TestApi.Response cancel = manager().post(location + "/cancel", "");
 
             assertThat(running.get("status").asString()).isEqualTo("RUNNING");
@@ -237,8 +237,8 @@ class SimulationTest extends FullStackTest {
 
     @Test
     void simulations_are_listed_newest_first() throws InterruptedException {
-        String older = startAndFinish("{" + window(DAY, "2031-03-02") + "}").get("id").asString();
-        String newer = startAndFinish("{" + window(DAY, "2031-03-02") + "}").get("id").asString();
+        String older = startAndFinish("{" + window(DAY, "2033-05-11") + "}").get("id").asString();
+        String newer = startAndFinish("{" + window(DAY, "2033-05-11") + "}").get("id").asString();
 
         JsonNode list = api().as("analyst", "secret-analyst").get("/api/v1/simulations").json();
 
@@ -252,11 +252,11 @@ class SimulationTest extends FullStackTest {
     void bad_requests_are_problems_and_only_managers_and_the_committee_start() {
         TestApi.Response noFrom = manager().post("/api/v1/simulations", "{\"version\":1}");
         TestApi.Response backwards = manager().post("/api/v1/simulations",
-                "{\"version\":1,\"from\":\"2031-03-02T00:00:00Z\",\"to\":\"2031-03-01T00:00:00Z\"}");
+                "{\"version\":1,\"from\":\"2033-05-11T00:00:00Z\",\"to\":\"2033-05-10T00:00:00Z\"}");
         TestApi.Response noVersion = manager().post("/api/v1/simulations",
                 "{\"version\":999,\"from\":\"2026-01-01T00:00:00Z\"}");
         TestApi.Response analyst = api().as("analyst", "secret-analyst").post("/api/v1/simulations",
-                "{" + window(DAY, "2031-03-02") + "}");
+                "{" + window(DAY, "2033-05-11") + "}");
         TestApi.Response unknown = manager().get("/api/v1/simulations/nope");
 
         assertThat(noFrom.status()).isEqualTo(400);
