@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,9 @@ public class CompiledVersions {
         }
     };
 
+    /** Hash to the number of the stored version found with it, so that a replay reads one version, not all. */
+    private final Map<String, Integer> numbers = new ConcurrentHashMap<>();
+
     CompiledVersions(PolicyLifecycle lifecycle, ActivePolicy activePolicy) {
         this.lifecycle = lifecycle;
         this.activePolicy = activePolicy;
@@ -60,10 +64,16 @@ public class CompiledVersions {
      * @throws ReplayProblems 409 when no stored version has this content hash
      */
     public CompiledVersion byHash(String hash) {
-        PolicyVersion version = lifecycle.versions().stream()
-                .filter(v -> v.contentHash().equals(hash))
-                .min(Comparator.comparingInt(PolicyVersion::number))
-                .orElseThrow(() -> ReplayProblems.policyNotStored(hash));
+        Integer known = numbers.get(hash);
+        PolicyVersion version = known == null ? null : lifecycle.version(known);
+        if (version == null || !version.contentHash().equals(hash)) {
+            // A draft's hash changes with its files: a number seen before is only a hint.
+            version = lifecycle.versions().stream()
+                    .filter(v -> v.contentHash().equals(hash))
+                    .min(Comparator.comparingInt(PolicyVersion::number))
+                    .orElseThrow(() -> ReplayProblems.policyNotStored(hash));
+            numbers.put(hash, version.number());
+        }
         return compiledVersion(version);
     }
 
