@@ -1,0 +1,68 @@
+package io.encours.service.decision;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.encours.rules.model.DecisionRequest;
+import io.encours.rules.model.DecisionType;
+import io.encours.service.web.FieldProblem;
+import io.encours.service.web.Problems;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A decision request to try against a policy version without deciding anything: {@code type} says which
+ * of the four decisions, {@code request} is the same JSON as that decision endpoint's body, checked the
+ * same way (Bean Validation when the body is read, then {@link #check} for what depends on the policy).
+ */
+public record TrialRequest(
+        @Schema(description = "ORDER_CHECK, CUSTOMER_SCORE, PAYMENT_TERMS or DUNNING")
+        @NotNull DecisionType type,
+        @Schema(description = "the body the decision endpoint of this type takes", implementation = Object.class)
+        @NotNull @Valid
+        @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXTERNAL_PROPERTY, property = "type")
+        @JsonSubTypes({
+                @JsonSubTypes.Type(value = OrderCheckBody.class, name = "ORDER_CHECK"),
+                @JsonSubTypes.Type(value = CustomerScoreBody.class, name = "CUSTOMER_SCORE"),
+                @JsonSubTypes.Type(value = PaymentTermsBody.class, name = "PAYMENT_TERMS"),
+                @JsonSubTypes.Type(value = DunningBody.class, name = "DUNNING")})
+        DecisionBody request) {
+
+    /**
+     * The rules' request, once the fields that depend on the policy (its currency) are checked.
+     *
+     * @param today the business date used when the request gives no {@code asOf}
+     * @throws io.encours.service.web.ProblemException naming each invalid field ({@code request.order.currency})
+     */
+    public DecisionRequest check(String policyCurrency, LocalDate today) {
+        List<FieldProblem> problems = request.problems(policyCurrency).stream()
+                .map(p -> new FieldProblem("request." + p.field(), p.reason())).toList();
+        if (!problems.isEmpty()) {
+            throw Problems.invalidFields(problems);
+        }
+        try {
+            return request.toRequest(asOf(today));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw Problems.invalidField("request", String.valueOf(e.getMessage()));
+        }
+    }
+
+    public LocalDate asOf(LocalDate today) {
+        return request.asOf() != null ? request.asOf() : today;
+    }
+
+    public String customerId() {
+        return request.customer().id();
+    }
+
+    public String orderId() {
+        return request.orderId();
+    }
+
+    public BigDecimal amount() {
+        return request.amount();
+    }
+}

@@ -1,0 +1,224 @@
+package io.encours.service.simulation;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import io.encours.rules.model.DecisionRequest;
+import io.encours.rules.model.DecisionType;
+import io.encours.rules.decision.DecisionResult;
+import io.encours.rules.policy.CompiledPolicy;
+import io.encours.service.decision.RecordedRequests;
+import io.encours.service.replay.CompiledVersions;
+import io.encours.service.simulation.Simulation.Progress;
+import io.encours.service.simulation.Simulation.Status;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.Decimal128;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One simulation, run on the job thread: reads the window's decisions with one cursor in {@code _id} order
+ * (a batch at a time, only the fields it needs), hands them in chunks to the evaluation workers, merges the
+ * chunks' tallies, saves the progress about every second and the result at the end. At most a few chunks
+ * are in flight, so memory stays flat however many decisions the window holds.
+ */
+final class SimulationRun implements Runnable {
+    private static final Logger log = LoggerFactory.getLogger(SimulationRun.class);
+    static final int CHUNK = 256;
+    private static final int CHUNKS_IN_FLIGHT = 4;
+    private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final Bson FIELDS = Projections.include("type", "input", "asOf", "outcome", "amount",
+            "reasonCodes", "customerId");
+
+    /** Called on the job thread each time the progress is saved (tests hold the job there). */
+    interface Checkpoint {
+        void progressSaved(String simulationId, Progress progress);
+    }
+
+    private final Simulation started;
+    private final CompiledVersions versions;
+    private CompiledPolicy policy;
+    private final MongoCollection<Document> decisions;
+    private final RecordedRequests requests;
+    private final ExecutorService workers;
+    private final SimulationStore store;
+    private final Clock clock;
+    private final Checkpoint checkpoint;
+    private final SimulationTally tally = new SimulationTally();
+    private final AtomicLong processed = new AtomicLong();
+    private final Semaphore inFlight = new Semaphore(CHUNKS_IN_FLIGHT);
+    private volatile boolean cancelled;
+    private volatile Throwable workerFailure;
+    private volatile boolean ended;
+
+    SimulationRun(Simulation started, CompiledVersions versions, MongoCollection<Document> decisions,
+                  RecordedRequests requests, ExecutorService workers, SimulationStore store, Clock clock,
+                  Checkpoint checkpoint) {
+        this.started = started;
+        this.versions = versions;
+        this.decisions = decisions;
+        this.requests = requests;
+        this.workers = workers;
+        this.store = store;
+        this.clock = clock;
+        this.checkpoint = checkpoint;
+    }
+
+    String id() {
+        return started.id();
+    }
+
+    void cancel() {
+        cancelled = true;
+    }
+
+    @Override
+    public void run() {
+        long total = 0;
+        try {
+            policy = versions.byNumber(started.version()).policy();
+            Bson window = window(started.from(), started.to(), started.types());
+            total = decisions.countDocuments(window);
+            long startNanos = System.nanoTime();
+            long lastSave = startNanos;
+            boolean saved = false;
+            try (MongoCursor<Document> cursor = decisions.find(window).projection(FIELDS).sort(Sorts.ascending("_id"))
+                    .batchSize(1000).iterator()) {
+                List<Document> chunk = new ArrayList<>(CHUNK);
+                while (!cancelled && workerFailure == null && cursor.hasNext()) {
+                    chunk.add(cursor.next());
+                    if (chunk.size() == CHUNK || !cursor.hasNext()) {
+                        submit(chunk);
+                        chunk = new ArrayList<>(CHUNK);
+                        long now = System.nanoTime();
+                        if (now - lastSave >= PROGRESS_EVERY_NANOS || (!saved && processed.get() > 0)) {
+                            saved = true;
+                            lastSave = now;
+                            saveProgress(total, startNanos);
+                        }
+                    }
+                }
+            }
+            inFlight.acquire(CHUNKS_IN_FLIGHT);
+            if (workerFailure != null) {
+                throw new IllegalStateException("evaluation failed", workerFailure);
+            }
+            Status status = cancelled ? Status.CANCELLED : Status.DONE;
+            SimulationResult result;
+            synchronized (tally) {
+                result = tally.result();
+            }
+            finish(status, total, result, null);
+            double seconds = (System.nanoTime() - startNanos) / 1e9;
+            log.info("simulation {} {}: {} decisions re-evaluated in {} s ({} per second)", id(), status,
+                    processed.get(), String.format("%.1f", seconds), Math.round(processed.get() / seconds));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            finish(Status.FAILED, total, null, "interrupted: the service stopped");
+        } catch (RuntimeException e) {
+            log.warn("simulation {} failed: {}", id(), e.toString());
+            finish(Status.FAILED, total, null, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The decisions received in the window. Decision ids are UUIDv7 issued after the request arrived, so no
+     * decision received at or after {@code from} has an id below {@code from}'s: the bound on {@code _id}
+     * lets MongoDB walk the {@code _id} index from there instead of scanning the collection.
+     */
+    static Bson window(Instant from, Instant to, List<DecisionType> types) {
+        List<Bson> all = new ArrayList<>();
+        all.add(Filters.gte("_id", idFloor(from)));
+        all.add(Filters.gte("receivedAt", Date.from(from)));
+        all.add(Filters.lt("receivedAt", Date.from(to)));
+        if (!types.isEmpty()) {
+            all.add(Filters.in("type", types.stream().map(Enum::name).toList()));
+        }
+        return Filters.and(all);
+    }
+
+    /** The lowest UUIDv7 of this millisecond, as a string (ids sort as strings by issue time). */
+    static String idFloor(Instant at) {
+        return new UUID(at.toEpochMilli() << 16, 0L).toString();
+    }
+
+    private void submit(List<Document> chunk) throws InterruptedException {
+        inFlight.acquire();
+        try {
+            workers.execute(() -> {
+                try {
+                    SimulationTally mine = new SimulationTally();
+                    for (Document d : chunk) {
+                        evaluate(d, mine);
+                    }
+                    synchronized (tally) {
+                        tally.merge(mine);
+                    }
+                    processed.addAndGet(chunk.size());
+                } catch (Throwable t) {
+                    workerFailure = t;
+                } finally {
+                    inFlight.release();
+                }
+            });
+        } catch (RuntimeException e) {
+            inFlight.release();
+            throw e;
+        }
+    }
+
+    private void evaluate(Document d, SimulationTally into) {
+        DecisionType type;
+        DecisionResult result;
+        try {
+            type = DecisionType.valueOf(d.getString("type"));
+            DecisionRequest request = requests.read(type, d.getString("input"), LocalDate.parse(d.getString("asOf")));
+            result = policy.evaluate(type, request).result();
+        } catch (RuntimeException e) {
+            // An input that no longer reads as a request (altered, older schema) is counted, not fatal.
+            log.debug("simulation {}: decision {} not evaluated: {}", id(), d.get("_id"), e.toString());
+            into.notEvaluated();
+            return;
+        }
+        Object amount = d.get("amount");
+        into.add(d.getString("_id"), type, d.getString("customerId"),
+                amount instanceof Decimal128 dec ? dec.bigDecimalValue() : (BigDecimal) null,
+                d.getString("outcome"), d.getList("reasonCodes", String.class, List.of()), result.outcome(),
+                result.reasonCodes());
+    }
+
+    /** Whether it has ended (or is saving its end): another simulation may start. */
+    boolean ended() {
+        return ended;
+    }
+
+    private void finish(Status status, long total, SimulationResult result, String error) {
+        ended = true;
+        store.finish(id(), status, Progress.of(processed.get(), total, 0), result, error, clock.instant());
+    }
+
+    private void saveProgress(long total, long startNanos) {
+        long done = processed.get();
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        Progress progress = Progress.of(done, total, seconds > 0 ? done / seconds : 0);
+        if (store.progress(id(), progress, clock.instant())) {
+            cancelled = true;
+        }
+        checkpoint.progressSaved(id(), progress);
+    }
+}

@@ -1,0 +1,140 @@
+package io.encours.service.simulation;
+
+import io.encours.rules.model.DecisionType;
+import io.encours.service.audit.DecisionIds;
+import io.encours.service.decision.RecordedRequests;
+import io.encours.service.policy.PolicyLifecycle;
+import io.encours.service.replay.CompiledVersions;
+import io.encours.service.simulation.Simulation.Progress;
+import io.encours.service.simulation.Simulation.Status;
+import io.encours.service.web.Problems;
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Starts, follows and cancels simulations. One simulation runs at a time on an instance (a second one is
+ * refused with 409 while it runs); it evaluates on two worker threads. At start-up, a simulation left
+ * RUNNING by an instance that stopped is marked FAILED.
+ */
+@Service
+class Simulations {
+    private static final Logger log = LoggerFactory.getLogger(Simulations.class);
+    static final int WORKERS = 2;
+    private static final String DECISIONS = "decisions";
+    /** A RUNNING simulation without a progress save for this long was left by a stopped instance. */
+    static final Duration ABANDONED_AFTER = Duration.ofSeconds(30);
+
+    private final SimulationStore store;
+    private final PolicyLifecycle lifecycle;
+    private final CompiledVersions versions;
+    private final RecordedRequests requests;
+    private final MongoTemplate mongo;
+    private final DecisionIds ids;
+    private final Clock clock;
+    private final ExecutorService job = Executors.newSingleThreadExecutor(daemon("simulation"));
+    private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS, daemon("simulation-eval"));
+    private final AtomicReference<SimulationRun> running = new AtomicReference<>();
+    volatile SimulationRun.Checkpoint checkpoint = (id, progress) -> { };
+
+    Simulations(SimulationStore store, PolicyLifecycle lifecycle, CompiledVersions versions,
+                RecordedRequests requests, MongoTemplate mongo, DecisionIds ids, Clock clock) {
+        this.store = store;
+        this.lifecycle = lifecycle;
+        this.versions = versions;
+        this.requests = requests;
+        this.mongo = mongo;
+        this.ids = ids;
+        this.clock = clock;
+        long interrupted = interruptAbandoned();
+        if (interrupted > 0) {
+            log.warn("{} simulation(s) left running by a stopped instance marked FAILED", interrupted);
+        }
+    }
+
+    /** Starts a simulation of version {@code number} over the decisions received in [from, to). */
+    Simulation start(int number, Instant from, Instant to, List<DecisionType> types, String by) {
+        if (!from.isBefore(to)) {
+            throw Problems.invalidField("to", "must be after from");
+        }
+        String hash = lifecycle.version(number).contentHash();
+        Instant now = clock.instant();
+        Simulation started = new Simulation(ids.next(), number, hash, from, to, List.copyOf(types), by, now, null,
+                Status.RUNNING, new Progress(0, 0, 0, null), null, null, null);
+        SimulationRun run = new SimulationRun(started, versions, mongo.getCollection(DECISIONS), requests, workers,
+                store, clock, checkpoint);
+        synchronized (running) {
+            SimulationRun current = running.get();
+            if (current != null && !current.ended()) {
+                throw SimulationProblems.busy(current.id());
+            }
+            store.insert(started);
+            running.set(run);
+        }
+        job.execute(() -> {
+            try {
+                run.run();
+            } finally {
+                running.compareAndSet(run, null);
+            }
+        });
+        log.info("simulation {} of version {} over {} to {} started by {}", started.id(), number, from, to, by);
+        return started;
+    }
+
+    Simulation find(String id) {
+        return store.find(id).orElseThrow(() -> SimulationProblems.notFound(id));
+    }
+
+    List<Simulation> list(int limit) {
+        return store.list(limit);
+    }
+
+    /** Asks the simulation to stop; it ends CANCELLED, keeping the result of what it evaluated. */
+    Simulation cancel(String id) {
+        Simulation s = find(id);
+        if (s.status() != Status.RUNNING || !store.requestCancel(id)) {
+            throw SimulationProblems.notRunning(id, s.status());
+        }
+        SimulationRun run = running.get();
+        if (run != null && run.id().equals(id)) {
+            run.cancel();
+        }
+        return find(id);
+    }
+
+    long interruptAbandoned() {
+        Instant now = clock.instant();
+        return store.interruptAbandoned(now.minus(ABANDONED_AFTER), now);
+    }
+
+    @PreDestroy
+    void stop() {
+        SimulationRun run = running.get();
+        if (run != null) {
+            run.cancel();
+        }
+        job.shutdownNow();
+        workers.shutdownNow();
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
