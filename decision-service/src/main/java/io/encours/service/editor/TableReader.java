@@ -79,7 +79,11 @@ final class TableReader {
         if (kind.equals("PRIORITY") || kind.equals("SALIENCE")) {
             return ValueType.NUMBER;
         }
-        if (QUOTED.matcher(template).find() || !COMPARED.matcher(template).find()) {
+        // new BigDecimal("$param") is quoted but a number; "$param" elsewhere is a text.
+        if (!COMPARED.matcher(template).find()) {
+            return ValueType.TEXT;
+        }
+        if (QUOTED.matcher(template).find() && !template.contains("BigDecimal(\"$param\")")) {
             return ValueType.TEXT;
         }
         List<String> values = model.rows().stream().map(r -> r.cell(column)).filter(v -> !v.isBlank()).toList();
