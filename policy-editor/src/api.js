@@ -71,8 +71,10 @@ export async function api(path, { method = 'GET', json, body, contentType, raw =
   }
   if (!response.ok) {
     const problem = await problemOf(response);
-    if (response.status === 404 && !problem.detail && !problem.type) {
+    if (response.status === 404 && (!problem.type || problem.type === '/problems/not-found')) {
+      // No such endpoint on this server (not a missing policy, hold or decision, which have their own type).
       problem.title = t('error.404');
+      problem.detail = t('error.notOffered', { path: path.split('?')[0] });
     }
     throw new ApiError(response.status, problem);
   }

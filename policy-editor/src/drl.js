@@ -39,7 +39,7 @@ export function drlEditor({ value, label, readOnly }) {
     gutter.innerHTML = Array.from({ length: lines }, (_, i) => {
       const m = marks.get(i + 1);
       return m ? `<span class="marked" title="${escape(m)}">${i + 1}</span>` : `<span>${i + 1}</span>`;
-    }).join('\n');
+    }).join('');
   };
   area.addEventListener('input', render);
   area.addEventListener('scroll', () => {

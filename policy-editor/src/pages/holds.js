@@ -31,7 +31,8 @@ export async function holds(root, ctx) {
     }
   };
   const filters = h('form.filters', { onsubmit: (e) => { e.preventDefault(); load(); }, 'aria-label': t('holds.filters') },
-    field(t('policy.status'), status), field(t('audit.customer'), customer), h('button', { type: 'submit' }, t('audit.search')));
+    h('div.three', field(t('policy.status'), status), field(t('audit.customer'), customer),
+      h('div', h('button', { type: 'submit' }, t('audit.search')))));
   status.value = 'OPEN';
   clear(root, h('h1', t('nav.holds')), msgs, filters, list, detail);
   await load();
