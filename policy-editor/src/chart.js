@@ -19,15 +19,16 @@ function svg(tag, attrs = {}, ...children) {
   return el;
 }
 
-function legend(keys) {
+/** The colour key under a chart: one swatch and label per series. */
+function legend(keys, colourOf, labelOf) {
   const ul = document.createElement('ul');
   ul.className = 'legend';
   keys.forEach((k, i) => {
     const li = document.createElement('li');
     const sw = document.createElement('span');
     sw.className = 'swatch';
-    sw.style.background = colour(k, i);
-    li.append(sw, document.createTextNode(t(`outcome.${k}`)));
+    sw.style.background = colourOf(k, i);
+    li.append(sw, document.createTextNode(labelOf(k)));
     ul.append(li);
   });
   return ul;
@@ -66,7 +67,7 @@ export function stackedBars(data, title) {
   figure.className = 'chart-box';
   const caption = document.createElement('figcaption');
   caption.textContent = title;
-  figure.append(caption, root, legend(keys));
+  figure.append(caption, root, legend(keys, colour, (k) => t(`outcome.${k}`)));
   return figure;
 }
 
@@ -97,16 +98,6 @@ export function groupedBars(series, title) {
   figure.className = 'chart-box';
   const caption = document.createElement('figcaption');
   caption.textContent = title;
-  const keys = document.createElement('ul');
-  keys.className = 'legend';
-  names.forEach((n, j) => {
-    const li = document.createElement('li');
-    const sw = document.createElement('span');
-    sw.className = 'swatch';
-    sw.style.background = PALETTE[j % PALETTE.length];
-    li.append(sw, document.createTextNode(n));
-    keys.append(li);
-  });
-  figure.append(caption, root, keys);
+  figure.append(caption, root, legend(names, (n, j) => PALETTE[j % PALETTE.length], (n) => n));
   return figure;
 }

@@ -19,11 +19,8 @@ class PolicyTablesApiTest extends FullStackTest {
     @Test
     void a_draft_table_edited_through_the_grid_shows_in_the_diff_cell_by_cell() {
         int draft = newDraft();
-        JsonNode grid = table(as("committee1").get("/api/v1/policies/" + draft + "/tables").json(), "RiskClasses");
-        List<List<String>> rows = rows(grid);
-        rows.get(0).set(6, "60000");
 
-        TestApi.Response saved = put(draft, "risk-classes.drl.xlsx", "RiskClasses", rows);
+        TestApi.Response saved = putCell(draft, "risk-classes.drl.xlsx", "RiskClasses", 0, 6, "60000");
 
         assertThat(saved.status()).isEqualTo(200);
         JsonNode diff = as("committee1").get("/api/v1/policies/1/diff/" + draft).json();
@@ -36,11 +33,8 @@ class PolicyTablesApiTest extends FullStackTest {
     @Test
     void an_edit_that_does_not_compile_is_refused_on_its_row_and_column_and_nothing_is_saved() {
         int draft = newDraft();
-        JsonNode grid = table(as("committee1").get("/api/v1/policies/" + draft + "/tables").json(), "ScoringGrid");
-        List<List<String>> rows = rows(grid);
-        rows.get(9).set(5, "ten");
 
-        TestApi.Response refused = put(draft, "scoring-grid.drl.xlsx", "ScoringGrid", rows);
+        TestApi.Response refused = putCell(draft, "scoring-grid.drl.xlsx", "ScoringGrid", 9, 5, "ten");
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.contentType()).startsWith("application/problem+json");
@@ -92,7 +86,10 @@ class PolicyTablesApiTest extends FullStackTest {
         return created.json().get("number").asInt();
     }
 
-    private TestApi.Response put(int version, String file, String table, List<List<String>> rows) {
+    /** The table as the draft has it, with one cell changed, sent back as the grid sends it. */
+    private TestApi.Response putCell(int version, String file, String table, int row, int column, String value) {
+        List<List<String>> rows = rows(table(as("committee1").get("/api/v1/policies/" + version + "/tables").json(), table));
+        rows.get(row).set(column, value);
         return send("PUT", "/api/v1/policies/" + version + "/tables/" + file,
                 JSON.writeValueAsString(java.util.Map.of("table", table, "rows", rows)));
     }
