@@ -77,9 +77,9 @@ async function noStackTrace(page) {
   expect(!/Exception|\n\s+at [\w.$]+\(|stack trace/i.test(text), `the page shows a stack trace: ${text.slice(0, 300)}`);
 }
 
-async function shot(page, name) {
+async function shot(page, name, { fullPage = true } = {}) {
   await noStackTrace(page);
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
 }
 
 async function logIn(browser, user) {
@@ -193,7 +193,7 @@ try {
     await committee1.locator('#scenario-summary').waitFor();
     const summary = await committee1.locator('#scenario-summary').innerText();
     expect(/\d+ passed, 0 failed/.test(summary), `scenarios: ${summary}`);
-    await shot(committee1, 'policy-checks');
+    await shot(committee1, 'policy-checks', { fullPage: false });
   });
   await step('committee1 sees parameters in a form and the DRL in a code editor', async () => {
     await committee1.getByRole('tab', { name: 'Parameters' }).click();
@@ -218,7 +218,7 @@ try {
     await committee2.getByRole('button', { name: 'Approve' }).click();
     await committee2.locator('h1 .badge', { hasText: 'approved' }).waitFor();
     await committee2.getByRole('button', { name: 'Activate' }).click();
-    await committee2.locator('h1 .badge', { hasText: 'in force' }).waitFor();
+    await committee2.locator('h1 .badge', { hasText: 'active' }).waitFor();
     await shot(committee2, 'policy-activated');
   });
   const after = await step('an order check through the API reflects the change', async () => {

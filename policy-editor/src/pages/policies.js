@@ -38,7 +38,7 @@ export async function policies(root, ctx) {
         .map((k) => h('th', { scope: 'col' }, t(k))))),
       h('tbody', versions.slice().reverse().map((v) => h('tr', { dataset: { version: String(v.number) } },
         h('td', h('a', { href: `#/policies/${v.number}` }, `${t('policy.version')} ${v.number}`)),
-        h('td', badge(v.status), v.active ? h('span.badge.s-in-force', t('policy.inForce')) : null),
+        h('td', badge(v.status), v.active && v.status !== 'ACTIVE' ? h('span.badge.s-in-force', t('policy.inForce')) : null),
         h('td', v.author),
         h('td', fmtDate(v.createdAt)),
         h('td', v.comment || ''))))));

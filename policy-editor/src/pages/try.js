@@ -57,8 +57,10 @@ export async function tryIt(root) {
 
   const renderForm = () => {
     inputs = new Map();
-    clear(formHost, ...leaves(request).map(([path, value]) => {
-      const input = h('input', { name: path, value: value ?? '', dataset: { kind: typeof value } });
+    const groups = new Map();
+    for (const [path, value] of leaves(request)) {
+      const top = path.split(/[.[]/)[0];
+      const input = h('input', { name: path, value: value ?? '', title: path, dataset: { kind: typeof value } });
       input.addEventListener('change', () => {
         const raw = input.value.trim();
         const v = input.dataset.kind === 'number' && raw !== '' && !Number.isNaN(Number(raw)) ? Number(raw)
@@ -67,8 +69,10 @@ export async function tryIt(root) {
         json.value = JSON.stringify(request, null, 2);
       });
       inputs.set(path, input);
-      return field(path, input);
-    }));
+      if (!groups.has(top)) groups.set(top, []);
+      groups.get(top).push(field(path.slice(top.length).replace(/^\./, '') || top, input));
+    }
+    clear(formHost, ...[...groups].map(([top, fields]) => h('fieldset', h('legend', top), h('div.request-fields', fields))));
     json.value = JSON.stringify(request, null, 2);
   };
   json.addEventListener('change', () => {

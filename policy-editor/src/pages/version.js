@@ -29,7 +29,7 @@ export async function policyVersion(root, ctx) {
   clear(root,
     h('p', h('a', { href: '#/policies' }, `← ${t('nav.policies')}`)),
     h('h1', `${t('policy.version')} ${number} `, badge(version.status),
-      version.active ? h('span.badge.s-in-force', t('policy.inForce')) : null),
+      version.active && version.status !== 'ACTIVE' ? h('span.badge.s-in-force', t('policy.inForce')) : null),
     h('p.meta', t('version.meta', { author: version.author, when: fmtDate(version.createdAt) }),
       version.basedOn ? ` · ${t('version.basedOn', { n: version.basedOn })}` : '',
       version.approvals?.length ? ` · ${t('version.approvedBy', { who: version.approvals.map((a) => a.by).join(', ') })}` : '',
