@@ -71,6 +71,10 @@ export async function api(path, { method = 'GET', json, body, contentType, raw =
   }
   if (!response.ok) {
     const problem = await problemOf(response);
+    if (response.status === 401) {
+      // The password changed or the account was disabled meanwhile: back to the login form.
+      window.dispatchEvent(new CustomEvent('encours:unauthorized'));
+    }
     if (response.status === 404 && (!problem.type || problem.type === '/problems/not-found')) {
       // No such endpoint on this server (not a missing policy, hold or decision, which have their own type).
       problem.title = t('error.404');

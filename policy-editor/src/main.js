@@ -103,6 +103,12 @@ async function start() {
 }
 
 window.addEventListener('hashchange', route);
+window.addEventListener('encours:unauthorized', () => {
+  if (!me) return; // a failed login says so itself
+  me = null;
+  logOut();
+  loginPage(t('error.401'));
+});
 onLanguageChange(() => (me ? route() : loginPage()));
 
 if (loggedIn()) {

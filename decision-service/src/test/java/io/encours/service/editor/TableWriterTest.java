@@ -89,6 +89,31 @@ class TableWriterTest {
     }
 
     @Test
+    void rows_added_to_the_first_of_two_tables_in_a_sheet_move_the_second_one_down_intact() {
+        List<List<String>> sheet = new ArrayList<>();
+        for (String name : List.of("FirstCaps", "SecondCaps")) {
+            sheet.add(List.of("RuleTable " + name));
+            sheet.add(List.of("CONDITION", "ACTION"));
+            sheet.add(List.of("TermsFacts", ""));
+            sheet.add(List.of("sector == \"$param\"", "insert(new SectorCap($param));"));
+            sheet.add(List.of("Sector", "Maximum days from invoice"));
+            sheet.add(List.of("TRANSPORT", "30"));
+            sheet.add(List.of(""));
+        }
+        byte[] xlsx = io.encours.rules.policy.TableWorkbook.toXlsx("caps", sheet);
+        List<List<String>> rows = new ArrayList<>(List.of(List.of("TRANSPORT", "30"), List.of("WINE", "45"),
+                List.of("SPIRITS", "40")));
+
+        byte[] edited = TableWriter.write("caps.drl.xlsx", xlsx, new TableEdit("caps", "FirstCaps", rows));
+
+        List<PolicyTable> tables = TableReader.read("caps.drl.xlsx", edited);
+        assertThat(tables).extracting(PolicyTable::table).containsExactly("FirstCaps", "SecondCaps");
+        assertThat(tables.get(0).rows()).extracting(PolicyTable.Row::cells).containsExactlyElementsOf(rows);
+        assertThat(tables.get(1).firstRow()).isEqualTo(TableReader.read("caps.drl.xlsx", xlsx).get(1).firstRow() + 2);
+        assertThat(tables.get(1).rows()).extracting(PolicyTable.Row::cells).containsExactly(List.of("TRANSPORT", "30"));
+    }
+
+    @Test
     void an_edit_of_a_table_the_file_does_not_have_is_refused() {
         assertThatThrownBy(() -> TableWriter.write(ORDER_CHECKS, POLICY.bytes(ORDER_CHECKS),
                 new TableEdit(null, "NoSuchTable", List.of())))
