@@ -176,6 +176,27 @@ try {
     await committee1.getByRole('button', { name: 'Save table' }).click();
     await committee1.getByText('Table RiskClasses saved.').waitFor();
   });
+  await step('a row added, its overlap found by the verifier and shown on the rows, then the row removed', async () => {
+    await openTable(committee1, 'SectorCaps');
+    await (await cellOf(committee1, 'SectorCaps', 11, 0)).click();
+    await committee1.getByRole('button', { name: 'Add a row below' }).click();
+    await typeInto(committee1, await cellOf(committee1, 'SectorCaps', 12, 0), 'TRANSPORT');
+    await typeInto(committee1, await cellOf(committee1, 'SectorCaps', 12, 1), '45');
+    await committee1.getByRole('button', { name: 'Save table' }).click();
+    await committee1.getByText('Table SectorCaps saved.').waitFor();
+    await committee1.getByRole('tab', { name: 'Checks' }).click();
+    await committee1.getByRole('button', { name: 'Verify tables' }).click();
+    await committee1.locator('#verification-result .notice', { hasText: 'SectorCaps' }).waitFor();
+    await committee1.getByRole('tab', { name: 'Decision tables' }).click();
+    await openTable(committee1, 'SectorCaps');
+    await committee1.locator('table.grid[data-table="SectorCaps"] tr.noted[data-source-row="12"] td.notes', { hasText: 'Overlap' }).waitFor();
+    await shot(committee1, 'grid-findings');
+    await (await cellOf(committee1, 'SectorCaps', 12, 0)).click();
+    await committee1.getByRole('button', { name: 'Remove this row' }).click();
+    await committee1.getByRole('button', { name: 'Save table' }).click();
+    await committee1.getByText('Table SectorCaps saved.').waitFor();
+    expect(await committee1.locator('table.grid[data-table="SectorCaps"] tbody tr').count() === 2, 'the row was not removed');
+  });
   await step('the diff against the policy in force shows both cells', async () => {
     await committee1.getByRole('tab', { name: 'Differences' }).click();
     await committee1.locator('table.diff tbody tr').nth(1).waitFor();
@@ -188,7 +209,7 @@ try {
     await committee1.getByRole('button', { name: 'Validate' }).click();
     await committee1.getByText('The version compiles.').waitFor();
     await committee1.getByRole('button', { name: 'Verify tables' }).click();
-    await committee1.locator('.check-results .notice').waitFor();
+    await committee1.locator('#verification-result .notice').waitFor();
     await committee1.getByRole('button', { name: 'Run the scenarios' }).click();
     await committee1.locator('#scenario-summary').waitFor();
     const summary = await committee1.locator('#scenario-summary').innerText();

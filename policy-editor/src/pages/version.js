@@ -24,7 +24,7 @@ export async function policyVersion(root, ctx) {
     { id: 'diff', label: t('version.diff'), show: () => diffTab(panel, number, version) },
     { id: 'history', label: t('version.history'), show: () => historyTab(panel, number) },
   ];
-  const bar = tabs(sections, (s) => { panel.setAttribute('aria-labelledby', `tab-${s.id}`); s.show(); });
+  const bar = tabs(sections, (s) => { msgs.clear(); panel.setAttribute('aria-labelledby', `tab-${s.id}`); s.show(); });
 
   clear(root,
     h('p', h('a', { href: '#/policies' }, `← ${t('nav.policies')}`)),
@@ -222,26 +222,30 @@ function rulesTab(panel, contents, editable, number, msgs) {
 }
 
 function checksTab(panel, number, state, msgs) {
-  const out = h('div.check-results', { 'aria-live': 'polite' });
+  // One place per check, so the three results stay on the page together.
+  const compiled = h('div', { id: 'validation-result', 'aria-live': 'polite' });
+  const verified = h('div', { id: 'verification-result', 'aria-live': 'polite' });
+  const scenarioOut = h('div', { id: 'scenario-result', 'aria-live': 'polite' });
+  const out = h('div.check-results', compiled, verified, scenarioOut);
   const validate = h('button', { type: 'button', id: 'validate' }, t('check.validate'));
   const verify = h('button', { type: 'button', id: 'verify' }, t('check.verify'));
   const scenarios = h('button', { type: 'button', id: 'run-scenarios' }, t('check.scenarios'));
   validate.addEventListener('click', () => busy(validate, msgs, async () => {
     const r = await api(`/api/v1/policies/${number}/validation`);
     state.errors = r.errors;
-    clear(out, r.compiles ? okBox(t('check.compiles')) : h('div.notice.error', { role: 'alert' }, t('check.errors', { n: r.errors.length }),
+    clear(compiled, r.compiles ? okBox(t('check.compiles')) : h('div.notice.error', { role: 'alert' }, t('check.errors', { n: r.errors.length }),
       h('ul', r.errors.map((e) => h('li', `${e.location}: ${e.message}`)))));
   }));
   verify.addEventListener('click', () => busy(verify, msgs, async () => {
     const r = await api(`/api/v1/policies/${number}/verification`);
     state.findings = r.findings;
-    clear(out, r.findings.length ? h('div.notice.warn', { role: 'status' }, t('check.findings', { n: r.findings.length }),
+    clear(verified, r.findings.length ? h('div.notice.warn', { role: 'status' }, t('check.findings', { n: r.findings.length }),
       h('ul', r.findings.map((f) => h('li', `${t(`finding.${f.kind}`)} · ${f.table} ${f.rows.length ? `${t('grid.rows')} ${f.rows.join(', ')}` : ''}: ${f.message}`))),
       h('p.hint', t('check.onRows'))) : okBox(t('check.noFindings')));
   }));
   scenarios.addEventListener('click', () => busy(scenarios, msgs, async () => {
     const r = await api(`/api/v1/policies/${number}/scenario-results`);
-    clear(out, h(`div.notice.${r.failed ? 'error' : 'ok'}`, { role: 'status', id: 'scenario-summary' },
+    clear(scenarioOut, h(`div.notice.${r.failed ? 'error' : 'ok'}`, { role: 'status', id: 'scenario-summary' },
       t('check.scenarioSummary', { passed: r.passed, failed: r.failed })),
     h('table.data', { 'aria-label': t('check.scenarios') },
       h('thead', h('tr', ['check.id', 'check.decision', 'check.description', 'check.result'].map((k) => h('th', { scope: 'col' }, t(k))))),

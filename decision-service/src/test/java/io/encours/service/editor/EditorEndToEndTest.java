@@ -49,6 +49,7 @@ class EditorEndToEndTest {
                 "STEP a wrong cell is refused inline, next to the cell: ok",
                 "STEP committee1 edits a scoring cell (sector ENERGY: 3 -> 5 points) and saves: ok",
                 "STEP committee1 edits a limit (largest order of class A: 75000 -> 50000) with the keyboard: ok",
+                "STEP a row added, its overlap found by the verifier and shown on the rows, then the row removed: ok",
                 "STEP the diff against the policy in force shows both cells: ok",
                 "STEP committee1 validates, verifies and runs the scenarios: ok",
                 "STEP committee1 submits the draft: ok",
