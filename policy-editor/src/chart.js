@@ -1,0 +1,103 @@
+// Small SVG charts: stacked bars per day, grouped bars before/after. No library needed for these two.
+import { t } from './i18n.js';
+
+const NS = 'http://www.w3.org/2000/svg';
+export const OUTCOME_COLOURS = {
+  APPROVE: '#2e7d32', REVIEW: '#f9a825', BLOCK: '#c62828', CREDIT_GRANTED: '#2e7d32', CREDIT_REFUSED: '#c62828',
+  WITHIN_STANDARD: '#2e7d32', APPROVAL_REQUIRED: '#f9a825', REFUSED: '#c62828',
+};
+const PALETTE = ['#1d4e89', '#6a1b9a', '#00838f', '#ef6c00', '#5d4037', '#546e7a'];
+
+function colour(key, i) {
+  return OUTCOME_COLOURS[key] || PALETTE[i % PALETTE.length];
+}
+
+function svg(tag, attrs = {}, ...children) {
+  const el = document.createElementNS(NS, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  children.forEach((c) => el.append(c));
+  return el;
+}
+
+/** The colour key under a chart: one swatch and label per series. */
+function legend(keys, colourOf, labelOf) {
+  const ul = document.createElement('ul');
+  ul.className = 'legend';
+  keys.forEach((k, i) => {
+    const li = document.createElement('li');
+    const sw = document.createElement('span');
+    sw.className = 'swatch';
+    sw.style.background = colourOf(k, i);
+    li.append(sw, document.createTextNode(labelOf(k)));
+    ul.append(li);
+  });
+  return ul;
+}
+
+/** Stacked bars: days on x, one segment per series. data: [{label, values:{series: n}}] */
+export function stackedBars(data, title) {
+  const keys = [...new Set(data.flatMap((d) => Object.keys(d.values)))];
+  const max = Math.max(1, ...data.map((d) => Object.values(d.values).reduce((a, b) => a + b, 0)));
+  const W = 720; const H = 220; const left = 40; const bottom = 30;
+  const bw = (W - left) / Math.max(1, data.length);
+  const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': title, class: 'chart' });
+  root.append(svg('title', {}, document.createTextNode(title)));
+  [0, 0.5, 1].forEach((f) => {
+    const y = H - bottom - f * (H - bottom - 10);
+    root.append(svg('line', { x1: left, x2: W, y1: y, y2: y, class: 'grid' }));
+    root.append(svg('text', { x: left - 4, y: y + 4, 'text-anchor': 'end', class: 'axis' }, document.createTextNode(String(Math.round(max * f)))));
+  });
+  data.forEach((d, i) => {
+    let y = H - bottom;
+    keys.forEach((k, j) => {
+      const v = d.values[k] || 0;
+      if (!v) return;
+      const hgt = (v / max) * (H - bottom - 10);
+      y -= hgt;
+      const rect = svg('rect', { x: left + i * bw + 1, y, width: Math.max(1, bw - 2), height: hgt, fill: colour(k, j) });
+      rect.append(svg('title', {}, document.createTextNode(`${d.label} ${t(`outcome.${k}`)}: ${v}`)));
+      root.append(rect);
+    });
+    if (data.length <= 12 || i % Math.ceil(data.length / 8) === 0) {
+      root.append(svg('text', { x: left + i * bw + bw / 2, y: H - 10, 'text-anchor': 'middle', class: 'axis' },
+        document.createTextNode(d.label)));
+    }
+  });
+  const figure = document.createElement('figure');
+  figure.className = 'chart-box';
+  const caption = document.createElement('figcaption');
+  caption.textContent = title;
+  figure.append(caption, root, legend(keys, colour, (k) => t(`outcome.${k}`)));
+  return figure;
+}
+
+/** Grouped bars: one group per category, one bar per series. series: {name: {category: n}} */
+export function groupedBars(series, title) {
+  const names = Object.keys(series);
+  const categories = [...new Set(names.flatMap((n) => Object.keys(series[n] || {})))];
+  const max = Math.max(1, ...names.flatMap((n) => Object.values(series[n] || {})));
+  const W = 560; const H = 220; const bottom = 30; const left = 40;
+  const gw = (W - left) / Math.max(1, categories.length);
+  const bw = (gw - 16) / Math.max(1, names.length);
+  const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': title, class: 'chart' });
+  root.append(svg('title', {}, document.createTextNode(title)));
+  categories.forEach((c, i) => {
+    names.forEach((n, j) => {
+      const v = (series[n] || {})[c] || 0;
+      const hgt = (v / max) * (H - bottom - 20);
+      const x = left + i * gw + 8 + j * bw;
+      const rect = svg('rect', { x, y: H - bottom - hgt, width: bw - 2, height: hgt, fill: PALETTE[j % PALETTE.length] });
+      rect.append(svg('title', {}, document.createTextNode(`${n} ${t(`outcome.${c}`)}: ${v}`)));
+      root.append(rect);
+      root.append(svg('text', { x: x + (bw - 2) / 2, y: H - bottom - hgt - 3, 'text-anchor': 'middle', class: 'axis' }, document.createTextNode(String(v))));
+    });
+    root.append(svg('text', { x: left + i * gw + gw / 2, y: H - 10, 'text-anchor': 'middle', class: 'axis' },
+      document.createTextNode(t(`outcome.${c}`))));
+  });
+  const figure = document.createElement('figure');
+  figure.className = 'chart-box';
+  const caption = document.createElement('figcaption');
+  caption.textContent = title;
+  figure.append(caption, root, legend(names, (n, j) => PALETTE[j % PALETTE.length], (n) => n));
+  return figure;
+}

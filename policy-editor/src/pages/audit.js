@@ -1,0 +1,129 @@
+// Audit: search the recorded decisions with the audit API's filters, open one with its full record and
+// trace, replay it, compare with another version, verify the hash chain over a range, export CSV.
+import { api, download } from '../api.js';
+import { clear, field, fmtAmount, fmtDate, h } from '../dom.js';
+import { t } from '../i18n.js';
+import { busy, errorBox, messages, okBox } from '../ui.js';
+
+const FILTERS = ['customer', 'orderId', 'requestId', 'type', 'outcome', 'reasonCode', 'firedRule', 'policyVersion',
+  'caller', 'minAmount', 'maxAmount'];
+
+export async function audit(root, ctx) {
+  const msgs = messages();
+  const inputs = Object.fromEntries(FILTERS.map((f) => [f, h('input', { name: f, id: `audit-${f}` })]));
+  inputs.type = h('select', { name: 'type', id: 'audit-type' }, ['', 'ORDER_CHECK', 'CUSTOMER_SCORE', 'PAYMENT_TERMS', 'DUNNING']
+    .map((v) => h('option', { value: v }, v ? t(`type.${v}`) : t('holds.all'))));
+  const from = h('input', { type: 'datetime-local', id: 'audit-from', name: 'from' });
+  const to = h('input', { type: 'datetime-local', id: 'audit-to', name: 'to' });
+  const results = h('div.audit-results');
+  const detail = h('div.audit-detail');
+  let cursor = null;
+
+  const query = () => {
+    const q = new URLSearchParams();
+    for (const [k, el] of Object.entries(inputs)) if (el.value.trim()) q.set(k, el.value.trim());
+    if (from.value) q.set('from', new Date(from.value).toISOString());
+    if (to.value) q.set('to', new Date(to.value).toISOString());
+    return q;
+  };
+  const search = async (more) => {
+    const q = query();
+    q.set('size', '50');
+    if (more && cursor) q.set('cursor', cursor);
+    const page = await api(`/api/v1/audit/decisions?${q}`);
+    cursor = page.nextCursor;
+    const rows = page.items.map((d) => h('tr', { dataset: { decision: d.decisionId } },
+      h('td', h('a', { href: `#/audit/${d.decisionId}` }, String(d.decisionId).slice(0, 13))),
+      h('td', fmtDate(d.receivedAt)), h('td', t(`type.${d.type}`)), h('td', t(`outcome.${d.outcome}`)),
+      h('td', d.customerId || ''), h('td', d.orderId || ''), h('td.num', fmtAmount(d.amount)),
+      h('td', d.policy?.version || d.policyVersion || ''), h('td', d.caller || '')));
+    if (more) {
+      results.querySelector('tbody').append(...rows);
+    } else {
+      clear(results, h('table.data', { 'aria-label': t('audit.results') },
+        h('thead', h('tr', ['audit.decision', 'audit.when', 'audit.type', 'audit.outcome', 'audit.customer', 'audit.order', 'audit.amount', 'audit.policy', 'audit.caller']
+          .map((k) => h('th', { scope: 'col' }, t(k))))), h('tbody', rows)));
+    }
+    results.querySelector('.more')?.remove();
+    if (cursor) results.append(h('button.more', { type: 'button', onclick: () => search(true).catch((e) => msgs.error(e)) }, t('audit.more')));
+    if (!page.items.length && !more) clear(results, h('p.muted', t('audit.none')));
+  };
+  const searchButton = h('button.primary', { type: 'submit', id: 'audit-search' }, t('audit.search'));
+  const form = h('form.filters', {
+    'aria-label': t('audit.filters'),
+    onsubmit: (e) => { e.preventDefault(); busy(searchButton, msgs, () => search(false)); },
+  },
+  h('div.grid-fields', Object.entries(inputs).map(([k, el]) => field(t(`audit.f.${k}`), el)),
+    field(t('audit.from'), from), field(t('audit.to'), to)),
+  h('div.buttons', searchButton,
+    h('button', { type: 'button', id: 'export-csv', onclick: (e) => busy(e.target, msgs, () => download(`/api/v1/audit/decisions/export.csv?${query()}`, 'decisions.csv')) }, t('audit.exportCsv'))));
+
+  clear(root, h('h1', t('nav.audit')), msgs, verifyForm(), form, results, detail);
+  if (ctx.params[0]) {
+    await showDecision(detail, ctx.params[0]);
+    detail.scrollIntoView();
+  } else {
+    await busy(searchButton, msgs, () => search(false));
+  }
+}
+
+function verifyForm() {
+  const from = h('input', { type: 'datetime-local', id: 'verify-from' });
+  const to = h('input', { type: 'datetime-local', id: 'verify-to' });
+  const out = h('div', { 'aria-live': 'polite', id: 'verify-result' });
+  const go = h('button', { type: 'submit', id: 'verify-chain' }, t('audit.verify'));
+  return h('form.verify', {
+    'aria-label': t('audit.verify'),
+    onsubmit: (e) => {
+      e.preventDefault();
+      busy(go, null, async () => {
+        const q = new URLSearchParams();
+        if (from.value) q.set('from', new Date(from.value).toISOString());
+        if (to.value) q.set('to', new Date(to.value).toISOString());
+        try {
+          const r = await api(`/api/v1/audit/verify?${q}`);
+          clear(out, r.valid ? okBox(t('audit.chainValid', { n: r.checked, first: r.firstSeq, last: r.lastSeq }))
+            : h('div.notice.error', { role: 'alert' }, t('audit.chainBroken', { n: r.checked }),
+              r.firstProblem ? h('p', JSON.stringify(r.firstProblem)) : null));
+        } catch (err) {
+          clear(out, errorBox(err));
+        }
+      });
+    },
+  }, h('h2', t('audit.verify')), h('div.three', field(t('audit.from'), from), field(t('audit.to'), to), go), out);
+}
+
+async function showDecision(el, id) {
+  const d = await api(`/api/v1/decisions/${id}`);
+  const replayOut = h('div.replay', { 'aria-live': 'polite' });
+  const replay = h('button.primary', { type: 'button', id: 'replay' }, t('audit.replay'));
+  const versions = await api('/api/v1/policies').catch(() => []);
+  const whatIfVersion = h('select', { id: 'whatif-version' }, versions.map((v) => h('option', { value: String(v.number) }, `${t('policy.version')} ${v.number}`)));
+  const whatIf = h('button', { type: 'button', id: 'what-if' }, t('audit.whatIf'));
+  const showComparison = (r) => clear(replayOut,
+    r.identical ? okBox(t('audit.identical', { recorded: r.recordedPolicy?.number ?? r.recordedPolicy?.label ?? '', replayed: r.replayPolicy?.number ?? '' }))
+      : h('div.notice.warn', { role: 'status' }, t('audit.different', { n: (r.differences || []).length })),
+    (r.differences || []).length ? h('table.data', { 'aria-label': t('audit.differences') },
+      h('thead', h('tr', ['audit.field', 'audit.recorded', 'audit.replayed'].map((k) => h('th', { scope: 'col' }, t(k))))),
+      h('tbody', r.differences.map((x) => h('tr', h('td', x.field), h('td', JSON.stringify(x.recorded)), h('td', JSON.stringify(x.replayed)))))) : null);
+  replay.addEventListener('click', () => busy(replay, null, async () => {
+    try { showComparison(await api(`/api/v1/audit/decisions/${id}/replay`)); } catch (err) { clear(replayOut, errorBox(err)); }
+  }));
+  whatIf.addEventListener('click', () => busy(whatIf, null, async () => {
+    try { showComparison(await api(`/api/v1/audit/decisions/${id}/what-if?version=${whatIfVersion.value}`)); } catch (err) { clear(replayOut, errorBox(err)); }
+  }));
+  clear(el, h('section.card', { 'aria-labelledby': 'decision-title', id: 'decision-record' },
+    h('h2', { id: 'decision-title' }, t('audit.decisionTitle', { id })),
+    h('dl.figures',
+      ...[['audit.type', t(`type.${d.type}`)], ['audit.outcome', t(`outcome.${d.outcome}`)], ['audit.when', fmtDate(d.decidedAt)],
+        ['audit.customer', d.customerId], ['audit.order', d.orderId], ['figure.score', d.score], ['figure.riskClass', d.riskClass],
+        ['figure.recommendedLimit', fmtAmount(d.recommendedLimit)],
+        ['audit.policy', d.policy ? `${d.policy.id} ${d.policy.version} · ${String(d.policy.contentHash).slice(0, 12)}` : '']]
+        .filter(([, v]) => v !== undefined && v !== null && v !== '').flatMap(([k, v]) => [h('dt', t(k)), h('dd', String(v))])),
+    h('h3', t('audit.trace')),
+    h('ol.trace', (d.reasons || []).map((r) => h('li', h('code', r.code), ` ${r.message}`,
+      r.source ? h('small', ` — ${r.source.rule} · ${r.source.file}${r.source.row ? ` ${t('grid.row')} ${r.source.row}` : ''}`) : null))),
+    h('details', h('summary', t('audit.fullRecord')), h('pre.json', JSON.stringify(d, null, 2))),
+    h('div.buttons', replay, field(t('audit.whatIfVersion'), whatIfVersion), whatIf),
+    replayOut));
+}

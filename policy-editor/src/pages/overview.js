@@ -1,0 +1,59 @@
+// Overview: the policy in force, what waits for approval, today's decisions, open holds, 30 days of decisions.
+import { api } from '../api.js';
+import { stackedBars } from '../chart.js';
+import { clear, fmtDate, h } from '../dom.js';
+import { t } from '../i18n.js';
+import { badge, errorBox } from '../ui.js';
+
+/** A card filled by its own call: one failing call leaves a readable message, not an empty page. */
+function card(title, id, load) {
+  const body = h('div.card-body', h('p.muted', t('loading')));
+  const el = h('section.card', { id, 'aria-labelledby': `${id}-title` }, h('h2', { id: `${id}-title` }, title), body);
+  load().then((content) => clear(body, content)).catch((err) => clear(body, errorBox(err)));
+  return el;
+}
+
+function counts(map) {
+  const entries = Object.entries(map || {});
+  if (!entries.length) return h('p.muted', t('overview.none'));
+  return h('dl.counts', entries.flatMap(([k, v]) => [h('dt', t(`outcome.${k}`)), h('dd', String(v))]));
+}
+
+export async function overview(root, ctx) {
+  const canSeeHolds = ctx.has('CREDIT_ANALYST', 'CREDIT_MANAGER', 'CREDIT_COMMITTEE', 'AUDITOR');
+  const canSeePolicies = ctx.has('CREDIT_ANALYST', 'CREDIT_MANAGER', 'CREDIT_COMMITTEE', 'AUDITOR');
+  const stats = canSeePolicies ? api('/api/v1/stats/decisions?days=30') : Promise.reject(new Error(t('error.403')));
+  stats.catch(() => {});
+  clear(root,
+    h('h1', t('nav.overview')),
+    h('div.cards',
+      canSeePolicies && card(t('overview.active'), 'active-policy', async () => {
+        const v = await api('/api/v1/policies/active');
+        return h('div', h('p.big', h('a', { href: `#/policies/${v.number}` }, `${t('policy.version')} ${v.number}`), ' ', badge(v.status)),
+          h('p', t('overview.since', { when: fmtDate(v.activatedAt || v.createdAt), who: v.activatedBy || v.author })));
+      }),
+      canSeePolicies && card(t('overview.waiting'), 'waiting', async () => {
+        const list = (await api('/api/v1/policies')).filter((v) => ['SUBMITTED', 'APPROVED'].includes(v.status));
+        return list.length ? h('ul.plain', list.map((v) => h('li', h('a', { href: `#/policies/${v.number}` },
+          `${t('policy.version')} ${v.number}`), ' ', badge(v.status), ` ${v.author}`))) : h('p.muted', t('overview.noneWaiting'));
+      }),
+      card(t('overview.today'), 'today', async () => {
+        const s = await stats;
+        return h('div.two', h('div', h('h3', t('overview.byOutcome')), counts(s.today?.byOutcome)),
+          h('div', h('h3', t('overview.byType')), counts(s.today?.byType)));
+      }),
+      canSeeHolds && card(t('overview.openHolds'), 'open-holds', async () => {
+        const page = await api('/api/v1/holds?status=OPEN&size=1');
+        return h('p.big', h('a', { href: '#/holds' }, String(page.totalElements)));
+      })),
+    card(t('overview.chart'), 'daily', async () => {
+      const s = await stats;
+      const days = new Map();
+      for (const d of s.daily || []) {
+        if (!days.has(d.day)) days.set(d.day, {});
+        days.get(d.day)[d.outcome] = (days.get(d.day)[d.outcome] || 0) + d.count;
+      }
+      const data = [...days.entries()].sort().map(([day, values]) => ({ label: day.slice(5), values }));
+      return data.length ? stackedBars(data, t('overview.chart')) : h('p.muted', t('overview.none'));
+    }));
+}
