@@ -277,6 +277,13 @@ try {
     await committee2.locator('.sim-result h2, .progress-host').first().waitFor();
     await committee2.waitForFunction(() => /done|failed|cancelled/.test(document.querySelector('.progress')?.innerText || ''),
       null, { timeout: 120000 });
+    // Version 1 (the policy before the change) over the decisions recorded under version 2: some flip back.
+    const progressText = await committee2.locator('.progress').innerText();
+    const counted = progressText.match(/(\d+) \/ (\d+)/);
+    if (!/done/.test(progressText) || !counted || Number(counted[1]) === 0 || counted[1] !== counted[2]) {
+      throw new Error(`simulation did not evaluate the window's decisions: ${progressText}`);
+    }
+    await committee2.locator('.sim-result table').first().waitFor();
     await shot(committee2, 'simulation');
     return null;
   });

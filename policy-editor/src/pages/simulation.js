@@ -15,7 +15,8 @@ export async function simulation(root, ctx) {
     .map((v) => h('option', { value: String(v.number) }, `${t('policy.version')} ${v.number} · ${t(`status.${v.status}`)}`)));
   const now = new Date();
   const from = h('input', { type: 'datetime-local', id: 'sim-from', value: local(new Date(now.getTime() - 30 * 86400000)) });
-  const to = h('input', { type: 'datetime-local', id: 'sim-to', value: local(now) });
+  // The input counts in minutes: the window ends after the current one, so that the latest decisions are in it.
+  const to = h('input', { type: 'datetime-local', id: 'sim-to', value: local(new Date(now.getTime() + 60000)) });
   const progress = h('div.progress-host', { 'aria-live': 'polite' });
   const result = h('div.sim-result');
   const start = h('button.primary', { type: 'submit', id: 'sim-start' }, t('sim.start'));
