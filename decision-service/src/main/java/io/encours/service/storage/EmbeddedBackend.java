@@ -10,6 +10,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import java.util.List;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -18,12 +19,29 @@ import org.h2.mvstore.MVStore;
  * mongo-java-server's H2 backend with typed maps: unique-index keys compared natively
  * ({@link IndexKeyType}) and documents stored as BSON ({@link DocumentType}). Map names and layout are the
  * backend's own; only how keys and documents are encoded differs, so a store written by the plain
- * {@link H2Backend} cannot be read by this one (nor the reverse).
+ * {@link H2Backend} cannot be read by this one (nor the reverse). Write commands pass through a
+ * {@link WriteGate}.
  */
 final class EmbeddedBackend extends H2Backend {
+    private final WriteGate gate;
 
-    EmbeddedBackend(MVStore store) {
+    EmbeddedBackend(MVStore store, WriteGate gate) {
         super(store);
+        this.gate = gate;
+    }
+
+    /** Every write command passes through the gate, so that no commit lands in the middle of one. */
+    @Override
+    public Document handleMessage(MongoMessage message) {
+        if (!WriteGate.isWrite(message.getDocument().keySet().iterator().next())) {
+            return super.handleMessage(message);
+        }
+        gate.enter();
+        try {
+            return super.handleMessage(message);
+        } finally {
+            gate.leave();
+        }
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.encours.service.storage;
 
 import com.mongodb.WriteConcern;
-import com.mongodb.event.CommandListener;
 import de.bwaldvogel.mongo.MongoServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,9 +32,10 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
     private final MongoServer server;
     private final InetSocketAddress address;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final WriteGate gate = new WriteGate();
+    private final WriteGate gate;
 
-    private EmbeddedMongo(Path file, MVStore store, MongoServer server, InetSocketAddress address) {
+    private EmbeddedMongo(Path file, MVStore store, MongoServer server, InetSocketAddress address, WriteGate gate) {
+        this.gate = gate;
         this.file = file;
         this.store = store;
         this.server = server;
@@ -58,7 +58,8 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
                 .autoCommitBufferSize(0)
                 // No page compression: LZF took a tenth of the audit writer's time under load (bench/README.md).
                 .open();
-        MongoServer server = new MongoServer(new EmbeddedBackend(store));
+        WriteGate gate = new WriteGate();
+        MongoServer server = new MongoServer(new EmbeddedBackend(store, gate));
         try {
             server.bind(new InetSocketAddress("127.0.0.1", 0));
         } catch (RuntimeException e) {
@@ -67,7 +68,7 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
         }
         InetSocketAddress address = server.getLocalAddress();
         log.info("embedded MongoDB started port={} file={}", address.getPort(), file);
-        return new EmbeddedMongo(file, store, server, address);
+        return new EmbeddedMongo(file, store, server, address, gate);
     }
 
     /** A connection string for the MongoDB driver, with short timeouts: the server is in this process. */
@@ -95,11 +96,6 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
     public void makeAcknowledgedWritesDurable() {
         gate.exclusively(store::commit);
         store.sync();
-    }
-
-    /** To register on the service's MongoDB client: lets commits wait for write commands in flight. */
-    public CommandListener writeGate() {
-        return gate;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.encours.service.storage;
 
 import com.mongodb.ConnectionString;
-import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -29,11 +28,6 @@ class StorageConfiguration {
         @Bean(destroyMethod = "close")
         EmbeddedMongo embeddedMongo(StorageProperties properties) {
             return EmbeddedMongo.start(properties.dataDir());
-        }
-
-        @Bean
-        MongoClientSettingsBuilderCustomizer embeddedWriteGate(EmbeddedMongo server) {
-            return settings -> settings.addCommandListener(server.writeGate());
         }
 
         @Bean
