@@ -43,17 +43,24 @@ class AuditConfiguration {
 
     /**
      * The request-id index is what makes idempotency safe under concurrency, the chain-number index keeps
-     * the hash chain single when several instances write; the two others serve a
+     * the hash chain single when several instances write to one MongoDB; the two others serve a
      * customer's history and the audit explorer's outcome filter. (The embedded server builds unique
      * indexes only; it accepts the others and ignores them.)
      */
+    static void createChainIndex(MongoTemplate mongo) {
+        mongo.indexOps(AuditDocuments.COLLECTION).createIndex(new Index().on(AuditChain.SEQ, Sort.Direction.ASC)
+                .unique().sparse().named("chainSeq_unique"));
+    }
+
     static void createIndexes(MongoTemplate mongo, WriteDurability durability) {
         IndexOperations indexes = mongo.indexOps(AuditDocuments.COLLECTION);
         try {
             indexes.createIndex(new Index().on(AuditDocuments.REQUEST_ID, Sort.Direction.ASC).unique()
                     .named("requestId_unique"));
-            indexes.createIndex(new Index().on(AuditChain.SEQ, Sort.Direction.ASC).unique().sparse()
-                    .named("chainSeq_unique"));
+            // Several instances write only to a shared MongoDB: one process holds an embedded store's file.
+            if (!"embedded".equals(durability.mode())) {
+                createChainIndex(mongo);
+            }
             indexes.createIndex(new Index().on(AuditDocuments.CUSTOMER_ID, Sort.Direction.ASC)
                     .on(AuditDocuments.RECEIVED_AT, Sort.Direction.DESC).named("customerId_receivedAt"));
             indexes.createIndex(new Index().on(AuditDocuments.OUTCOME, Sort.Direction.ASC)

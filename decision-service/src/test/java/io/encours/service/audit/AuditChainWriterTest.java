@@ -72,6 +72,8 @@ class AuditChainWriterTest {
              MongoClient client = MongoClients.create(server.connectionString("encours"))) {
             MongoTemplate mongo = new MongoTemplate(client, "encours");
             AuditConfiguration.createIndexes(mongo, server);
+            // As on a shared MongoDB, where several instances write (an embedded store has one process).
+            AuditConfiguration.createChainIndex(mongo);
             AuditDocuments documents = new AuditDocuments(AuditRecords.JSON);
             AuditProperties properties = new AuditProperties(8, 1024, Duration.ofSeconds(10), true);
             // Two instances of the service: each writer starts from the same chain head and races the other.
