@@ -5,13 +5,14 @@
 #   bench/load-test.sh                     # build, run (about 4 minutes), write bench/results/load-test-<date>.txt
 #   BUILD_FROM=head bench/load-test.sh     # build the last commit only (uncommitted edits of others left out)
 #   SKIP_BUILD=1 bench/load-test.sh        # reuse decision-service/target's jar
-#   CONNECTIONS=32 DURATION=30 WARMUP_ORDER=45 WARMUP_CPU=90 WARMUP_MAX=240 WARMUP_NOOP=15 ROUNDS=1 bench/load-test.sh
+#   CONNECTIONS=32 DURATION=20 WARMUP_ORDER=45 WARMUP_CPU=240 WARMUP_MAX=400 WARMUP_NOOP=15 ROUNDS=2 bench/load-test.sh
 #   PROFILE=1 bench/load-test.sh           # also a JFR CPU profile of the service during the order checks
 #   WAIT_IDLE=300 bench/load-test.sh       # first wait up to 300 s for a 1-min load average < 1 (IDLE_LOAD)
 #
 # 1. starts the service on a new temporary data folder (embedded store, durable audit), 127.0.0.1;
 # 2. warms it up with wrk: order checks until the service has used WARMUP_CPU s of CPU since start-up
-#    (C2 needs ~45 s of CPU on the policy's generated code; start-up itself takes ~20), then WARMUP_NOOP s
+#    (after 90 s of CPU the order check still got 40-60 % faster between rounds; 240 s is steady; start-up
+#    itself takes ~20), then WARMUP_NOOP s
 #    of no-op;
 # 3. ROUNDS times: DURATION s of order checks, then DURATION s of no-op, wrk -t2 -c$CONNECTIONS --latency;
 #    each order check has its own Idempotency-Key (bench/wrk-post.lua), so each is a real decision with its
@@ -28,12 +29,12 @@ cd "$ROOT"
 
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
-DURATION=${DURATION:-30}
+DURATION=${DURATION:-20}
 WARMUP_ORDER=${WARMUP_ORDER:-45}
 WARMUP_NOOP=${WARMUP_NOOP:-15}
-WARMUP_CPU=${WARMUP_CPU:-90}
-WARMUP_MAX=${WARMUP_MAX:-240}
-ROUNDS=${ROUNDS:-1}
+WARMUP_CPU=${WARMUP_CPU:-240}
+WARMUP_MAX=${WARMUP_MAX:-400}
+ROUNDS=${ROUNDS:-2}
 PROFILE=${PROFILE:-0}
 BODY=$ROOT/decision-service/src/main/resources/openapi/examples/order-check.json
 ORDER_PATH=/api/v1/decisions/order-check
