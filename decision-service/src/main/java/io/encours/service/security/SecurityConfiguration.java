@@ -13,6 +13,7 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -145,8 +146,9 @@ class SecurityConfiguration {
     }
 
     @Bean
-    PasswordEncoder passwordEncoder(SecurityProperties properties) {
-        return new BCryptPasswordEncoder(properties.bcryptStrength());
+    PasswordEncoder passwordEncoder(SecurityProperties properties, Clock clock) {
+        return new RememberedPasswordChecks(new BCryptPasswordEncoder(properties.bcryptStrength()),
+                Duration.ofMinutes(5), clock);
     }
 
     @Bean
