@@ -27,17 +27,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Group commit: one thread takes every record waiting in the queue, inserts them with one
- * {@code insertMany}, makes them durable, and only then completes each record's future. (Syncing on a second
- * thread while the next batch is inserted was tried: batches got smaller and the whole slower, since each
- * commit rewrites the index pages its records touched.) A decision thus waits for its own record's
- * acknowledgement, while concurrent decisions share one round trip and one journal or file sync. (On the
- * embedded store the commit waits for write commands in flight, see {@code storage.WriteGate}.)
+ * {@code insertMany}, makes them durable, and only then completes each record's future. A decision thus
+ * waits for its own record's acknowledgement, while concurrent decisions share one round trip and one
+ * journal or file sync (syncing on a second thread while the next batch went in made batches smaller and
+ * the whole slower: docs/decisions/0002). On the embedded store the commit waits for write commands in
+ * flight ({@code storage.WriteGate}).
  *
  * <p>The writer thread also makes the hash chain ({@link AuditChain}): it numbers the records in write order
  * and links each to the previous one's hash (the records arrive content-hashed and encoded, see
- * {@link SealedRecord}). A unique index on the chain number keeps two writers (two instances on one
- * database) from giving out the same number: the one that loses links its records again after the
- * winner's. Inserts are ordered so that a rejected record (a duplicate
+ * {@link SealedRecord}). On MongoDB proper, a unique index on the chain number keeps two writers (two
+ * instances on one database) from giving out the same number: the one that loses links its records again
+ * after the winner's. Inserts are ordered so that a rejected record (a duplicate
  * request id) leaves no hole: the records after it are linked again to the last one stored and retried. At
  * start, and before the first write after a failed one, the chain resumes from the last record stored.
  */

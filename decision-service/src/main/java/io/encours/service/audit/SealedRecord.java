@@ -16,6 +16,9 @@ final class SealedRecord {
     private static final DocumentCodec CODEC = new DocumentCodec();
     private static final byte INT64 = 0x12;
     private static final byte STRING = 0x02;
+    private static final byte[] SEQ_NAME = cString(AuditChain.SEQ);
+    private static final byte[] PREV_NAME = cString(AuditChain.PREV_HASH);
+    private static final byte[] HASH_NAME = cString(AuditChain.HASH);
 
     private final byte[] bson;
     private final String contentHash;
@@ -41,20 +44,17 @@ final class SealedRecord {
 
     /** The record with {@code chainSeq}, {@code prevHash} and {@code hash} appended as its last fields. */
     RawBsonDocument chained(long seq, String prevHash, String hash) {
-        byte[] seqName = cString(AuditChain.SEQ);
-        byte[] prevName = cString(AuditChain.PREV_HASH);
-        byte[] hashName = cString(AuditChain.HASH);
         byte[] prev = cString(prevHash);
         byte[] own = cString(hash);
         // A BSON document: int32 total length, its elements, a 0 byte. The new elements go before that 0.
-        int length = bson.length + 1 + seqName.length + 8 + 1 + prevName.length + 4 + prev.length
-                + 1 + hashName.length + 4 + own.length;
+        int length = bson.length + 1 + SEQ_NAME.length + 8 + 1 + PREV_NAME.length + 4 + prev.length
+                + 1 + HASH_NAME.length + 4 + own.length;
         ByteBuffer out = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
         out.putInt(length);
         out.put(bson, 4, bson.length - 5);
-        out.put(INT64).put(seqName).putLong(seq);
-        out.put(STRING).put(prevName).putInt(prev.length).put(prev);
-        out.put(STRING).put(hashName).putInt(own.length).put(own);
+        out.put(INT64).put(SEQ_NAME).putLong(seq);
+        out.put(STRING).put(PREV_NAME).putInt(prev.length).put(prev);
+        out.put(STRING).put(HASH_NAME).putInt(own.length).put(own);
         out.put((byte) 0);
         return new RawBsonDocument(out.array());
     }

@@ -1,12 +1,8 @@
 package io.encours.service.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -43,7 +39,7 @@ final class RememberedPasswordChecks implements PasswordEncoder {
         if (rawPassword == null || encodedPassword == null) {
             return false;
         }
-        String key = digest(encodedPassword, rawPassword);
+        String key = ApiKeys.hash(encodedPassword + '\0' + rawPassword);
         Instant now = clock.instant();
         Instant until = checked.get(key);
         if (until != null && now.isBefore(until)) {
@@ -55,8 +51,6 @@ final class RememberedPasswordChecks implements PasswordEncoder {
                 checked.clear();
             }
             checked.put(key, now.plus(remembered));
-        } else if (until != null) {
-            checked.remove(key);
         }
         return matches;
     }
@@ -64,17 +58,5 @@ final class RememberedPasswordChecks implements PasswordEncoder {
     @Override
     public boolean upgradeEncoding(String encodedPassword) {
         return bcrypt.upgradeEncoding(encodedPassword);
-    }
-
-    private static String digest(String encodedPassword, CharSequence rawPassword) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(encodedPassword.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            sha.update(rawPassword.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

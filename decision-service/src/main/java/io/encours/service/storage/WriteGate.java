@@ -1,6 +1,7 @@
 package io.encours.service.storage;
 
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * Keeps the embedded store's commits between write commands, never in the middle of one. The embedded server
@@ -20,18 +21,8 @@ final class WriteGate {
 
     /** A write command starts; waits while a commit runs. Not interruptible: every enter has its leave. */
     synchronized void enter() {
-        boolean interrupted = false;
-        while (committing) {
-            try {
-                wait();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
+        awaitWhile(() -> committing);
         inFlight++;
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     synchronized void leave() {
@@ -44,26 +35,10 @@ final class WriteGate {
     /** Runs {@code commit} with no write command in flight; commits from several threads take turns. */
     void exclusively(Runnable commit) {
         synchronized (this) {
-            boolean interrupted = false;
-            while (committing) {
-                try {
-                    wait();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
+            awaitWhile(() -> committing);
             // From here new write commands wait, so the ones in flight drain.
             committing = true;
-            while (inFlight > 0) {
-                try {
-                    wait();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            awaitWhile(() -> inFlight > 0);
         }
         try {
             commit.run();
@@ -72,6 +47,21 @@ final class WriteGate {
                 committing = false;
                 notifyAll();
             }
+        }
+    }
+
+    /** Waits on this gate's monitor (held by the caller) until the condition is false; an interrupt is kept for later. */
+    private void awaitWhile(BooleanSupplier condition) {
+        boolean interrupted = false;
+        while (condition.getAsBoolean()) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
