@@ -5,6 +5,8 @@
 #   bench/simulation-bench.sh                 # build, fill, simulate (about 10 minutes), write bench/results/simulation-<date>.txt
 #   DECISIONS=50000 SIM_RUNS=1 bench/simulation-bench.sh   # a quicker look
 #   PROFILE=1 bench/simulation-bench.sh      # + a JFR profile of the last simulation: samples per thread and top frames
+#   KEEP_WORK=1 bench/simulation-bench.sh    # keeps the work folder (printed), filled decisions included
+#   FILLED=/tmp/encours-sim.XXXXXX bench/simulation-bench.sh   # reuses that folder's decisions (a copy): no fill
 #   SKIP_BUILD=1 / BUILD_FROM=head / SERVICE_JAR=<jar> / WAIT_IDLE=300 / JAVA_OPTS=...   as in load-test.sh
 #
 # 1. records DECISIONS (200,000) decisions on a new temporary data folder (embedded store, durable audit)
@@ -32,6 +34,11 @@ BULK_THREADS=${BULK_THREADS:-64}
 COMMITTEE_USER=bench-committee
 COMMITTEE_PASSWORD=bench-committee-$(date +%s)-$RANDOM
 EXAMPLES=$ROOT/decision-service/src/main/resources/openapi/examples
+if [ -n "${FILLED:-}" ]; then
+  # The window and the users' passwords of the run that recorded the decisions.
+  # shellcheck disable=SC1091
+  source "$FILLED/window.env"
+fi
 
 WORK=$(mktemp -d /tmp/encours-sim.XXXXXX)
 LOAD_PID=""
@@ -62,20 +69,29 @@ JAVA_OPTS="$JAVA_OPTS -Dencours.security.bootstrap.users.$COMMITTEE_USER.passwor
 ( while :; do echo "$(date +%T) $(cut -d' ' -f1-3 /proc/loadavg)" >>"$WORK/load.txt"; sleep 15; done ) &
 LOAD_PID=$!
 
-log "Recording $DECISIONS decisions in process ($BULK_THREADS threads; data in $WORK/data)"
-unzip -q "$SERVICE_JAR" -d "$WORK/jar"
-CLASSES="$WORK/jar/BOOT-INF/classes:$WORK/jar/BOOT-INF/lib/*"
-mkdir -p "$WORK/helper"
-"${JAVA%java}javac" -q -d "$WORK/helper" -cp "$CLASSES" "$BENCH_DIR/simulation/BulkDecisions.java" 2>/dev/null \
-  || "${JAVA%java}javac" -d "$WORK/helper" -cp "$CLASSES" "$BENCH_DIR/simulation/BulkDecisions.java"
-window_from=$(date -u -d '-1 minute' +%FT%TZ)
-# shellcheck disable=SC2086
-ENCOURS_DATA_DIR=$WORK/data timeout "${BULK_TIMEOUT:-3600}" "$JAVA" $JAVA_OPTS \
-  -Dencours.security.bootstrap.admin-password="$BENCH_ADMIN_PASSWORD" -Dlogging.level.io.encours=WARN \
-  -cp "$WORK/helper:$CLASSES" io.encours.service.decision.BulkDecisions "$DECISIONS" "$BULK_THREADS" "$EXAMPLES" \
-  >"$WORK/bulk.log" 2>&1 || { log "Bulk recording failed; last lines of $WORK/bulk.log:"; tail -30 "$WORK/bulk.log" >&2; exit 1; }
-window_to=$(date -u -d '+1 minute' +%FT%TZ)
-grep '^BULK' "$WORK/bulk.log" | tail -1 | sed 's/^BULK /recorded in process: /' | tee -a "$OUT"
+if [ -n "${FILLED:-}" ]; then
+  log "Reusing the decisions recorded in $FILLED (a copy in $WORK/data)"
+  cp -r "$FILLED/data" "$WORK/data"
+  grep '^recorded in process' "$FILLED/fill.txt" | sed 's/$/ (reused)/' | tee -a "$OUT"
+else
+  log "Recording $DECISIONS decisions in process ($BULK_THREADS threads; data in $WORK/data)"
+  unzip -q "$SERVICE_JAR" -d "$WORK/jar"
+  CLASSES="$WORK/jar/BOOT-INF/classes:$WORK/jar/BOOT-INF/lib/*"
+  mkdir -p "$WORK/helper"
+  "${JAVA%java}javac" -q -d "$WORK/helper" -cp "$CLASSES" "$BENCH_DIR/simulation/BulkDecisions.java" 2>/dev/null \
+    || "${JAVA%java}javac" -d "$WORK/helper" -cp "$CLASSES" "$BENCH_DIR/simulation/BulkDecisions.java"
+  window_from=$(date -u -d '-1 minute' +%FT%TZ)
+  # shellcheck disable=SC2086
+  ENCOURS_DATA_DIR=$WORK/data timeout "${BULK_TIMEOUT:-3600}" "$JAVA" $JAVA_OPTS \
+    -Dencours.security.bootstrap.admin-password="$BENCH_ADMIN_PASSWORD" -Dlogging.level.io.encours=WARN \
+    -cp "$WORK/helper:$CLASSES" io.encours.service.decision.BulkDecisions "$DECISIONS" "$BULK_THREADS" "$EXAMPLES" \
+    >"$WORK/bulk.log" 2>&1 || { log "Bulk recording failed; last lines of $WORK/bulk.log:"; tail -30 "$WORK/bulk.log" >&2; exit 1; }
+  window_to=$(date -u -d '+1 minute' +%FT%TZ)
+  grep '^BULK' "$WORK/bulk.log" | tail -1 | sed 's/^BULK /recorded in process: /' | tee -a "$OUT"
+fi
+printf 'window_from=%s\nwindow_to=%s\nCOMMITTEE_PASSWORD=%s\nBENCH_ADMIN_PASSWORD=%s\n' \
+  "$window_from" "$window_to" "$COMMITTEE_PASSWORD" "$BENCH_ADMIN_PASSWORD" >"$WORK/window.env"
+grep '^recorded in process' "$OUT" >"$WORK/fill.txt" || true
 
 log "Starting the service on $BASE (data in $WORK/data)"
 start_service "$PORT" "$WORK/data" "$WORK/service.log"

@@ -37,6 +37,7 @@ public final class AuditChain {
     /** The fields the chain adds to a record, left out of its content hash. */
     private static final Set<String> CHAIN_FIELDS = Set.of(SEQ, PREV_HASH, HASH, CONTENT_HASH);
     public static final String GENESIS = "0".repeat(64);
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -66,13 +67,17 @@ public final class AuditChain {
     }
 
     private static String sha256(String text) {
+        return HexFormat.of().formatHex(SHA256.get().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** One digest per thread: {@code MessageDigest.getInstance} looks the provider up on every call. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
+    });
 
     /** The record as one line of canonical JSON, {@code hash} included: a line of the JSON Lines export. */
     public static String canonicalJson(Document record) {
@@ -145,8 +150,15 @@ public final class AuditChain {
 
     private static void writeString(String s, StringBuilder out) {
         out.append('"');
-        for (int i = 0; i < s.length(); i++) {
+        // Runs of characters that need no escape are copied at once (JSON text inside a record is mostly such runs).
+        int from = 0;
+        int length = s.length();
+        for (int i = 0; i < length; i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                continue;
+            }
+            out.append(s, from, i);
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
@@ -155,15 +167,11 @@ public final class AuditChain {
                 case '\t' -> out.append("\\t");
                 case '\b' -> out.append("\\b");
                 case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
+                default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
             }
+            from = i + 1;
         }
+        out.append(s, from, length);
         out.append('"');
     }
 }

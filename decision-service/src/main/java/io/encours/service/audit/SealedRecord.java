@@ -3,9 +3,14 @@ package io.encours.service.audit;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import org.bson.RawBsonDocument;
-import org.bson.codecs.DocumentCodec;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.bson.BsonBinaryWriter;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.io.BasicOutputBuffer;
+import org.bson.types.Decimal128;
 
 /**
  * An audit record encoded to BSON and content-hashed by the thread that made the decision. The writer thread
@@ -13,7 +18,6 @@ import org.bson.Document;
  * record's cost, run in parallel on the request threads instead of one after the other on the writer's.
  */
 final class SealedRecord {
-    private static final DocumentCodec CODEC = new DocumentCodec();
     private static final byte INT64 = 0x12;
     private static final byte STRING = 0x02;
     private static final byte[] SEQ_NAME = cString(AuditChain.SEQ);
@@ -32,10 +36,58 @@ final class SealedRecord {
     static SealedRecord seal(Document record) {
         String contentHash = AuditChain.contentHashOf(record);
         record.put(AuditChain.CONTENT_HASH, contentHash);
-        RawBsonDocument raw = new RawBsonDocument(record, CODEC);
-        byte[] bytes = new byte[raw.getByteBuffer().remaining()];
-        raw.getByteBuffer().asNIO().get(bytes);
-        return new SealedRecord(bytes, contentHash);
+        return new SealedRecord(encode(record), contentHash);
+    }
+
+    /**
+     * The record's BSON, written straight from its values: a record holds only the types below, and the
+     * driver's codecs would look a codec up for each value.
+     */
+    static byte[] encode(Map<String, Object> record) {
+        BasicOutputBuffer buffer = new BasicOutputBuffer(4096);
+        try (BsonBinaryWriter writer = new BsonBinaryWriter(buffer)) {
+            writeDocument(writer, record);
+        }
+        return buffer.toByteArray();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void writeDocument(BsonBinaryWriter writer, Map<String, ?> document) {
+        writer.writeStartDocument();
+        for (Map.Entry<String, ?> e : document.entrySet()) {
+            writer.writeName(e.getKey());
+            writeValue(writer, e.getValue());
+        }
+        writer.writeEndDocument();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void writeValue(BsonBinaryWriter writer, Object value) {
+        if (value == null) {
+            writer.writeNull();
+        } else if (value instanceof String s) {
+            writer.writeString(s);
+        } else if (value instanceof Integer i) {
+            writer.writeInt32(i);
+        } else if (value instanceof Long l) {
+            writer.writeInt64(l);
+        } else if (value instanceof Boolean b) {
+            writer.writeBoolean(b);
+        } else if (value instanceof Date d) {
+            writer.writeDateTime(d.getTime());
+        } else if (value instanceof Decimal128 d) {
+            writer.writeDecimal128(d);
+        } else if (value instanceof Map<?, ?> m) {
+            writeDocument(writer, (Map<String, ?>) m);
+        } else if (value instanceof List<?> list) {
+            writer.writeStartArray();
+            for (Object item : list) {
+                writeValue(writer, item);
+            }
+            writer.writeEndArray();
+        } else {
+            throw new IllegalArgumentException("An audit record holds no " + value.getClass().getName());
+        }
     }
 
     String contentHash() {

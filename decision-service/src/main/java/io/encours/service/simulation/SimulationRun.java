@@ -4,10 +4,9 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
+import io.encours.rules.decision.Verdict;
 import io.encours.rules.model.DecisionRequest;
 import io.encours.rules.model.DecisionType;
-import io.encours.rules.decision.DecisionResult;
 import io.encours.rules.policy.CompiledPolicy;
 import io.encours.service.decision.RecordedRequests;
 import io.encours.service.replay.CompiledVersions;
@@ -32,10 +31,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One simulation, run on the job thread: reads the window's decisions with one cursor in {@code _id} order
- * (a batch at a time, only the fields it needs), hands them in chunks to the evaluation workers, merges the
- * chunks' tallies, saves the progress about every second and the result at the end. At most a few chunks
- * are in flight, so memory stays flat however many decisions the window holds.
+ * One simulation, run on the job thread: reads the window's decisions with one cursor (a batch at a time,
+ * only the fields it needs), hands them in chunks to the evaluation workers, merges the chunks' tallies,
+ * saves the progress about every second and the result at the end. At most a few chunks are in flight, so
+ * memory stays flat however many decisions the window holds. The result does not depend on the order the
+ * decisions come in (counts, and the oldest flips as samples), so the query asks for none: sorting made the
+ * embedded store hold every matching document whole until the last one was read.
  */
 final class SimulationRun implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(SimulationRun.class);
@@ -97,8 +98,7 @@ final class SimulationRun implements Runnable {
             long startNanos = System.nanoTime();
             long lastSave = startNanos;
             boolean saved = false;
-            try (MongoCursor<Document> cursor = decisions.find(window).projection(FIELDS).sort(Sorts.ascending("_id"))
-                    .batchSize(1000).iterator()) {
+            try (MongoCursor<Document> cursor = decisions.find(window).projection(FIELDS).batchSize(1000).iterator()) {
                 List<Document> chunk = new ArrayList<>(CHUNK);
                 while (!cancelled && workerFailure == null && cursor.hasNext()) {
                     chunk.add(cursor.next());
@@ -184,11 +184,11 @@ final class SimulationRun implements Runnable {
 
     private void evaluate(Document d, SimulationTally into) {
         DecisionType type;
-        DecisionResult result;
+        Verdict verdict;
         try {
             type = DecisionType.valueOf(d.getString("type"));
             DecisionRequest request = requests.read(type, d.getString("input"), LocalDate.parse(d.getString("asOf")));
-            result = policy.evaluate(type, request).result();
+            verdict = policy.verdict(type, request);
         } catch (RuntimeException e) {
             // An input that no longer reads as a request (altered, older schema) is counted, not fatal.
             log.debug("simulation {}: decision {} not evaluated: {}", id(), d.get("_id"), e.toString());
@@ -198,8 +198,8 @@ final class SimulationRun implements Runnable {
         Object amount = d.get("amount");
         into.add(d.getString("_id"), type, d.getString("customerId"),
                 amount instanceof Decimal128 dec ? dec.bigDecimalValue() : (BigDecimal) null,
-                d.getString("outcome"), d.getList("reasonCodes", String.class, List.of()), result.outcome(),
-                result.reasonCodes());
+                d.getString("outcome"), d.getList("reasonCodes", String.class, List.of()), verdict.outcome(),
+                verdict.reasonCodes());
     }
 
     /** Whether it has ended (or is saving its end): another simulation may start. */

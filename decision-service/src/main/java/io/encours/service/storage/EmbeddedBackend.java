@@ -7,7 +7,6 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
@@ -76,7 +75,7 @@ final class EmbeddedBackend extends H2Backend {
             MVMap<Object, Document> data = getMvStore().openMap(DATA + fullName,
                     new MVMap.Builder<Object, Document>().valueType(DocumentType.INSTANCE));
             MVMap<String, Object> meta = getMvStore().openMap(META + fullName);
-            return new H2Collection(this, collectionName, options, data, meta, getCursorRegistry());
+            return new EmbeddedCollection(this, collectionName, options, data, meta, getCursorRegistry());
         }
     }
 }

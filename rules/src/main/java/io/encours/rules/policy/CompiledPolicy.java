@@ -7,6 +7,7 @@ import io.encours.rules.decision.PolicyStamp;
 import io.encours.rules.decision.Reason;
 import io.encours.rules.decision.RuleRef;
 import io.encours.rules.decision.ScoreLine;
+import io.encours.rules.decision.Verdict;
 import io.encours.rules.facts.DecisionSheet;
 import io.encours.rules.facts.PolicyParameters;
 import io.encours.rules.model.DecisionRequest;
@@ -110,9 +111,36 @@ public final class CompiledPolicy {
     public Evaluation evaluate(DecisionRequest request) {
         long start = System.nanoTime();
         DecisionSheet sheet = new DecisionSheet(request.type(), Outcomes.of(request.type()));
-        List<Object> facts = FactAssembler.facts(request, sheet);
         List<String> fired = new ArrayList<>(24);
-        DefaultAgendaEventListener listener = new DefaultAgendaEventListener() {
+        fire(request, sheet, fired);
+        DecisionResult result = result(request, sheet, fired);
+        return new Evaluation(result, stamp, System.nanoTime() - start);
+    }
+
+    /**
+     * The outcome and the reason codes alone, as {@link #evaluate} would give them: what a simulation over
+     * many recorded decisions compares, without rendering messages or tracking the rules that fire.
+     *
+     * @throws IllegalArgumentException when {@code type} does not match the request
+     */
+    public Verdict verdict(DecisionType type, DecisionRequest request) {
+        if (request.type() != type) {
+            throw new IllegalArgumentException("A " + request.getClass().getSimpleName()
+                    + " cannot be evaluated as " + type);
+        }
+        DecisionSheet sheet = new DecisionSheet(request.type(), Outcomes.of(request.type()));
+        fire(request, sheet, null);
+        List<String> codes = new ArrayList<>(sheet.getReasons().size());
+        for (DecisionSheet.RaisedReason r : sheet.getReasons()) {
+            codes.add(r.code());
+        }
+        return new Verdict(sheet.getOutcome(), codes);
+    }
+
+    /** Runs the rules over the request's facts into {@code sheet}; names the rules that fire into {@code fired} if given. */
+    private void fire(DecisionRequest request, DecisionSheet sheet, List<String> fired) {
+        List<Object> facts = FactAssembler.facts(request, sheet);
+        DefaultAgendaEventListener listener = fired == null ? null : new DefaultAgendaEventListener() {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
                 fired.add(event.getMatch().getRule().getName());
@@ -120,7 +148,9 @@ public final class CompiledPolicy {
         };
         KieSession session = sessions.newKieSession();
         try {
-            session.addEventListener(listener);
+            if (listener != null) {
+                session.addEventListener(listener);
+            }
             session.setGlobal("decision", sheet);
             session.setGlobal("params", parameters);
             for (Object fact : facts) {
@@ -128,11 +158,11 @@ public final class CompiledPolicy {
             }
             session.fireAllRules();
         } finally {
-            session.removeEventListener(listener);
+            if (listener != null) {
+                session.removeEventListener(listener);
+            }
             session.dispose();
         }
-        DecisionResult result = result(request, sheet, fired);
-        return new Evaluation(result, stamp, System.nanoTime() - start);
     }
 
     private DecisionResult result(DecisionRequest request, DecisionSheet sheet, List<String> fired) {

@@ -2,11 +2,16 @@ package io.encours.rules.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.encours.rules.decision.DecisionResult;
 import io.encours.rules.decision.RuleRef;
+import io.encours.rules.decision.Verdict;
+import io.encours.rules.model.DecisionRequest;
 import io.encours.rules.policy.CompiledPolicy;
 import io.encours.rules.policy.DefaultPolicy;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -51,5 +56,18 @@ class DefaultPolicyScenariosTest {
         neverFired.removeAll(fired);
         List<RuleRef> missing = neverFired.stream().map(policy.rules()::get).toList();
         assertThat(missing).as("rules and table rows no scenario exercises").isEmpty();
+    }
+
+    @Test
+    void aVerdictIsTheOutcomeAndReasonCodesOfTheFullEvaluation() {
+        for (Scenario s : scenarios.scenarios()) {
+            Map<String, String> facts = new LinkedHashMap<>(scenarios.base());
+            facts.putAll(s.given());
+            DecisionRequest request = new ScenarioFacts(facts).request(s.decision());
+            DecisionResult full = policy.evaluate(request).result();
+
+            assertThat(policy.verdict(request.type(), request)).as("scenario %s", s.id())
+                    .isEqualTo(new Verdict(full.outcome(), full.reasonCodes()));
+        }
     }
 }

@@ -1,0 +1,173 @@
+package io.encours.service.storage;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Cursor;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.type.DataType;
+
+/**
+ * mongo-java-server's H2 collection with two changes for large collections.
+ *
+ * <p>An unsorted query is answered a batch at a time: the cursor walks the collection in key order as the
+ * client asks for more, instead of collecting every matching document first. A simulation reads hundreds of
+ * thousands of decisions in one query; collected up front they stayed in memory until the last batch was
+ * read, and the garbage collector copied them again and again (pauses of 100 to 300 ms, bench/README.md).
+ * Each batch reads the collection as it is then, from the key after the last one seen, like a MongoDB cursor
+ * without snapshot isolation: a document inserted ahead of the walk is found, one removed ahead of it is
+ * not. (Holding one snapshot for the whole walk would keep the store from reusing the space of old versions
+ * for as long as a client leaves its cursor open.) Sorted, skipped or limited queries, and projections other
+ * than a list of top-level fields to include, are answered as before.
+ *
+ * <p>No running total of document sizes: keeping it encoded every inserted document a second time only to
+ * measure it, and rewrote the collection's metadata page on every commit; it fed nothing but the {@code size}
+ * figures of {@code collStats}, which the service does not read (they stay at what an older store recorded).
+ */
+final class EmbeddedCollection extends H2Collection {
+    private static final String ID = "_id";
+
+    private final MVMap<Object, Document> data;
+    private final CursorRegistry cursors;
+
+    EmbeddedCollection(MongoDatabase database, String name, CollectionOptions options,
+                       MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursors) {
+        super(database, name, options, data, meta, cursors);
+        this.data = data;
+        this.cursors = cursors;
+    }
+
+    @Override
+    protected boolean tracksDataSize() {
+        return false;
+    }
+
+    @Override
+    protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                                         int batchSize, Document fieldSelector) {
+        Projection projection = Projection.of(fieldSelector);
+        if ((orderBy != null && !orderBy.isEmpty()) || numberToSkip != 0 || limit != 0 || batchSize <= 0
+                || projection == null) {
+            return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+        Walk walk = new Walk(query, projection, cursors.generateCursorId());
+        List<Document> first = walk.takeDocuments(batchSize);
+        if (walk.isEmpty()) {
+            return new QueryResult(first);
+        }
+        cursors.add(walk);
+        return new QueryResult(first, walk);
+    }
+
+    /** A cursor that finds its next documents when they are asked for. */
+    private final class Walk implements Cursor {
+        private final Document query;
+        private final Projection projection;
+        private final long id;
+        /** The key of the last document looked at; null before the first. */
+        private Object position;
+        /** A matching document found past a full batch, returned first by the next one. */
+        private Document next;
+        private boolean exhausted;
+
+        Walk(Document query, Projection projection, long id) {
+            this.query = query;
+            this.projection = projection;
+            this.id = id;
+        }
+
+        @Override
+        public long getId() {
+            return id;
+        }
+
+        @Override
+        public synchronized boolean isEmpty() {
+            return exhausted && next == null;
+        }
+
+        @Override
+        public synchronized List<Document> takeDocuments(int count) {
+            if (count <= 0) {
+                throw new IllegalArgumentException("Illegal number to return: " + count);
+            }
+            List<Document> batch = new ArrayList<>(Math.min(count, 1024));
+            if (next != null) {
+                batch.add(projection.apply(next));
+                next = null;
+            }
+            DataType<Object> keys = data.getKeyType();
+            org.h2.mvstore.Cursor<Object, Document> walk = data.cursor(position);
+            while (walk.hasNext()) {
+                Object key = walk.next();
+                if (position != null && keys.compare(key, position) <= 0) {
+                    continue;
+                }
+                position = key;
+                Document document = walk.getValue();
+                if (!documentMatchesQuery(document, query)) {
+                    continue;
+                }
+                if (batch.size() < count) {
+                    batch.add(projection.apply(document));
+                } else {
+                    // One past the batch, so that isEmpty() is exact when the batch is answered.
+                    next = document;
+                    return batch;
+                }
+            }
+            exhausted = true;
+            return batch;
+        }
+    }
+
+    /** Top-level fields to include, {@code _id} unless excluded; or every field. */
+    private record Projection(Set<String> fields, boolean withId) {
+        /** Null when the selector asks for more than this handles (exclusions, paths, operators). */
+        static Projection of(Document selector) {
+            if (selector == null || selector.isEmpty()) {
+                return new Projection(null, true);
+            }
+            Set<String> fields = new HashSet<>();
+            boolean withId = true;
+            for (Map.Entry<String, Object> e : selector.entrySet()) {
+                String name = e.getKey();
+                boolean include = isTrue(e.getValue());
+                if (name.equals(ID)) {
+                    withId = include;
+                } else if (include && !name.contains(".") && !name.startsWith("$")) {
+                    fields.add(name);
+                } else {
+                    return null;
+                }
+            }
+            return fields.isEmpty() ? null : new Projection(fields, withId);
+        }
+
+        private static boolean isTrue(Object value) {
+            return Boolean.TRUE.equals(value) || (value instanceof Number n && n.doubleValue() == 1);
+        }
+
+        Document apply(Document document) {
+            if (fields == null) {
+                return document;
+            }
+            Document projected = new Document();
+            for (Map.Entry<String, Object> e : document.entrySet()) {
+                String name = e.getKey();
+                if (name.equals(ID) ? withId : fields.contains(name)) {
+                    projected.put(name, e.getValue());
+                }
+            }
+            return projected;
+        }
+    }
+}
