@@ -115,7 +115,7 @@ for r in $(seq 1 "$ROUNDS"); do
   log "Round $r/$ROUNDS: $DURATION s of order checks, then $DURATION s of no-op"
   metrics "$WORK/metrics-before-$r.txt"
   if [ "$PROFILE" = 1 ] && [ "$r" = 1 ]; then
-    jcmd "$SERVICE_PID" JFR.start name=bench settings=profile duration="${DURATION}s" filename="$WORK/order-check.jfr" >/dev/null
+    jcmd "$SERVICE_PID" JFR.start name=bench settings="$BENCH_DIR/cpu-samples.jfc" duration="${DURATION}s" filename="$WORK/order-check.jfr" >/dev/null
   fi
   run_wrk "order-check-$r" "$ORDER_PATH" "$DURATION"
   metrics "$WORK/metrics-after-$r.txt"

@@ -114,8 +114,9 @@ echo "draft: version $draft, copy of the active version with score.base 50 -> 40
 for r in $(seq 1 "$SIM_RUNS"); do
   log "Simulation $r/$SIM_RUNS of version $draft over $window_from to $window_to"
   if [ "${PROFILE:-0}" = 1 ] && [ "$r" = "$SIM_RUNS" ]; then
-    jcmd "$SERVICE_PID" JFR.start name=sim settings=profile filename="$WORK/simulation.jfr" >/dev/null
+    jcmd "$SERVICE_PID" JFR.start name=sim settings="$BENCH_DIR/cpu-samples.jfc" filename="$WORK/simulation.jfr" >/dev/null
   fi
+  cpu0=$(cpu_seconds "$SERVICE_PID"); wall0=$(date +%s.%N)
   started=$(curl -s -m 60 "${committee[@]}" -X POST "$BASE/api/v1/simulations" -H 'Content-Type: application/json' \
     -d "{\"version\":$draft,\"from\":\"$window_from\",\"to\":\"$window_to\"}")
   id=$(echo "$started" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
@@ -127,12 +128,14 @@ for r in $(seq 1 "$SIM_RUNS"); do
     [ $SECONDS -lt $deadline ] || { log "simulation $id still running after ${SIM_TIMEOUT:-900} s"; exit 1; }
     sleep 1
   done
+  cpu1=$(cpu_seconds "$SERVICE_PID"); wall1=$(date +%s.%N)
+  echo "service CPU during simulation $r: $(echo "$cpu0 $cpu1 $wall0 $wall1" | awk '{printf "%.1f s over %.1f s of wall time (%.2f cores busy)", $2 - $1, $4 - $3, ($2 - $1) / ($4 - $3)}')" >"$WORK/cpu-$r.txt"
   if [ "${PROFILE:-0}" = 1 ] && [ "$r" = "$SIM_RUNS" ]; then
     jcmd "$SERVICE_PID" JFR.stop name=sim >/dev/null
     python3 "$BENCH_DIR/simulation/jfr_threads.py" "$WORK/simulation.jfr" | tee -a "$OUT"
   fi
   logged=$(grep "simulation $id " "$WORK/service.log" | grep -o 're-evaluated in .*' || true)
-  python3 - "$WORK/simulation-$r.json" "$r" "$logged" <<'PY' | tee -a "$OUT"
+  python3 - "$WORK/simulation-$r.json" "$r" "$logged" "$WORK/cpu-$r.txt" <<'PY' | tee -a "$OUT"
 import json, sys, re
 from datetime import datetime
 s = json.load(open(sys.argv[1]))
@@ -152,6 +155,7 @@ print("flips:  " + ", ".join(f"{f['type']} {f['from']}->{f['to']} {f['count']} (
 print(f"flipped exposure: {r.get('flippedExposure')} EUR")
 print("reasons appeared (top 5): " + ", ".join(f"{x['code']} {x['count']}" for x in r.get("reasonsAppeared", [])[:5]))
 print("reasons disappeared (top 5): " + ", ".join(f"{x['code']} {x['count']}" for x in r.get("reasonsDisappeared", [])[:5]))
+print(open(sys.argv[4]).read().strip())
 print(f"RATE run={run} wall_rate={p['processed'] / wall:.0f} phase_rate={int(rate.group(1)) if rate else 0}")
 PY
 done

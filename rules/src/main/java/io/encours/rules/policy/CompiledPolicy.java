@@ -18,6 +18,7 @@ import io.encours.rules.model.PaymentTerms;
 import io.encours.rules.model.PaymentTermsRequest;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.kie.api.KieBase;
@@ -36,7 +37,12 @@ public final class CompiledPolicy {
     private final PolicyBundle bundle;
     private final PolicyStamp stamp;
     private final KieBase kieBase;
-    private final KieSessionsPool sessions;
+    /**
+     * One pool per decision type: a session keeps a memory for each rule node it has used and resets them all
+     * when it goes back to its pool, so a session that only ever makes one kind of decision resets only that
+     * kind's nodes (sessions shared by the four types reset every node of the policy each time).
+     */
+    private final Map<DecisionType, KieSessionsPool> sessions = new EnumMap<>(DecisionType.class);
     private final PolicyParameters parameters;
     private final ReasonCatalogue reasons;
     private final DelegationTable delegation;
@@ -51,7 +57,9 @@ public final class CompiledPolicy {
         this.bundle = bundle;
         this.stamp = new PolicyStamp(manifest.id(), manifest.version(), contentHash);
         this.kieBase = kieBase;
-        this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2);
+        for (DecisionType type : DecisionType.values()) {
+            sessions.put(type, kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2));
+        }
         this.parameters = new PolicyParameters(parameters);
         this.reasons = reasons;
         this.delegation = delegation;
@@ -146,7 +154,7 @@ public final class CompiledPolicy {
                 fired.add(event.getMatch().getRule().getName());
             }
         };
-        KieSession session = sessions.newKieSession();
+        KieSession session = sessions.get(request.type()).newKieSession();
         try {
             if (listener != null) {
                 session.addEventListener(listener);
