@@ -72,7 +72,7 @@ class Simulations {
         Instant now = clock.instant();
         Simulation started = new Simulation(ids.next(), number, hash, from, to, List.copyOf(types), by, now, null,
                 Status.RUNNING, new Progress(0, 0, 0, null), null, null, null);
-        SimulationRun run = new SimulationRun(started, versions, mongo.getCollection(DECISIONS), requests, workers,
+        SimulationRun run = new SimulationRun(started, versions, mongo.getDb(), DECISIONS, requests, workers,
                 store, clock, checkpoint);
         synchronized (running) {
             SimulationRun current = running.get();

@@ -4,6 +4,8 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Cursor;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
@@ -28,6 +30,10 @@ import org.h2.mvstore.type.DataType;
  * for as long as a client leaves its cursor open.) Sorted, skipped or limited queries, and projections other
  * than a list of top-level fields to include, are answered as before.
  *
+ * <p>A count of the documents whose {@code _id} lies in a range of strings ({@code {_id: {$gte: a, $lt: b}}},
+ * what a simulation counts for its progress) is answered from the {@code _id} index, as MongoDB does, instead of
+ * reading every document.
+ *
  * <p>No running total of document sizes: keeping it encoded every inserted document a second time only to
  * measure it, and rewrote the collection's metadata page on every commit; it fed nothing but the {@code size}
  * figures of {@code collStats}, which the service does not read (they stay at what an older store recorded).
@@ -48,6 +54,29 @@ final class EmbeddedCollection extends H2Collection {
     @Override
     protected boolean tracksDataSize() {
         return false;
+    }
+
+    @Override
+    public int count(Document query, int skip, int limit) {
+        KeyValue[] range = skip == 0 && limit == 0 ? idRange(query) : null;
+        if (range != null) {
+            for (Index<Object> index : getIndexes()) {
+                if (index instanceof EmbeddedUniqueIndex ids && index.getKeys().size() == 1
+                        && ID.equals(index.getKeys().get(0).getKey())) {
+                    return Math.toIntExact(ids.countBetween(range[0], range[1]));
+                }
+            }
+        }
+        return super.count(query, skip, limit);
+    }
+
+    /** {@code {_id: {$gte: "a", $lt: "b"}}} as its two bounds, or null for any other query. */
+    private static KeyValue[] idRange(Document query) {
+        if (query == null || query.size() != 1 || !(query.get(ID) instanceof Document bounds) || bounds.size() != 2
+                || !(bounds.get("$gte") instanceof String from) || !(bounds.get("$lt") instanceof String to)) {
+            return null;
+        }
+        return new KeyValue[] {new KeyValue(from), new KeyValue(to)};
     }
 
     @Override

@@ -37,6 +37,17 @@ final class EmbeddedUniqueIndex extends AbstractUniqueIndex<Object> {
         return map.get(keyValue);
     }
 
+    /** How many keys lie in [{@code from}, {@code to}): two lookups in the sorted keys, no document read. */
+    long countBetween(KeyValue from, KeyValue to) {
+        return Math.max(0, rank(to) - rank(from));
+    }
+
+    /** The number of keys below {@code key}. */
+    private long rank(KeyValue key) {
+        long index = map.getKeyIndex(key);
+        return index >= 0 ? index : -(index + 1);
+    }
+
     @Override
     public long getCount() {
         return map.sizeAsLong();

@@ -6,6 +6,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
@@ -105,6 +106,33 @@ class EmbeddedCollectionTest {
                     .extracting(d -> d.getInteger("n")).containsExactly(DOCUMENTS - 1, DOCUMENTS - 2, DOCUMENTS - 3);
             assertThat(decisions.countDocuments(Filters.eq("type", "ORDER_CHECK"))).isEqualTo((DOCUMENTS + 2) / 3);
         });
+    }
+
+    @Test
+    void a_count_of_an_id_range_is_read_from_the_id_index_and_other_counts_read_the_documents() {
+        try (EmbeddedMongo server = EmbeddedMongo.start(dataDir);
+             MongoClient client = MongoClients.create(server.connectionString("encours"))) {
+            MongoDatabase database = client.getDatabase("encours");
+            MongoCollection<Document> decisions = database.getCollection("decisions");
+            fill(decisions);
+            decisions.insertOne(new Document("_id", 42).append("n", -1));
+
+            assertThat(count(database, new Document("_id", new Document("$gte", id(100)).append("$lt", id(350)))))
+                    .isEqualTo(250);
+            assertThat(count(database, new Document("_id", new Document("$gte", "d-").append("$lt", "e-"))))
+                    .isEqualTo(DOCUMENTS);
+            assertThat(count(database, new Document("_id", new Document("$gte", "e").append("$lt", "f")))).isZero();
+            // Anything else is counted by reading the documents, as before.
+            assertThat(count(database, new Document("_id", new Document("$gte", 0).append("$lt", 100)))).isEqualTo(1);
+            assertThat(count(database, new Document("type", "ORDER_CHECK"))).isEqualTo((DOCUMENTS + 2) / 3);
+            assertThat(decisions.countDocuments(Filters.and(Filters.gte("_id", id(100)), Filters.lt("_id", id(350)))))
+                    .isEqualTo(250);
+        }
+    }
+
+    private static long count(MongoDatabase database, Document query) {
+        return ((Number) database.runCommand(new Document("count", "decisions").append("query", query)).get("n"))
+                .longValue();
     }
 
     private void with(Consumer<MongoCollection<Document>> use) {
