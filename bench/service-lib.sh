@@ -94,6 +94,16 @@ cpu_seconds() {
   awk -v tck="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.2f", ($12 + $13) / tck }' "/proc/$1/stat"
 }
 
+# Kernel CPU time (system) of a pid in seconds, from /proc.
+sys_seconds() {
+  awk -v tck="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.2f", $13 / tck }' "/proc/$1/stat"
+}
+
+# Context switches (voluntary and not) of a pid's live threads so far.
+context_switches() {
+  cat /proc/"$1"/task/*/status 2>/dev/null | awk '/ctxt_switches/ { n += $2 } END { print n + 0 }'
+}
+
 # CPU time (seconds) used by the whole machine so far, all cores, idle and iowait excluded.
 machine_cpu_seconds() {
   awk -v tck="$(getconf CLK_TCK)" '/^cpu / { printf "%.2f", ($2 + $3 + $4 + $7 + $8 + $9) / tck }' /proc/stat
