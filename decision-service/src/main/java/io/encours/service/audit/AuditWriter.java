@@ -50,6 +50,8 @@ final class AuditWriter implements AutoCloseable {
 
     /** Another writer took a chain number first (two instances on one database): link again after its record. */
     private static final int MAX_RELINKS = 100;
+    /** A group commit this long holds every decision waiting on it: worth a line in the log. */
+    private static final long SLOW_BATCH_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final MongoCollection<Document> collection;
     private final MongoCollection<RawBsonDocument> rawCollection;
@@ -200,13 +202,19 @@ final class AuditWriter implements AutoCloseable {
                 return;
             }
         }
+        long inserted = System.nanoTime();
         try {
             durability.makeAcknowledgedWritesDurable();
         } catch (RuntimeException e) {
             fail(batch, new AuditUnavailableException("Audit records written but not made durable", e));
             return;
         }
-        batchWrites.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        long end = System.nanoTime();
+        batchWrites.record(end - start, TimeUnit.NANOSECONDS);
+        if (end - start > SLOW_BATCH_NANOS) {
+            log.warn("slow audit group commit records={} insertMillis={} durableMillis={}", batch.size(),
+                    (inserted - start) / 1_000_000, (end - inserted) / 1_000_000);
+        }
         batchSizes.record(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             RuntimeException problem = rejected.get(i);
