@@ -77,17 +77,19 @@ echo "example order check: $(echo "$sample" | python3 -c 'import json,sys; d=jso
 
 # run_wrk <label> <path> <seconds>: one wrk run; its full output goes to $WORK/<label>.txt and $OUT.
 run_wrk() {
-  local label=$1 path=$2 secs=$3 cpu0 cpu1 wrk_cpu all0 all1 sys0 sys1 cs0 cs1
+  local label=$1 path=$2 secs=$3 cpu0 cpu1 wrk_cpu all0 all1 sys0 sys1 cs0 cs1 slow0 slow1
   cpu0=$(cpu_seconds "$SERVICE_PID"); all0=$(machine_cpu_seconds)
   sys0=$(sys_seconds "$SERVICE_PID"); cs0=$(context_switches "$SERVICE_PID")
+  slow0=$(grep -c 'slow audit group commit' "$WORK/service.log" || true)
   BODY_FILE=$BODY TARGET_PATH=$path RUN_ID="wrk-$label-$(date +%s%N)" API_KEY=$API_KEY \
     /usr/bin/time -f 'WRK_CPU %U %S' -o "$WORK/$label.time" \
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"${secs}s" --timeout 10s --latency -s "$BENCH_DIR/wrk-post.lua" \
     "$BASE$path" >"$WORK/$label.txt" 2>&1
   cpu1=$(cpu_seconds "$SERVICE_PID"); all1=$(machine_cpu_seconds)
   sys1=$(sys_seconds "$SERVICE_PID"); cs1=$(context_switches "$SERVICE_PID")
+  slow1=$(grep -c 'slow audit group commit' "$WORK/service.log" || true)
   wrk_cpu=$(awk '/WRK_CPU/ {printf "%.2f", $2 + $3}' "$WORK/$label.time")
-  echo "SERVICE_CPU label=$label service_cpu_s=$(echo "$cpu1 $cpu0" | awk '{printf "%.1f", $1 - $2}') wrk_cpu_s=$wrk_cpu machine_cpu_s=$(echo "$all1 $all0" | awk '{printf "%.1f", $1 - $2}') wall_s=$secs service_sys_s=$(echo "$sys1 $sys0" | awk '{printf "%.1f", $1 - $2}') context_switches=$((cs1 - cs0))" >>"$WORK/$label.txt"
+  echo "SERVICE_CPU label=$label service_cpu_s=$(echo "$cpu1 $cpu0" | awk '{printf "%.1f", $1 - $2}') wrk_cpu_s=$wrk_cpu machine_cpu_s=$(echo "$all1 $all0" | awk '{printf "%.1f", $1 - $2}') wall_s=$secs service_sys_s=$(echo "$sys1 $sys0" | awk '{printf "%.1f", $1 - $2}') context_switches=$((cs1 - cs0)) slow_commits=$((slow1 - slow0))" >>"$WORK/$label.txt"
   { echo; echo "=== $label: POST $path, $secs s ==="; cat "$WORK/$label.txt"; } >>"$OUT"
   grep -E 'Requests/sec|WRK_SUMMARY' "$WORK/$label.txt" | head -1 | sed "s/^/  $label: /" >&2
 }
@@ -189,6 +191,8 @@ def kernel(runs):
     switches = sum(w.get("context_switches", 0) for w in runs) / sum(w["requests"] for w in runs)
     return f"{share:.0%} of it in the kernel, {switches:.1f} context switches per request"
 print(f"                             order check: {kernel(order)}; no-op: {kernel(noop)}")
+print("group commits over 100 ms (the service logs them: 'slow audit group commit', 'slow embedded store commit'): "
+      + ", ".join(f"{w['label']} {int(w.get('slow_commits', 0))}" for w in order))
 
 # Audit writer during round 1 (Prometheus deltas): decisions recorded, group-commit batch size, writer busy share.
 b, a = prom(f"{work}/metrics-before-1.txt"), prom(f"{work}/metrics-after-1.txt")
