@@ -210,9 +210,34 @@ if a:
         print(f"                             {batches:,.0f} group commits (insertMany + commit + fsync), "
               f"{records / batches:.1f} records each on average, {busy / batches * 1000:.2f} ms each; "
               f"the single audit-writer thread busy {busy / duration:.0%} of the time")
+        inserts = total(a, "encours_audit_batch_insert_seconds_sum") - total(b, "encours_audit_batch_insert_seconds_sum")
+        syncs = total(a, "encours_audit_batch_durable_seconds_sum") - total(b, "encours_audit_batch_durable_seconds_sum")
+        if inserts or syncs:
+            print(f"                             of which inserting {inserts / batches * 1000:.2f} ms, "
+                  f"making durable {syncs / batches * 1000:.2f} ms per group commit")
     if waits:
         print(f"                             a request waits {wait / waits * 1000:.2f} ms on average for its record "
               f"to be durable, of {lat / max(recorded, 1) * 1000:.2f} ms in the service per decision")
+    # Percentiles inside the service (from the first filter to the decision), from its latency histogram:
+    # beside wrk's, they tell the time spent in the service from the time spent before it or in wrk itself.
+    def quantiles(name, **labels):
+        buckets = {}
+        for k, v in a.items():
+            m = re.match(re.escape(name) + r'_bucket\{(.*)\}$', k)
+            if m and all(f'{lk}="{lv}"' in k for lk, lv in labels.items()):
+                le = re.search(r'le="([^"]+)"', m.group(1)).group(1)
+                bound = float("inf") if le == "+Inf" else float(le)
+                buckets[bound] = buckets.get(bound, 0) + v - b.get(k, 0)
+        ordered = sorted(buckets.items())
+        if not ordered or not ordered[-1][1]:
+            return None
+        count = ordered[-1][1]
+        return [next(f"{bound * 1000:.0f}" if bound != float("inf") else "inf" for bound, c in ordered if c >= q * count)
+                for q in (0.5, 0.99, 0.999)]
+    q = quantiles("encours_decision_latency_seconds", type="ORDER_CHECK")
+    if q:
+        print(f"                             inside the service (histogram bucket bounds): p50 <= {q[0]} ms, "
+              f"p99 <= {q[1]} ms, p99.9 <= {q[2]} ms")
 
 # In-process evaluation (JMH, bench/run-rules-jmh.sh), same machine: the latest Java 17 results file.
 files = sorted(f for f in glob.glob(f"{root}/bench/results/rules-jmh-*.txt") if "-java" not in os.path.basename(f))

@@ -61,6 +61,8 @@ final class AuditWriter implements AutoCloseable {
     private final Thread thread;
     private final DistributionSummary batchSizes;
     private final Timer batchWrites;
+    private final Timer batchInserts;
+    private final Timer batchSyncs;
     private volatile boolean accepting = true;
     private long lastSeq;
     private String lastHash;
@@ -76,6 +78,10 @@ final class AuditWriter implements AutoCloseable {
         this.maxBatch = properties.maxBatch();
         this.batchSizes = DistributionSummary.builder("encours.audit.batch.size")
                 .description("Audit records written per group commit").register(meters);
+        this.batchInserts = Timer.builder("encours.audit.batch.insert")
+                .description("Time to insert one batch of audit records (the round trip to the database)").register(meters);
+        this.batchSyncs = Timer.builder("encours.audit.batch.durable")
+                .description("Time to make one inserted batch durable (commit and sync, or the journal)").register(meters);
         this.batchWrites = Timer.builder("encours.audit.batch.write")
                 .description("Time to insert one batch of audit records and make it durable").register(meters);
         this.thread = new Thread(this::run, "audit-writer");
@@ -211,6 +217,8 @@ final class AuditWriter implements AutoCloseable {
         }
         long end = System.nanoTime();
         batchWrites.record(end - start, TimeUnit.NANOSECONDS);
+        batchInserts.record(inserted - start, TimeUnit.NANOSECONDS);
+        batchSyncs.record(end - inserted, TimeUnit.NANOSECONDS);
         if (end - start > SLOW_BATCH_NANOS) {
             log.warn("slow audit group commit records={} insertMillis={} durableMillis={}", batch.size(),
                     (inserted - start) / 1_000_000, (end - inserted) / 1_000_000);
