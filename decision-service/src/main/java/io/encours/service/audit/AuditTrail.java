@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -43,10 +44,23 @@ public class AuditTrail {
      * @throws AuditUnavailableException the record could not be made durable in time
      */
     public void record(AuditRecord record) {
+        record(record, () -> { });
+    }
+
+    /**
+     * Writes the record and returns once it is durable; {@code queued} runs once the record is encoded and
+     * queued for the writer, before the wait for it to be durable.
+     */
+    public void record(AuditRecord record, Runnable queued) {
         long start = System.nanoTime();
+        CompletableFuture<Void> durable;
         try {
-            writer.submit(documents.toDocument(record), record.requestId())
-                    .get(writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            durable = writer.submit(documents.toDocument(record), record.requestId());
+        } finally {
+            queued.run();
+        }
+        try {
+            durable.get(writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;

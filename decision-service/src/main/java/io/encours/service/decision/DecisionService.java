@@ -22,6 +22,8 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -53,6 +55,7 @@ class DecisionService {
     private final JsonMapper canonicalJson;
     private final Clock businessClock;
     private final CreditHolds holds;
+    private final Semaphore computing = new Semaphore(Runtime.getRuntime().availableProcessors());
 
     DecisionService(ActivePolicy activePolicy, AuditTrail auditTrail, DecisionIds decisionIds,
                     DecisionMetrics metrics, JsonMapper json, Clock clock, WebProperties web, CreditHolds holds) {
@@ -86,20 +89,29 @@ class DecisionService {
         MDC.put(RequestContext.MDC_DECISION_ID, decisionId);
         MDC.put(RequestContext.MDC_REQUEST_ID, requestId);
 
-        String input = canonicalJson.writeValueAsString(body);
-        String payloadHash = payloadHash(body, input);
-        Evaluation evaluation = policy.evaluate(request);
-        long totalNanos = System.nanoTime() - call.arrival().nanos();
-        AuditRecord record = new AuditRecord(decisionId, body.type(), requestId, payloadHash, call.caller(),
-                call.arrival().at(), asOf, body.customer().id(), body.orderId(),
-                evaluation.result().outcome(), body.amount(), policy.manifest().currency(), evaluation.policy(),
-                input, evaluation.result(), evaluation.evaluationNanos(), totalNanos);
+        // At most as many decisions compute at once as there are cores: the others wait parked instead of
+        // queueing for a core beside the audit writer and the store's thread, which every decision waits on.
+        ComputeSlot slot = ComputeSlot.take(computing);
+        AuditRecord record;
         try {
-            auditTrail.record(record);
-        } catch (DuplicateRequestException e) {
-            return replay(body, requestId, payloadHash);
-        } catch (AuditUnavailableException e) {
-            throw Problems.auditUnavailable(e);
+            String input = canonicalJson.writeValueAsString(body);
+            String payloadHash = payloadHash(body, input);
+            Evaluation evaluation = policy.evaluate(request);
+            long totalNanos = System.nanoTime() - call.arrival().nanos();
+            record = new AuditRecord(decisionId, body.type(), requestId, payloadHash, call.caller(),
+                    call.arrival().at(), asOf, body.customer().id(), body.orderId(),
+                    evaluation.result().outcome(), body.amount(), policy.manifest().currency(), evaluation.policy(),
+                    input, evaluation.result(), evaluation.evaluationNanos(), totalNanos);
+            try {
+                auditTrail.record(record, slot::release);
+            } catch (DuplicateRequestException e) {
+                slot.release();
+                return replay(body, requestId, payloadHash);
+            } catch (AuditUnavailableException e) {
+                throw Problems.auditUnavailable(e);
+            }
+        } finally {
+            slot.release();
         }
         // A held order (REVIEW, BLOCK) is answered only once its credit hold is durable too.
         holds.openFor(record);
@@ -132,6 +144,27 @@ class DecisionService {
         metrics.replayed(body.type());
         log.info("decision replayed type={} outcome={}", recorded.type(), recorded.outcome());
         return new Decided(recorded, true);
+    }
+
+    /** One of the permits to compute a decision, given back once (when its record is queued, or on failure). */
+    private static final class ComputeSlot {
+        private final Semaphore permits;
+        private final AtomicBoolean held = new AtomicBoolean(true);
+
+        private ComputeSlot(Semaphore permits) {
+            this.permits = permits;
+        }
+
+        static ComputeSlot take(Semaphore permits) {
+            permits.acquireUninterruptibly();
+            return new ComputeSlot(permits);
+        }
+
+        void release() {
+            if (held.compareAndSet(true, false)) {
+                permits.release();
+            }
+        }
     }
 
     /** Of the request as parsed, so that spacing and key order do not make a retry look different. */

@@ -3,9 +3,11 @@ package io.encours.service.decision;
 import static io.encours.service.JsonRequest.customerScore;
 import static io.encours.service.JsonRequest.orderCheck;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.encours.service.FullStackTest;
 import io.encours.service.TestApi;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -110,5 +112,24 @@ class IdempotencyTest extends FullStackTest {
 
         assertThat(first.json().get("decisionId")).isNotEqualTo(second.json().get("decisionId"));
         assertThat(first.json().get("requestId")).isEqualTo(first.json().get("decisionId"));
+    }
+
+    @Test
+    void replays_and_conflicts_give_back_their_turn_to_compute() {
+        api().post(orderCheck().path(), orderCheck().body(), "Idempotency-Key", key);
+        int slots = Runtime.getRuntime().availableProcessors();
+
+        for (int i = 0; i < slots + 2; i++) {
+            assertThat(api().post(orderCheck().path(), orderCheck().body(), "Idempotency-Key", key).status())
+                    .isEqualTo(200);
+            assertThat(api().post(customerScore().path(), customerScore().body(), "Idempotency-Key", key).status())
+                    .isEqualTo(409);
+        }
+
+        // Decisions compute a few at a time; had a replay or a conflict kept its turn, this one would wait for ever.
+        TestApi.Response fresh = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> api().post(orderCheck().path(),
+                orderCheck().body(), "Idempotency-Key", "order-" + UUID.randomUUID()));
+        assertThat(fresh.status()).isEqualTo(200);
+        assertThat(fresh.header("Idempotent-Replayed")).isNull();
     }
 }
