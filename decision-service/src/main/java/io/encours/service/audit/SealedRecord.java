@@ -51,7 +51,6 @@ final class SealedRecord {
         return buffer.toByteArray();
     }
 
-    @SuppressWarnings("unchecked")
     private static void writeDocument(BsonBinaryWriter writer, Map<String, ?> document) {
         writer.writeStartDocument();
         for (Map.Entry<String, ?> e : document.entrySet()) {

@@ -23,7 +23,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -105,7 +104,6 @@ class DecisionService {
             try {
                 auditTrail.record(record, slot::release);
             } catch (DuplicateRequestException e) {
-                slot.release();
                 return replay(body, requestId, payloadHash);
             } catch (AuditUnavailableException e) {
                 throw Problems.auditUnavailable(e);
@@ -149,7 +147,8 @@ class DecisionService {
     /** One of the permits to compute a decision, given back once (when its record is queued, or on failure). */
     private static final class ComputeSlot {
         private final Semaphore permits;
-        private final AtomicBoolean held = new AtomicBoolean(true);
+        // Released by the thread that took it: once its record is queued, or in the decision's finally.
+        private boolean held = true;
 
         private ComputeSlot(Semaphore permits) {
             this.permits = permits;
@@ -161,7 +160,8 @@ class DecisionService {
         }
 
         void release() {
-            if (held.compareAndSet(true, false)) {
+            if (held) {
+                held = false;
                 permits.release();
             }
         }

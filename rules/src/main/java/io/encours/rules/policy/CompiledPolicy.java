@@ -108,11 +108,7 @@ public final class CompiledPolicy {
      * @throws IllegalArgumentException when {@code type} does not match the request
      */
     public Evaluation evaluate(DecisionType type, DecisionRequest request) {
-        if (request.type() != type) {
-            throw new IllegalArgumentException("A " + request.getClass().getSimpleName()
-                    + " cannot be evaluated as " + type);
-        }
-        return evaluate(request);
+        return evaluate(requireType(type, request));
     }
 
     /** Evaluates one decision: the result, the rules that fired and the evaluation time. */
@@ -132,10 +128,7 @@ public final class CompiledPolicy {
      * @throws IllegalArgumentException when {@code type} does not match the request
      */
     public Verdict verdict(DecisionType type, DecisionRequest request) {
-        if (request.type() != type) {
-            throw new IllegalArgumentException("A " + request.getClass().getSimpleName()
-                    + " cannot be evaluated as " + type);
-        }
+        requireType(type, request);
         DecisionSheet sheet = new DecisionSheet(request.type(), Outcomes.of(request.type()));
         fire(request, sheet, null);
         List<String> codes = new ArrayList<>(sheet.getReasons().size());
@@ -143,6 +136,14 @@ public final class CompiledPolicy {
             codes.add(r.code());
         }
         return new Verdict(sheet.getOutcome(), codes);
+    }
+
+    private static DecisionRequest requireType(DecisionType type, DecisionRequest request) {
+        if (request.type() != type) {
+            throw new IllegalArgumentException("A " + request.getClass().getSimpleName()
+                    + " cannot be evaluated as " + type);
+        }
+        return request;
     }
 
     /** Runs the rules over the request's facts into {@code sheet}; names the rules that fire into {@code fired} if given. */
