@@ -7,12 +7,11 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import java.net.URI;
 import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,9 +47,9 @@ class DecisionController {
                     + "with the reasons, limits, exposure after the order, available credit, uninsured share and "
                     + "granted payment terms.")
     @ApiResponse(responseCode = "200", description = "The decision, recorded")
-    ResponseEntity<DecisionResponse> orderCheck(@Valid @RequestBody OrderCheckBody body,
-            @Parameter(hidden = true) DecisionService.Call call, Locale locale) {
-        return decide(body, call, locale);
+    DecisionResponse orderCheck(@Valid @RequestBody OrderCheckBody body,
+            @Parameter(hidden = true) DecisionService.Call call, Locale locale, HttpServletResponse response) {
+        return decide(body, call, locale, response);
     }
 
     @PostMapping("/customer-score")
@@ -58,9 +57,9 @@ class DecisionController {
             description = "Score, risk class, recommended credit limit, standard payment terms and required guarantees: "
                     + "CREDIT_GRANTED, GUARANTEE_REQUIRED or PREPAYMENT_ONLY, with the score breakdown.")
     @ApiResponse(responseCode = "200", description = "The decision, recorded")
-    ResponseEntity<DecisionResponse> customerScore(@Valid @RequestBody CustomerScoreBody body,
-            @Parameter(hidden = true) DecisionService.Call call, Locale locale) {
-        return decide(body, call, locale);
+    DecisionResponse customerScore(@Valid @RequestBody CustomerScoreBody body,
+            @Parameter(hidden = true) DecisionService.Call call, Locale locale, HttpServletResponse response) {
+        return decide(body, call, locale, response);
     }
 
     @PostMapping("/payment-terms")
@@ -68,9 +67,9 @@ class DecisionController {
             description = "May the customer have the terms it asks for? WITHIN_STANDARD, APPROVAL_REQUIRED (with the "
                     + "approval level and conditions) or REFUSED (legal or sector cap, or too long for the risk class).")
     @ApiResponse(responseCode = "200", description = "The decision, recorded")
-    ResponseEntity<DecisionResponse> paymentTerms(@Valid @RequestBody PaymentTermsBody body,
-            @Parameter(hidden = true) DecisionService.Call call, Locale locale) {
-        return decide(body, call, locale);
+    DecisionResponse paymentTerms(@Valid @RequestBody PaymentTermsBody body,
+            @Parameter(hidden = true) DecisionService.Call call, Locale locale, HttpServletResponse response) {
+        return decide(body, call, locale, response);
     }
 
     @PostMapping("/dunning")
@@ -79,9 +78,9 @@ class DecisionController {
                     + "(disputed), with the step (action, channel, next date, priority), late-payment charges and the "
                     + "credit insurer's claim deadline.")
     @ApiResponse(responseCode = "200", description = "The decision, recorded")
-    ResponseEntity<DecisionResponse> dunning(@Valid @RequestBody DunningBody body,
-            @Parameter(hidden = true) DecisionService.Call call, Locale locale) {
-        return decide(body, call, locale);
+    DecisionResponse dunning(@Valid @RequestBody DunningBody body,
+            @Parameter(hidden = true) DecisionService.Call call, Locale locale, HttpServletResponse response) {
+        return decide(body, call, locale, response);
     }
 
     @GetMapping("/{decisionId}")
@@ -90,23 +89,28 @@ class DecisionController {
     @ApiResponse(responseCode = "200", description = "The decision")
     @ApiResponse(responseCode = "404", description = "No decision with this id",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    ResponseEntity<DecisionResponse> decision(
+    DecisionResponse decision(
             @Parameter(example = "019a4c1e-5b7f-7a3c-9d2e-4f1a2b3c4d5e") @PathVariable String decisionId,
-            Locale locale) {
+            Locale locale, HttpServletResponse response) {
         DecisionResponse decision = decisions.find(decisionId).map(record -> DecisionResponse.of(record, locale))
                 .orElseThrow(() -> Problems.decisionNotFound(decisionId));
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_LANGUAGE, decision.language()).body(decision);
+        response.setHeader(HttpHeaders.CONTENT_LANGUAGE, decision.language());
+        return decision;
     }
 
-    private ResponseEntity<DecisionResponse> decide(DecisionBody body, DecisionService.Call call, Locale locale) {
+    /**
+     * The headers go straight on the servlet response and the body is returned as is: a {@code ResponseEntity}
+     * makes Spring MVC flush after the body, which sends it chunked in two writes instead of one with its length.
+     */
+    private DecisionResponse decide(DecisionBody body, DecisionService.Call call, Locale locale,
+                                    HttpServletResponse response) {
         DecisionService.Decided decided = decisions.decide(body, call);
         DecisionResponse decision = DecisionResponse.of(decided.record(), locale);
-        ResponseEntity.BodyBuilder response = ResponseEntity.ok()
-                .location(URI.create("/api/v1/decisions/" + decision.decisionId()))
-                .header(HttpHeaders.CONTENT_LANGUAGE, decision.language());
+        response.setHeader(HttpHeaders.LOCATION, "/api/v1/decisions/" + decision.decisionId());
+        response.setHeader(HttpHeaders.CONTENT_LANGUAGE, decision.language());
         if (decided.replayed()) {
-            response.header("Idempotent-Replayed", "true");
+            response.setHeader("Idempotent-Replayed", "true");
         }
-        return response.body(decision);
+        return decision;
     }
 }

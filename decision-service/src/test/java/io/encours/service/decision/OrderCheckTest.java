@@ -51,6 +51,17 @@ class OrderCheckTest extends FullStackTest {
     }
 
     @Test
+    void the_answer_is_sent_whole_with_its_length_not_chunked() {
+        TestApi.Response response = api().post(orderCheck().path(), orderCheck().body(),
+                "Idempotency-Key", "oc-" + UUID.randomUUID());
+
+        assertThat(response.header("Transfer-Encoding")).isNull();
+        assertThat(response.header("Content-Length"))
+                .isEqualTo(String.valueOf(response.text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+        assertThat(response.header("Content-Language")).isEqualTo("en");
+    }
+
+    @Test
     void a_review_names_the_table_row_behind_each_reason() {
         TestApi.Response response = api().post(orderCheck().path(),
                 orderCheck().with("exposure.openInvoices", 70000).with("order.amount", 20001).body());
