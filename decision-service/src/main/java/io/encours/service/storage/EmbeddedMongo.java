@@ -7,6 +7,9 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
@@ -36,17 +39,37 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
     private final InetSocketAddress address;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final WriteGate gate;
+    private final EmbeddedCompaction compaction;
+    private final ScheduledExecutorService compactor;
 
-    private EmbeddedMongo(Path file, MVStore store, MongoServer server, InetSocketAddress address, WriteGate gate) {
+    private EmbeddedMongo(Path file, MVStore store, MongoServer server, InetSocketAddress address, WriteGate gate,
+                          EmbeddedCompaction compaction) {
         this.gate = gate;
+        this.compaction = compaction;
         this.file = file;
         this.store = store;
         this.server = server;
         this.address = address;
+        if (compaction.enabled()) {
+            compactor = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "embedded-store-compaction");
+                thread.setDaemon(true);
+                return thread;
+            });
+            long every = compaction.interval().toMillis();
+            compactor.scheduleWithFixedDelay(this::compactInBackground, every, every, TimeUnit.MILLISECONDS);
+        } else {
+            compactor = null;
+        }
     }
 
     /** Opens (or creates) the store in {@code dataDir} and starts the server on a free loopback port. */
     public static EmbeddedMongo start(Path dataDir) {
+        return start(dataDir, EmbeddedCompaction.OFF);
+    }
+
+    /** The same, compacting the file as {@code compaction} says. */
+    public static EmbeddedMongo start(Path dataDir, EmbeddedCompaction compaction) {
         Path file = dataDir.toAbsolutePath().normalize().resolve(FILE_NAME);
         try {
             Files.createDirectories(file.getParent());
@@ -64,6 +87,7 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
                 // lands in, so smaller pages mean fewer bytes written and synced per commit (bench/README.md).
                 .keysPerPage(KEYS_PER_PAGE)
                 .open();
+        store.setRetentionTime((int) Math.min(Integer.MAX_VALUE, compaction.retention().toMillis()));
         WriteGate gate = new WriteGate();
         MongoServer server = new MongoServer(new EmbeddedBackend(store, gate));
         try {
@@ -74,7 +98,7 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
         }
         InetSocketAddress address = server.getLocalAddress();
         log.info("embedded MongoDB started port={} file={}", address.getPort(), file);
-        return new EmbeddedMongo(file, store, server, address, gate);
+        return new EmbeddedMongo(file, store, server, address, gate, compaction);
     }
 
     /** A connection string for the MongoDB driver, with short timeouts: the server is in this process. */
@@ -116,6 +140,41 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
         }
     }
 
+    /**
+     * One compaction pass: if less than the target share of the chunks' bytes is live, rewrites the live pages
+     * of the emptiest chunks (the store lock keeps commits out meanwhile; inserts go on) and makes them durable
+     * with a commit of their own. Returns whether anything was rewritten.
+     */
+    boolean compactNow() {
+        if (closed.get() || liveShare() >= compaction.targetFillRate()) {
+            return false;
+        }
+        boolean rewritten = store.compact(compaction.targetFillRate(), (int) compaction.rewritePerRun());
+        if (rewritten) {
+            makeAcknowledgedWritesDurable();
+        }
+        return rewritten;
+    }
+
+    /** Per cent of the bytes of the file's chunks that are still live. */
+    public int liveShare() {
+        return store.getFileStore().getChunksFillRate();
+    }
+
+    private void compactInBackground() {
+        try {
+            long start = System.nanoTime();
+            int before = liveShare();
+            if (compactNow()) {
+                log.debug("embedded store compacted liveShareBefore={} liveShareAfter={} millis={}", before,
+                        liveShare(), (System.nanoTime() - start) / 1_000_000);
+            }
+        } catch (RuntimeException e) {
+            // The next pass tries again; the file only grows meanwhile.
+            log.warn("embedded store compaction failed reason=\"{}\"", e.getMessage(), e);
+        }
+    }
+
     @Override
     public String mode() {
         return "embedded";
@@ -129,6 +188,15 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            if (compactor != null) {
+                // Not shutdownNow: an interrupt during file I/O closes the store's FileChannel for good.
+                compactor.shutdown();
+                try {
+                    compactor.awaitTermination(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             server.shutdownNow();
             log.info("embedded MongoDB stopped file={}", file);
         }

@@ -27,7 +27,7 @@ class StorageConfiguration {
 
         @Bean(destroyMethod = "close")
         EmbeddedMongo embeddedMongo(StorageProperties properties) {
-            return EmbeddedMongo.start(properties.dataDir());
+            return EmbeddedMongo.start(properties.dataDir(), properties.compaction().settings());
         }
 
         @Bean

@@ -1,8 +1,10 @@
 package io.encours.service.storage;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Storage settings.
@@ -11,10 +13,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param database     database name on the embedded server
  * @param writeConcern {@code w} of the audit inserts on a real MongoDB ("majority" or a number); they are
  *                     always journaled
+ * @param compaction   how the embedded store's file gives back the space of superseded pages
  */
 @ConfigurationProperties("encours.storage")
 public record StorageProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue("encours") String database,
-        @DefaultValue("majority") String writeConcern) {
+        @DefaultValue("majority") String writeConcern,
+        @DefaultValue Compaction compaction) {
+
+    /** See {@link EmbeddedCompaction}; an interval of 0 turns compaction off. */
+    public record Compaction(
+            @DefaultValue("2s") Duration interval,
+            @DefaultValue("60") int targetFillRate,
+            @DefaultValue("2MB") DataSize rewritePerRun,
+            @DefaultValue("45s") Duration retention) {
+
+        EmbeddedCompaction settings() {
+            return new EmbeddedCompaction(interval, targetFillRate, rewritePerRun.toBytes(), retention);
+        }
+    }
 }

@@ -1,0 +1,37 @@
+package io.encours.service.storage;
+
+import java.time.Duration;
+
+/**
+ * How the embedded store gives back the space of superseded pages. Every commit writes new versions of the
+ * pages it changes, so the file's chunks are left partly dead; with the store's background writer off
+ * (see {@link EmbeddedMongo}) nothing rewrites them, and the file grew by about twice the records' size.
+ * Every {@code interval}, if less than {@code targetFillRate} % of the chunks' bytes are live, the live pages
+ * of the emptiest chunks (about {@code rewritePerRun} bytes of them) are written again with the next commit;
+ * the chunks left empty are reused by later commits once {@code retention} has passed.
+ *
+ * @param interval       time between two passes; zero turns compaction off
+ * @param targetFillRate the live share (per cent) under which a pass rewrites anything
+ * @param rewritePerRun  bytes of live pages rewritten per pass at most: a commit waits while a pass runs
+ * @param retention      how long an emptied chunk is kept before its space is reused (MVStore's retention
+ *                       time, 45 s by default: every commit is synced, this is a margin on top)
+ */
+public record EmbeddedCompaction(Duration interval, int targetFillRate, long rewritePerRun, Duration retention) {
+    public static final EmbeddedCompaction OFF = new EmbeddedCompaction(Duration.ZERO, 0, 0, Duration.ofSeconds(45));
+
+    public EmbeddedCompaction {
+        if (interval.isNegative() || retention.isNegative()) {
+            throw new IllegalArgumentException("compaction interval and retention must not be negative");
+        }
+        if (targetFillRate < 0 || targetFillRate > 100) {
+            throw new IllegalArgumentException("compaction target fill rate must be 0-100, not " + targetFillRate);
+        }
+        if (rewritePerRun < 0 || rewritePerRun > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("compaction rewrite per run must be 0-2 GB, not " + rewritePerRun);
+        }
+    }
+
+    boolean enabled() {
+        return !interval.isZero() && targetFillRate > 0 && rewritePerRun > 0;
+    }
+}
