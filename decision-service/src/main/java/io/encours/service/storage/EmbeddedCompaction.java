@@ -8,16 +8,21 @@ import java.time.Duration;
  * (see {@link EmbeddedMongo}) nothing rewrites them, and the file grew by about twice the records' size.
  * Every {@code interval}, if less than {@code targetFillRate} % of the chunks' bytes are live, the live pages
  * of the emptiest chunks (about {@code rewritePerRun} bytes of them) are written again with the next commit;
- * the chunks left empty are reused by later commits once {@code retention} has passed.
+ * the chunks left empty are reused by later commits once {@code retention} has passed. A commit waits while a
+ * pass runs (tens of milliseconds), so a pass is put off while the store is busy, more than
+ * {@code busyCommitsPerSecond} commits a second since the last one, unless less than half the target is live.
  *
  * @param interval       time between two passes; zero turns compaction off
  * @param targetFillRate the live share (per cent) under which a pass rewrites anything
  * @param rewritePerRun  bytes of live pages rewritten per pass at most: a commit waits while a pass runs
  * @param retention      how long an emptied chunk is kept before its space is reused (MVStore's retention
  *                       time, 45 s by default: every commit is synced, this is a margin on top)
+ * @param busyCommitsPerSecond above this commit rate a pass waits for a quieter moment (0: never waits)
  */
-public record EmbeddedCompaction(Duration interval, int targetFillRate, long rewritePerRun, Duration retention) {
-    public static final EmbeddedCompaction OFF = new EmbeddedCompaction(Duration.ZERO, 0, 0, Duration.ofSeconds(45));
+public record EmbeddedCompaction(Duration interval, int targetFillRate, long rewritePerRun, Duration retention,
+                                 int busyCommitsPerSecond) {
+    public static final EmbeddedCompaction OFF =
+            new EmbeddedCompaction(Duration.ZERO, 0, 0, Duration.ofSeconds(45), 0);
 
     public EmbeddedCompaction {
         if (interval.isNegative() || retention.isNegative()) {
@@ -26,9 +31,25 @@ public record EmbeddedCompaction(Duration interval, int targetFillRate, long rew
         if (targetFillRate < 0 || targetFillRate > 100) {
             throw new IllegalArgumentException("compaction target fill rate must be 0-100, not " + targetFillRate);
         }
+        if (busyCommitsPerSecond < 0) {
+            throw new IllegalArgumentException("compaction busy commit rate must not be negative");
+        }
         if (rewritePerRun < 0 || rewritePerRun > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("compaction rewrite per run must be 0-2 GB, not " + rewritePerRun);
         }
+    }
+
+    /**
+     * Whether a background pass should run now, given the commits since the last pass ({@code elapsedMillis}
+     * ago) and the live share of the chunks.
+     */
+    boolean passDue(long commitsSinceLastPass, long elapsedMillis, int liveShare) {
+        if (liveShare >= targetFillRate) {
+            return false;
+        }
+        boolean busy = busyCommitsPerSecond > 0
+                && commitsSinceLastPass * 1000 > (long) busyCommitsPerSecond * Math.max(1, elapsedMillis);
+        return !busy || liveShare < targetFillRate / 2;
     }
 
     boolean enabled() {

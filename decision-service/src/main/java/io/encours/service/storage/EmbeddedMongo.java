@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,9 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
     private final WriteGate gate;
     private final EmbeddedCompaction compaction;
     private final ScheduledExecutorService compactor;
+    private final AtomicLong commits = new AtomicLong();
+    private long commitsAtLastPass;
+    private long lastPassNanos = System.nanoTime();
 
     private EmbeddedMongo(Path file, MVStore store, MongoServer server, InetSocketAddress address, WriteGate gate,
                           EmbeddedCompaction compaction) {
@@ -132,6 +136,7 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
             committing[1] = System.nanoTime();
         });
         store.sync();
+        commits.incrementAndGet();
         long end = System.nanoTime();
         if (end - start > SLOW_COMMIT_NANOS) {
             log.warn("slow embedded store commit gateMillis={} commitMillis={} syncMillis={}",
@@ -164,8 +169,13 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
     private void compactInBackground() {
         try {
             long start = System.nanoTime();
+            long committed = commits.get();
+            boolean due = compaction.passDue(committed - commitsAtLastPass, (start - lastPassNanos) / 1_000_000,
+                    liveShare());
+            commitsAtLastPass = committed;
+            lastPassNanos = start;
             int before = liveShare();
-            if (compactNow()) {
+            if (due && compactNow()) {
                 log.debug("embedded store compacted liveShareBefore={} liveShareAfter={} millis={}", before,
                         liveShare(), (System.nanoTime() - start) / 1_000_000);
             }

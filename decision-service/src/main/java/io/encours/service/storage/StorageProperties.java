@@ -27,10 +27,12 @@ public record StorageProperties(
             @DefaultValue("2s") Duration interval,
             @DefaultValue("60") int targetFillRate,
             @DefaultValue("2MB") DataSize rewritePerRun,
-            @DefaultValue("45s") Duration retention) {
+            @DefaultValue("45s") Duration retention,
+            @DefaultValue("100") int busyCommitsPerSecond) {
 
         EmbeddedCompaction settings() {
-            return new EmbeddedCompaction(interval, targetFillRate, rewritePerRun.toBytes(), retention);
+            return new EmbeddedCompaction(interval, targetFillRate, rewritePerRun.toBytes(), retention,
+                    busyCommitsPerSecond);
         }
     }
 }

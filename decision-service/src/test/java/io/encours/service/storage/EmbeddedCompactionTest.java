@@ -33,7 +33,7 @@ class EmbeddedCompactionTest {
     private static final int TARGET = 60;
     // No retention: the chunks a test writes may be rewritten and reused at once (the service keeps 45 s).
     private static final EmbeddedCompaction BY_HAND =
-            new EmbeddedCompaction(Duration.ZERO, TARGET, 1 << 20, Duration.ZERO);
+            new EmbeddedCompaction(Duration.ZERO, TARGET, 1 << 20, Duration.ZERO, 0);
 
     @TempDir
     Path dataDir;
@@ -85,7 +85,7 @@ class EmbeddedCompactionTest {
 
     @Test
     void the_background_passes_keep_the_live_share_at_the_target() throws InterruptedException {
-        EmbeddedCompaction every50ms = new EmbeddedCompaction(Duration.ofMillis(50), TARGET, 1 << 20, Duration.ZERO);
+        EmbeddedCompaction every50ms = new EmbeddedCompaction(Duration.ofMillis(50), TARGET, 1 << 20, Duration.ZERO, 100);
         try (EmbeddedMongo server = EmbeddedMongo.start(dataDir, every50ms);
              MongoClient client = MongoClients.create(server.connectionString("encours"))) {
             MongoCollection<Document> decisions = indexed(client);
@@ -100,6 +100,18 @@ class EmbeddedCompactionTest {
         }
     }
 
+
+    @Test
+    void a_pass_waits_while_the_store_is_busy_unless_little_is_live() {
+        EmbeddedCompaction compaction = new EmbeddedCompaction(Duration.ofSeconds(2), 60, 1 << 20, Duration.ZERO, 100);
+
+        assertThat(compaction.passDue(150, 2_000, 59)).as("75 commits a second, 59 % live").isTrue();
+        assertThat(compaction.passDue(150, 2_000, 60)).as("at the target").isFalse();
+        assertThat(compaction.passDue(1_000, 2_000, 45)).as("500 commits a second, 45 % live").isFalse();
+        assertThat(compaction.passDue(1_000, 2_000, 29)).as("500 commits a second, 29 % live").isTrue();
+        assertThat(new EmbeddedCompaction(Duration.ofSeconds(2), 60, 1 << 20, Duration.ZERO, 0)
+                .passDue(1_000_000, 2_000, 59)).as("no busy limit").isTrue();
+    }
 
     private static MongoCollection<Document> indexed(MongoClient client) {
         MongoCollection<Document> decisions = decisions(client);
