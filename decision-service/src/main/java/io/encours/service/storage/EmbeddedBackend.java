@@ -29,17 +29,27 @@ final class EmbeddedBackend extends H2Backend {
         this.gate = gate;
     }
 
-    /** Every write command passes through the gate, so that no commit lands in the middle of one. */
+    /**
+     * Every write command passes through the gate, so that no commit lands in the middle of one. Every command
+     * also holds on to the store version it started at, as H2's own readers do: a compaction pass empties old
+     * chunks, which the store reuses a few commits later, and a long query (a sorted scan) could otherwise
+     * still be reading pages from one ("Chunk N not found").
+     */
     @Override
     public Document handleMessage(MongoMessage message) {
-        if (!WriteGate.isWrite(message.getDocument().keySet().iterator().next())) {
-            return super.handleMessage(message);
-        }
-        gate.enter();
+        MVStore.TxCounter reading = getMvStore().registerVersionUsage();
         try {
-            return super.handleMessage(message);
+            if (!WriteGate.isWrite(message.getDocument().keySet().iterator().next())) {
+                return super.handleMessage(message);
+            }
+            gate.enter();
+            try {
+                return super.handleMessage(message);
+            } finally {
+                gate.leave();
+            }
         } finally {
-            gate.leave();
+            getMvStore().deregisterVersionUsage(reading);
         }
     }
 

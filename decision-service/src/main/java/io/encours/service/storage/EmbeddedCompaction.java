@@ -4,19 +4,19 @@ import java.time.Duration;
 
 /**
  * How the embedded store gives back the space of superseded pages. Every commit writes new versions of the
- * pages it changes, so the file's chunks are left partly dead; with the store's background writer off
- * (see {@link EmbeddedMongo}) nothing rewrites them, and the file grew by about twice the records' size.
- * Every {@code interval}, if less than {@code targetFillRate} % of the chunks' bytes are live, the live pages
- * of the emptiest chunks (about {@code rewritePerRun} bytes of them) are written again with the next commit;
- * the chunks left empty are reused by later commits once {@code retention} has passed. A commit waits while a
- * pass runs (tens of milliseconds), so a pass is put off while the store is busy, more than
- * {@code busyCommitsPerSecond} commits a second since the last one, unless less than half the target is live.
+ * pages it changes, so the file's chunks are left partly dead; a chunk keeps its space while one page of it is
+ * live. Every {@code interval}, if less than {@code targetFillRate} % of the chunks' bytes are live, the live
+ * pages of the emptiest chunks older than {@code retention} (about {@code rewritePerRun} bytes of them) are
+ * written again with a commit of their own; H2 then reuses an emptied chunk's space a few commits later, once
+ * no version still needed reads it (every command of the embedded server holds on to the version it started
+ * at, see {@link EmbeddedBackend}). A commit waits while a pass runs (tens of milliseconds), so a pass is put
+ * off while the store is busy, more than {@code busyCommitsPerSecond} commits a second since the last one,
+ * unless less than half the target is live.
  *
  * @param interval       time between two passes; zero turns compaction off
  * @param targetFillRate the live share (per cent) under which a pass rewrites anything
  * @param rewritePerRun  bytes of live pages rewritten per pass at most: a commit waits while a pass runs
- * @param retention      how long an emptied chunk is kept before its space is reused (MVStore's retention
- *                       time, 45 s by default: every commit is synced, this is a margin on top)
+ * @param retention      chunks younger than this are left alone (MVStore's retention time, 45 s by default)
  * @param busyCommitsPerSecond above this commit rate a pass waits for a quieter moment (0: never waits)
  */
 public record EmbeddedCompaction(Duration interval, int targetFillRate, long rewritePerRun, Duration retention,

@@ -180,8 +180,10 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
                         liveShare(), (System.nanoTime() - start) / 1_000_000);
             }
         } catch (RuntimeException e) {
-            // The next pass tries again; the file only grows meanwhile.
-            log.warn("embedded store compaction failed reason=\"{}\"", e.getMessage(), e);
+            // MVStore closes itself on a failure under its lock (a failed write, the disk full): every write
+            // after this one fails too, until a restart.
+            log.error("embedded store compaction failed, the store may have closed itself reason=\"{}\"",
+                    e.getMessage(), e);
         }
     }
 
@@ -202,7 +204,9 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
                 // Not shutdownNow: an interrupt during file I/O closes the store's FileChannel for good.
                 compactor.shutdown();
                 try {
-                    compactor.awaitTermination(30, TimeUnit.SECONDS);
+                    if (!compactor.awaitTermination(30, TimeUnit.SECONDS)) {
+                        log.warn("embedded store compaction still running after 30 s: closing the store anyway");
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

@@ -9,6 +9,8 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +34,7 @@ class EmbeddedCompactionTest {
     private static final int PER_COMMIT = 9;
     private static final int COMMITS = 300;
     private static final int TARGET = 60;
+    private static final int LARGER = 8 * COMMITS;
     // No retention: the chunks a test writes may be rewritten and reused at once (the service keeps 45 s).
     private static final EmbeddedCompaction BY_HAND =
             new EmbeddedCompaction(Duration.ZERO, TARGET, 1 << 20, Duration.ZERO, 0);
@@ -100,6 +104,38 @@ class EmbeddedCompactionTest {
         }
     }
 
+
+    @Test
+    void queries_running_during_passes_and_commits_read_every_record() throws Exception {
+        try (EmbeddedMongo server = EmbeddedMongo.start(dataDir, BY_HAND);
+             MongoClient client = MongoClients.create(server.connectionString("encours"))) {
+            MongoCollection<Document> decisions = indexed(client);
+            // More than the store's page cache (16 MB), so that queries read pages from the file.
+            record(server, decisions, 0, LARGER, 0);
+            AtomicBoolean writing = new AtomicBoolean(true);
+            Thread writer = new Thread(() -> {
+                int commit = LARGER;
+                while (writing.get()) {
+                    record(server, decisions, commit, commit + 1, 1);
+                    commit++;
+                }
+            });
+            writer.start();
+            try {
+                // A sorted query reads the whole collection within one command, while chunks are emptied
+                // by passes and reused by the commits that follow.
+                for (int i = 0; i < 8; i++) {
+                    List<Integer> ns = decisions.find().sort(Sorts.descending("n")).projection(Projections.include("n"))
+                            .map(d -> d.getInteger("n")).into(new ArrayList<>());
+                    assertThat(ns.size()).isGreaterThanOrEqualTo(LARGER * PER_COMMIT);
+                    assertThat(ns).doesNotHaveDuplicates().endsWith(2, 1, 0);
+                }
+            } finally {
+                writing.set(false);
+                writer.join();
+            }
+        }
+    }
 
     @Test
     void a_pass_waits_while_the_store_is_busy_unless_little_is_live() {
