@@ -170,11 +170,11 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
         try {
             long start = System.nanoTime();
             long committed = commits.get();
+            int before = liveShare();
             boolean due = compaction.passDue(committed - commitsAtLastPass, (start - lastPassNanos) / 1_000_000,
-                    liveShare());
+                    before);
             commitsAtLastPass = committed;
             lastPassNanos = start;
-            int before = liveShare();
             if (due && compactNow()) {
                 log.debug("embedded store compacted liveShareBefore={} liveShareAfter={} millis={}", before,
                         liveShare(), (System.nanoTime() - start) / 1_000_000);
