@@ -21,6 +21,7 @@ public final class InvoiceFacts {
     private final int lastActionLevel;
     private final int daysSinceLastAction;
     private final BigDecimal averageDaysLate;
+    private final boolean behaviourKnown;
     private final int incidents;
     private final String declaredProfile;
     private final String accountStatus;
@@ -40,8 +41,8 @@ public final class InvoiceFacts {
         lastActionLevel = last == null ? 0 : last.level();
         daysSinceLastAction = last == null ? -1 : (int) ChronoUnit.DAYS.between(last.on(), asOf);
         PaymentBehaviour behaviour = request.customer().paymentBehaviour();
-        averageDaysLate = behaviour == null || behaviour.averageDaysLate() == null
-                ? BigDecimal.ZERO : behaviour.averageDaysLate();
+        behaviourKnown = behaviour != null && behaviour.averageDaysLate() != null;
+        averageDaysLate = behaviourKnown ? behaviour.averageDaysLate() : BigDecimal.ZERO;
         incidents = behaviour == null ? 0 : behaviour.incidentsLast12Months();
         declaredProfile = request.declaredProfile() == null ? "NONE" : request.declaredProfile().name();
         CreditAccount account = request.customer().creditAccount();
@@ -76,7 +77,11 @@ public final class InvoiceFacts {
     /** Days since the last step; -1 when none. */
     public int getDaysSinceLastAction() { return daysSinceLastAction; }
 
+    /** Average days late; 0 when unknown, so a table must test {@link #isBehaviourKnown()} before it. */
     public BigDecimal getAverageDaysLate() { return averageDaysLate; }
+
+    /** Whether the customer's average days late is known. */
+    public boolean isBehaviourKnown() { return behaviourKnown; }
 
     public int getIncidents() { return incidents; }
 

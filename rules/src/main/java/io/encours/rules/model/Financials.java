@@ -13,10 +13,21 @@ public record Financials(
         BigDecimal revenue,
         LocalDate fiscalYearEnd) {
 
-    /** General solvency = total assets / total debts; null when not computable. */
+    /** The solvency of a company without debts: beyond any band a grid may set. */
+    public static final BigDecimal NO_DEBTS_SOLVENCY = BigDecimal.valueOf(1_000_000);
+
+    /**
+     * General solvency = total assets / total debts; null when not computable. Total assets of 0 mean no
+     * balance sheet worth the name (a shell, or a figure not filled in): the ratio is unknown, not 0.
+     * No debts at all gives {@link #NO_DEBTS_SOLVENCY}.
+     */
     public BigDecimal generalSolvency() {
-        if (totalAssets == null || totalDebts == null || totalDebts.signum() == 0) {
+        if (totalAssets == null || totalDebts == null || totalAssets.signum() == 0) {
             return null;
+        }
+        if (totalDebts.signum() == 0) {
+            // No debts at all: the ratio is unbounded, above every band of any grid.
+            return NO_DEBTS_SOLVENCY;
         }
         return totalAssets.divide(totalDebts, 4, RoundingMode.HALF_EVEN);
     }

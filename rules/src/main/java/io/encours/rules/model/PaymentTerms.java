@@ -16,8 +16,16 @@ public record PaymentTerms(int days, boolean endOfMonth) {
         return endOfMonth ? days + 30 : days;
     }
 
+    /** 0 days, not at end of month: the invoice is payable on receipt, i.e. on delivery, not before it. */
+    public boolean onReceipt() {
+        return days == 0 && !endOfMonth;
+    }
+
     @Override
     public String toString() {
+        if (onReceipt()) {
+            return "payment on receipt";
+        }
         return days + (endOfMonth ? " days end of month" : " days");
     }
 }

@@ -46,12 +46,13 @@ public final class CompiledPolicy {
     private final PolicyParameters parameters;
     private final ReasonCatalogue reasons;
     private final DelegationTable delegation;
+    private final Vocabulary vocabulary;
     private final RuleIndex rules;
     private final Map<String, String> drlBySource;
 
     CompiledPolicy(PolicyManifest manifest, PolicyBundle bundle, String contentHash, KieBase kieBase,
                    Map<String, String> parameters, ReasonCatalogue reasons, DelegationTable delegation,
-                   RuleIndex rules,
+                   Vocabulary vocabulary, RuleIndex rules,
                    Map<String, String> drlBySource) {
         this.manifest = manifest;
         this.bundle = bundle;
@@ -63,6 +64,7 @@ public final class CompiledPolicy {
         this.parameters = new PolicyParameters(parameters);
         this.reasons = reasons;
         this.delegation = delegation;
+        this.vocabulary = vocabulary;
         this.rules = rules;
         this.drlBySource = Map.copyOf(drlBySource);
     }
@@ -90,6 +92,11 @@ public final class CompiledPolicy {
     /** Who may release a held order of which amount. */
     public DelegationTable delegation() {
         return delegation;
+    }
+
+    /** The codes requests may use for the fields whose meaning the policy gives (sector, legal form). */
+    public Vocabulary vocabulary() {
+        return vocabulary;
     }
 
     /** Every rule of the policy and where it was written. */

@@ -51,6 +51,8 @@ public final class PolicyCompiler {
         ReasonCatalogue reasons = ReasonCatalogue.parse(manifest.reasons(), bundle.text(manifest.reasons()), errors);
         DelegationTable delegation = manifest.delegation() == null ? DelegationTable.none()
                 : DelegationTable.parse(manifest.delegation(), bundle.text(manifest.delegation()), errors);
+        Vocabulary vocabulary = manifest.vocabulary() == null ? Vocabulary.none()
+                : Vocabulary.parse(manifest.vocabulary(), bundle.text(manifest.vocabulary()), errors);
 
         Map<String, String> drlBySource = new LinkedHashMap<>();
         for (String table : manifest.tables()) {
@@ -84,7 +86,7 @@ public final class PolicyCompiler {
             }
         });
         return new CompilationResult(new CompiledPolicy(manifest, bundle, bundle.contentHash(), kieBase,
-                parameters, reasons, delegation, index, drlBySource), List.of());
+                parameters, reasons, delegation, vocabulary, index, drlBySource), List.of());
     }
 
     /** The DRL Drools generates from a decision table file, for people who want to see it. */

@@ -13,6 +13,8 @@ import java.util.Properties;
  * The manifest of a policy bundle ({@code manifest.properties}): identity, effective date, currency and
  * the files that make up the policy. {@code collectTables} names the tables whose rows may overlap
  * because every matching row applies (checks that add up); the others are verified as exclusive.
+ * {@code vocabulary} (optional) lists the codes requests may use for the fields whose meaning the policy
+ * gives (sectors, legal forms).
  */
 public record PolicyManifest(
         String id,
@@ -25,6 +27,7 @@ public record PolicyManifest(
         String parameters,
         String reasons,
         String delegation,
+        String vocabulary,
         List<String> scenarios,
         List<String> collectTables) {
 
@@ -37,6 +40,9 @@ public record PolicyManifest(
         if (delegation != null) {
             all.add(delegation);
         }
+        if (vocabulary != null) {
+            all.add(vocabulary);
+        }
         all.addAll(scenarios);
         return all;
     }
@@ -44,7 +50,7 @@ public record PolicyManifest(
     static List<String> listedFiles(String text) {
         Properties p = load(text);
         List<String> all = new ArrayList<>();
-        for (String key : List.of("tables", "rules", "parameters", "reasons", "delegation", "scenarios")) {
+        for (String key : List.of("tables", "rules", "parameters", "reasons", "delegation", "vocabulary", "scenarios")) {
             all.addAll(list(p.getProperty(key)));
         }
         return all;
@@ -98,7 +104,8 @@ public record PolicyManifest(
         }
         return new PolicyManifest(id.trim(), version.trim(), effective, currency.trim(),
                 p.getProperty("description", "").trim(), tables, rules, parameters.trim(), reasons.trim(),
-                blankToNull(p.getProperty("delegation")), list(p.getProperty("scenarios")), list(p.getProperty("collect")));
+                blankToNull(p.getProperty("delegation")), blankToNull(p.getProperty("vocabulary")),
+                list(p.getProperty("scenarios")), list(p.getProperty("collect")));
     }
 
     private static String blankToNull(String v) {

@@ -12,8 +12,10 @@ import io.encours.rules.model.CustomerScoreRequest;
 import io.encours.rules.model.DecisionType;
 import io.encours.rules.model.Exposure;
 import io.encours.rules.model.ExternalRating;
+import io.encours.rules.model.Financials;
 import io.encours.rules.model.Order;
 import io.encours.rules.model.OrderCheckRequest;
+import io.encours.rules.model.PaymentBehaviour;
 import io.encours.rules.model.PaymentMethod;
 import io.encours.rules.model.PaymentTerms;
 import java.math.BigDecimal;
@@ -102,7 +104,11 @@ class CompiledPolicyTest {
 
     private static OrderCheckRequest order(BigDecimal amount, boolean purchaseOrder) {
         Customer customer = new Customer("C-42", "Ateliers Martin", "FR", "MANUFACTURING", "SAS",
-                TODAY.minusYears(12), new ExternalRating("Ellisphere", 72, TODAY.minusMonths(1)), null, null,
+                TODAY.minusYears(12), new ExternalRating("Ellisphere", 72, TODAY.minusMonths(1)),
+                new Financials(BigDecimal.valueOf(5_000_000), BigDecimal.valueOf(2_500_000),
+                        BigDecimal.valueOf(2_000_000), BigDecimal.valueOf(1_200_000), BigDecimal.valueOf(8_000_000),
+                        TODAY.withDayOfYear(1).minusDays(1)),
+                new PaymentBehaviour(0, BigDecimal.valueOf(2), null),
                 new CreditAccount(BigDecimal.valueOf(100_000), BigDecimal.valueOf(150_000), "Allianz Trade",
                         TODAY.plusMonths(6), null, AccountStatus.ACTIVE, TODAY.minusMonths(3), TODAY.minusYears(5)));
         Exposure exposure = new Exposure(BigDecimal.valueOf(10_000), BigDecimal.ZERO, 0, BigDecimal.valueOf(5_000),

@@ -6,7 +6,9 @@ import io.encours.rules.model.AccountStatus;
 import io.encours.rules.model.CreditAccount;
 import io.encours.rules.model.Customer;
 import io.encours.rules.model.CustomerScoreRequest;
+import io.encours.rules.model.ExternalRating;
 import io.encours.rules.model.Financials;
+import io.encours.rules.model.PaymentBehaviour;
 import io.encours.rules.policy.CompiledPolicy;
 import io.encours.rules.policy.Csv;
 import io.encours.rules.policy.DefaultPolicy;
@@ -29,6 +31,9 @@ class GridCalibrationTest {
     private static final Set<String> INVESTMENT_GRADE = Set.of("AAA", "AA", "A", "BBB");
     private static final LocalDate AS_OF = LocalDate.of(2026, 6, 15);
     private static final BigDecimal ASSETS = new BigDecimal("1000000");
+    // Known and middling, so that neither saturates the score (missing data scores as the worst band).
+    private static final ExternalRating NEUTRAL_RATING = new ExternalRating("calibration", 50, AS_OF);
+    private static final PaymentBehaviour NEUTRAL_BEHAVIOUR = new PaymentBehaviour(1, BigDecimal.TEN, null);
 
     @Test
     void investmentGradeCompaniesScoreAboveSpeculativeOnes() throws IOException {
@@ -49,7 +54,7 @@ class GridCalibrationTest {
             BigDecimal equity = ASSETS.subtract(debts);
             BigDecimal netDebt = new BigDecimal(row.get(2)).multiply(equity.abs()).setScale(0, RoundingMode.HALF_EVEN);
             Customer customer = new Customer("C", "calibration", "US", "MANUFACTURING", "SA", AS_OF.minusYears(20),
-                    null, new Financials(ASSETS, debts, equity, netDebt, null, null), null,
+                    NEUTRAL_RATING, new Financials(ASSETS, debts, equity, netDebt, null, null), NEUTRAL_BEHAVIOUR,
                     new CreditAccount(null, null, null, null, null, AccountStatus.ACTIVE, null, null));
             var result = policy.evaluate(new CustomerScoreRequest(customer, AS_OF)).result();
             int g = INVESTMENT_GRADE.contains(row.get(0)) ? 0 : 1;
