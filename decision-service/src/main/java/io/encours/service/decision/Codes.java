@@ -11,7 +11,7 @@ final class Codes {
     static final String CODE_MESSAGE = "must be an upper-case code such as MANUFACTURING or SAS";
 
     static final String COUNTRY = "[A-Z]{2}";
-    static final String COUNTRY_MESSAGE = "must be an ISO 3166 country code such as FR";
+    static final String COUNTRY_MESSAGE = "must be an ISO 3166 alpha-2 country code such as FR";
 
     static final String CURRENCY = "[A-Z]{3}";
     static final String CURRENCY_MESSAGE = "must be an ISO 4217 currency code such as EUR";

@@ -1,28 +1,58 @@
 package io.encours.service.decision;
 
 import io.encours.rules.model.Customer;
+import io.encours.rules.policy.Vocabulary;
+import io.encours.service.web.FieldProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
- * The customer as the caller knows it. Rating, financials and payment behaviour may be left out when
- * unknown: the policy scores missing data explicitly.
+ * The customer as the caller knows it. Sector and legal form are required and must be codes of the
+ * policy's vocabulary (a code the grid does not know would score as neutral). Founding date, rating,
+ * financials and payment behaviour may be left out when unknown: the policy scores each missing one as
+ * its criterion's worst band.
  */
 record CustomerInput(
         @NotNull @Pattern(regexp = Codes.IDENTIFIER, message = Codes.IDENTIFIER_MESSAGE) String id,
         @Size(max = 200) String name,
         @Pattern(regexp = Codes.COUNTRY, message = Codes.COUNTRY_MESSAGE) String country,
-        @Pattern(regexp = Codes.CODE, message = Codes.CODE_MESSAGE) String sector,
-        @Pattern(regexp = Codes.CODE, message = Codes.CODE_MESSAGE) String legalForm,
+        @NotNull @Pattern(regexp = Codes.CODE, message = Codes.CODE_MESSAGE) String sector,
+        @NotNull @Pattern(regexp = Codes.CODE, message = Codes.CODE_MESSAGE) String legalForm,
         @PastOrPresent LocalDate foundingDate,
         @Valid ExternalRatingInput externalRating,
         @Valid FinancialsInput financials,
         @Valid PaymentBehaviourInput paymentBehaviour,
         @NotNull @Valid CreditAccountInput creditAccount) {
+
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+    /**
+     * Adds what depends on the policy or on a list: sector and legal form among the policy's codes, the
+     * country an ISO 3166 code. {@code prefix} is the customer's path in the body.
+     */
+    void checkCodes(List<FieldProblem> problems, String prefix, Vocabulary vocabulary) {
+        checkCode(problems, prefix, "sector", sector, vocabulary);
+        checkCode(problems, prefix, "legalForm", legalForm, vocabulary);
+        if (country != null && country.matches(Codes.COUNTRY) && !COUNTRIES.contains(country)) {
+            problems.add(new FieldProblem(prefix + ".country", "'" + country + "' " + Codes.COUNTRY_MESSAGE));
+        }
+    }
+
+    private static void checkCode(List<FieldProblem> problems, String prefix, String field, String code,
+                                  Vocabulary vocabulary) {
+        String key = "customer." + field;
+        if (code != null && !vocabulary.allows(key, code)) {
+            problems.add(new FieldProblem(prefix + "." + field, "'" + code + "' is not one of the credit policy's codes: "
+                    + String.join(", ", vocabulary.codes(key))));
+        }
+    }
 
     Customer toModel() {
         return new Customer(id, name, country, sector, legalForm, foundingDate,

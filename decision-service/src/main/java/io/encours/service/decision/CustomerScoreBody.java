@@ -36,7 +36,7 @@ record CustomerScoreBody(
     }
 
     @Override
-    public List<FieldProblem> problems(String policyCurrency) {
-        return List.of();
+    public void checkFields(List<FieldProblem> problems, String policyCurrency) {
+        // nothing beyond the customer, which every decision checks
     }
 }

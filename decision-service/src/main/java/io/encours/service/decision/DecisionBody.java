@@ -2,6 +2,7 @@ package io.encours.service.decision;
 
 import io.encours.rules.model.DecisionRequest;
 import io.encours.rules.model.DecisionType;
+import io.encours.rules.policy.CompiledPolicy;
 import io.encours.service.web.FieldProblem;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -9,8 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The JSON body of one of the four decision requests. Bean Validation checks each field on its own;
- * {@link #problems} checks what depends on the policy (its currency) or on several fields.
+ * The JSON body of one of the four decision requests. Bean Validation checks each field on its own, and
+ * that the fields a safe decision needs are there; {@link #problems} checks what depends on the policy
+ * (its currency, its sectors and legal forms) or on several fields.
  */
 sealed interface DecisionBody permits OrderCheckBody, CustomerScoreBody, PaymentTermsBody, DunningBody {
 
@@ -30,8 +32,19 @@ sealed interface DecisionBody permits OrderCheckBody, CustomerScoreBody, Payment
     /** The amount at stake, when there is one. */
     BigDecimal amount();
 
-    /** What Bean Validation cannot see; empty when the request is sound. */
-    List<FieldProblem> problems(String policyCurrency);
+    /** Adds what Bean Validation cannot see of this body alone: currency, fields that depend on each other. */
+    void checkFields(List<FieldProblem> problems, String policyCurrency);
+
+    /**
+     * What Bean Validation cannot see: the policy's currency and vocabulary (sectors, legal forms), the
+     * country code, fields that depend on each other. Empty when the request is sound.
+     */
+    default List<FieldProblem> problems(CompiledPolicy policy) {
+        List<FieldProblem> problems = none();
+        customer().checkCodes(problems, "customer", policy.vocabulary());
+        checkFields(problems, policy.manifest().currency());
+        return problems;
+    }
 
     /** A currency field must be the policy's: the policy's amounts and limits are in that currency. */
     static void checkCurrency(List<FieldProblem> problems, String field, String given, String policyCurrency) {

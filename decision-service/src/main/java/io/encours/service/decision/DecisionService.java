@@ -54,10 +54,12 @@ class DecisionService {
     private final JsonMapper canonicalJson;
     private final Clock businessClock;
     private final CreditHolds holds;
+    private final DecisionProperties settings;
     private final Semaphore computing = new Semaphore(Runtime.getRuntime().availableProcessors());
 
     DecisionService(ActivePolicy activePolicy, AuditTrail auditTrail, DecisionIds decisionIds,
-                    DecisionMetrics metrics, JsonMapper json, Clock clock, WebProperties web, CreditHolds holds) {
+                    DecisionMetrics metrics, JsonMapper json, Clock clock, WebProperties web, CreditHolds holds,
+                    DecisionProperties settings) {
         this.activePolicy = activePolicy;
         this.auditTrail = auditTrail;
         this.decisionIds = decisionIds;
@@ -67,15 +69,18 @@ class DecisionService {
         this.canonicalJson = json.rebuild().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
         this.businessClock = clock.withZone(web.timeZone());
         this.holds = holds;
+        this.settings = settings;
     }
 
     Decided decide(DecisionBody body, Call call) {
         CompiledPolicy policy = activePolicy.current();
-        List<FieldProblem> problems = body.problems(policy.manifest().currency());
+        List<FieldProblem> problems = body.problems(policy);
+        LocalDate today = LocalDate.now(businessClock);
+        settings.asOfProblem(body.asOf(), today).ifPresent(reason -> problems.add(new FieldProblem("asOf", reason)));
         if (!problems.isEmpty()) {
             throw Problems.invalidFields(problems);
         }
-        LocalDate asOf = body.asOf() != null ? body.asOf() : LocalDate.now(businessClock);
+        LocalDate asOf = body.asOf() != null ? body.asOf() : today;
         DecisionRequest request;
         try {
             request = body.toRequest(asOf);

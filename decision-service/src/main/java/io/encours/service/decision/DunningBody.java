@@ -42,12 +42,10 @@ record DunningBody(
     }
 
     @Override
-    public List<FieldProblem> problems(String policyCurrency) {
-        List<FieldProblem> problems = DecisionBody.none();
+    public void checkFields(List<FieldProblem> problems, String policyCurrency) {
         DecisionBody.checkCurrency(problems, "invoice.currency", invoice.currency(), policyCurrency);
         if (invoice.dueDate().isBefore(invoice.issuedOn())) {
             problems.add(new FieldProblem("invoice.dueDate", "must not be before invoice.issuedOn"));
         }
-        return problems;
     }
 }

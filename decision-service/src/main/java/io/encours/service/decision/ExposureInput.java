@@ -3,17 +3,23 @@ package io.encours.service.decision;
 import io.encours.rules.model.Exposure;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 
-/** Current exposure: open invoices and open orders, the overdue part, disputes and dunning level. */
+/**
+ * Current exposure: open invoices and open orders, the overdue part, disputes and dunning level. Every
+ * figure the order checks read is required (0 when there is none): a missing figure must not pass for 0.
+ * The disputed amount, which the default policy does not read, may be left out (none).
+ */
 record ExposureInput(
-        @Amount BigDecimal openInvoices,
-        @Amount BigDecimal overdueAmount,
-        @Min(0) @Max(36_500) Integer oldestOverdueDays,
-        @Amount BigDecimal openOrders,
+        @NotNull @Amount BigDecimal openInvoices,
+        @NotNull @Amount BigDecimal overdueAmount,
+        @NotNull @Min(0) @Max(36_500) Integer oldestOverdueDays,
+        @NotNull @Amount BigDecimal openOrders,
         @Amount BigDecimal disputedAmount,
-        @Min(0) @Max(20) Integer highestDunningLevel) {
+        @NotNull @Min(0) @Max(20) Integer highestDunningLevel) {
 
+    // The defaults serve only requests recorded before these fields were required, read back for replay.
     Exposure toModel() {
         return new Exposure(openInvoices, overdueAmount, oldestOverdueDays == null ? 0 : oldestOverdueDays,
                 openOrders, disputedAmount, highestDunningLevel == null ? 0 : highestDunningLevel);

@@ -10,10 +10,13 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-/** May this order go out on credit? Exposure left out means none. */
+/**
+ * May this order go out on credit? The exposure is required: left out, it would count as none and make
+ * the customer look further from its limit than it is.
+ */
 record OrderCheckBody(
         @NotNull @Valid CustomerInput customer,
-        @Valid ExposureInput exposure,
+        @NotNull @Valid ExposureInput exposure,
         @NotNull @Valid OrderInput order,
         LocalDate asOf) implements DecisionBody {
 
@@ -24,6 +27,7 @@ record OrderCheckBody(
 
     @Override
     public DecisionRequest toRequest(LocalDate asOf) {
+        // exposure is null only in requests recorded before it was required, read back for replay
         return new OrderCheckRequest(customer.toModel(), exposure == null ? null : exposure.toModel(),
                 order.toModel(), asOf);
     }
@@ -39,9 +43,7 @@ record OrderCheckBody(
     }
 
     @Override
-    public List<FieldProblem> problems(String policyCurrency) {
-        List<FieldProblem> problems = DecisionBody.none();
+    public void checkFields(List<FieldProblem> problems, String policyCurrency) {
         DecisionBody.checkCurrency(problems, "order.currency", order.currency(), policyCurrency);
-        return problems;
     }
 }

@@ -46,9 +46,7 @@ record PaymentTermsBody(
     }
 
     @Override
-    public List<FieldProblem> problems(String policyCurrency) {
-        List<FieldProblem> problems = DecisionBody.none();
+    public void checkFields(List<FieldProblem> problems, String policyCurrency) {
         DecisionBody.checkCurrency(problems, "currency", currency, policyCurrency);
-        return problems;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.encours.rules.model.DecisionRequest;
 import io.encours.rules.model.DecisionType;
+import io.encours.rules.policy.CompiledPolicy;
 import io.encours.service.web.FieldProblem;
 import io.encours.service.web.Problems;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -32,13 +33,16 @@ public record TrialRequest(
         DecisionBody request) {
 
     /**
-     * The rules' request, once the fields that depend on the policy (its currency) are checked.
+     * The rules' request, once the fields that depend on the policy (its currency and vocabulary) and the
+     * date window are checked.
      *
      * @param today the business date used when the request gives no {@code asOf}
      * @throws io.encours.service.web.ProblemException naming each invalid field ({@code request.order.currency})
      */
-    public DecisionRequest check(String policyCurrency, LocalDate today) {
-        List<FieldProblem> problems = request.problems(policyCurrency).stream()
+    public DecisionRequest check(CompiledPolicy policy, LocalDate today, DecisionProperties settings) {
+        List<FieldProblem> found = request.problems(policy);
+        settings.asOfProblem(request.asOf(), today).ifPresent(reason -> found.add(new FieldProblem("asOf", reason)));
+        List<FieldProblem> problems = found.stream()
                 .map(p -> new FieldProblem("request." + p.field(), p.reason())).toList();
         if (!problems.isEmpty()) {
             throw Problems.invalidFields(problems);

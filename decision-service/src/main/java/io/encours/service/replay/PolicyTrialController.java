@@ -2,6 +2,7 @@ package io.encours.service.replay;
 
 import io.encours.rules.decision.Evaluation;
 import io.encours.rules.model.DecisionRequest;
+import io.encours.service.decision.DecisionProperties;
 import io.encours.service.decision.TrialRequest;
 import io.encours.service.web.WebProperties;
 import io.swagger.v3.oas.annotations.Operation;
@@ -28,9 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 class PolicyTrialController {
     private final CompiledVersions versions;
     private final Clock businessClock;
+    private final DecisionProperties settings;
 
-    PolicyTrialController(CompiledVersions versions, Clock clock, WebProperties web) {
+    PolicyTrialController(CompiledVersions versions, Clock clock, WebProperties web, DecisionProperties settings) {
         this.versions = versions;
+        this.settings = settings;
         this.businessClock = clock.withZone(web.timeZone());
     }
 
@@ -50,7 +53,7 @@ class PolicyTrialController {
     TrialResult evaluate(@Parameter(example = "2") @PathVariable int number, @Valid @RequestBody TrialRequest trial) {
         CompiledVersion version = versions.byNumber(number);
         LocalDate today = LocalDate.now(businessClock);
-        DecisionRequest request = trial.check(version.policy().manifest().currency(), today);
+        DecisionRequest request = trial.check(version.policy(), today, settings);
         Evaluation evaluation = version.policy().evaluate(trial.type(), request);
         return new TrialResult(trial.asOf(today), trial.customerId(), trial.orderId(), evaluation.result(),
                 evaluation.policy(), version.ref(), evaluation.evaluationNanos() / 1000);

@@ -1,5 +1,6 @@
 package io.encours.service.decision;
 
+import static io.encours.service.JsonRequest.customerScore;
 import static io.encours.service.JsonRequest.dunning;
 import static io.encours.service.JsonRequest.orderCheck;
 import static io.encours.service.JsonRequest.paymentTerms;
@@ -75,7 +76,78 @@ class BadInputTest extends FullStackTest {
                 invalid("invoice issued in the future", dunning().with("invoice.issuedOn", TOMORROW).with("invoice.dueDate", TOMORROW), "invoice.issuedOn"),
                 invalid("unknown promise status", dunning().withJson("invoice.promises",
                         "[{\"promisedFor\":\"2026-06-20\",\"amount\":10,\"status\":\"MAYBE\"}]"), "invoice.promises[0].status"),
-                invalid("unknown debtor profile", dunning().with("declaredProfile", "GRUMPY"), "declaredProfile"));
+                invalid("unknown debtor profile", dunning().with("declaredProfile", "GRUMPY"), "declaredProfile"),
+                // Issue 12: required inputs, never taken as a favourable zero
+                invalid("exposure missing", orderCheck().without("exposure"), "exposure"),
+                invalid("open invoices missing", orderCheck().without("exposure.openInvoices"), "exposure.openInvoices"),
+                invalid("overdue amount missing", orderCheck().without("exposure.overdueAmount"), "exposure.overdueAmount"),
+                invalid("oldest overdue days missing", orderCheck().without("exposure.oldestOverdueDays"), "exposure.oldestOverdueDays"),
+                invalid("open orders missing", orderCheck().without("exposure.openOrders"), "exposure.openOrders"),
+                invalid("dunning level missing", orderCheck().without("exposure.highestDunningLevel"), "exposure.highestDunningLevel"),
+                invalid("account status missing", orderCheck().without("customer.creditAccount.status"), "customer.creditAccount.status"),
+                invalid("internal limit missing", orderCheck().without("customer.creditAccount.internalLimit"), "customer.creditAccount.internalLimit"),
+                invalid("sector missing", orderCheck().without("customer.sector"), "customer.sector"),
+                invalid("legal form missing", orderCheck().without("customer.legalForm"), "customer.legalForm"),
+                invalid("sector missing from a customer score", customerScore().without("customer.sector"), "customer.sector"),
+                invalid("account status missing from payment terms", paymentTerms().without("customer.creditAccount.status"), "customer.creditAccount.status"),
+                invalid("legal form missing from a dunning request", dunning().without("customer.legalForm"), "customer.legalForm"),
+                // Issue 12: no coercion
+                invalid("an amount as a string", orderCheck().with("order.amount", "20000"), "order.amount"),
+                invalid("an amount as a boolean", orderCheck().with("order.amount", true), "order.amount"),
+                invalid("a whole number as a string", orderCheck().with("customer.externalRating.score", "72"), "customer.externalRating.score"),
+                invalid("a whole number as a boolean", orderCheck().with("exposure.oldestOverdueDays", false), "exposure.oldestOverdueDays"),
+                invalid("a flag as a number", orderCheck().with("order.purchaseOrderPresent", 1), "order.purchaseOrderPresent"),
+                invalid("a flag as a string", orderCheck().with("order.purchaseOrderPresent", "true"), "order.purchaseOrderPresent"),
+                invalid("a text as a number", orderCheck().with("customer.id", 1000), "customer.id"),
+                invalid("an enumeration value as its index", orderCheck().with("customer.creditAccount.status", 0), "customer.creditAccount.status"),
+                invalid("a date as a day count", orderCheck().with("asOf", 20_619), "asOf"),
+                invalid("terms days as a string", paymentTerms().with("requestedTerms.days", "60"), "requestedTerms.days"),
+                invalid("an empty string for an amount", orderCheck().with("order.amount", ""), "order.amount"),
+                // Issue 12: codes the policy does not know
+                invalid("a sector the policy does not know", orderCheck().with("customer.sector", "SPACE_PIRACY"), "customer.sector"),
+                invalid("a legal form the policy does not know", customerScore().with("customer.legalForm", "LLC"), "customer.legalForm"),
+                invalid("a country that is no ISO 3166 code", orderCheck().with("customer.country", "ZZ"), "customer.country"),
+                // Issue 12: business dates outside the window
+                invalid("asOf at the end of time", orderCheck().with("asOf", "9999-12-31"), "asOf"),
+                invalid("asOf at the beginning of the calendar", orderCheck().with("asOf", "0001-01-01"), "asOf"),
+                invalid("asOf far in the future on a dunning request", dunning().with("asOf", "2099-01-01"), "asOf"),
+                invalid("asOf far back on a customer score", customerScore().with("asOf", "1990-01-01"), "asOf"));
+    }
+
+    @Test
+    void an_unknown_sector_is_refused_with_the_policys_own_codes() {
+        TestApi.Response response = api().post(orderCheck().path(),
+                orderCheck().with("customer.sector", "SPACE_PIRACY").body());
+
+        assertProblem(response, 400, "/problems/invalid-field");
+        String reason = response.json().get("errors").get(0).get("reason").asString();
+        assertThat(reason).contains("SPACE_PIRACY", "MANUFACTURING", "CONSTRUCTION", "PUBLIC_SECTOR");
+    }
+
+    @Test
+    void a_string_amount_is_refused_without_naming_internals() {
+        TestApi.Response response = api().post(orderCheck().path(), orderCheck().with("order.amount", "20000").body());
+
+        assertProblem(response, 400, "/problems/invalid-field");
+        assertThat(response.json().get("errors").get(0).get("reason").asString()).contains("a number");
+        assertThat(response.text()).doesNotContain("io.encours", "tools.jackson", "COERCION");
+    }
+
+    @Test
+    void an_unknown_enumeration_value_names_the_allowed_values() {
+        TestApi.Response response = api().post(orderCheck().path(),
+                orderCheck().with("customer.creditAccount.status", "FROZEN").body());
+
+        assertProblem(response, 400, "/problems/invalid-field");
+        assertThat(response.json().get("errors").get(0).get("reason").asString()).contains("ACTIVE", "BLOCKED", "LITIGATION");
+    }
+
+    @Test
+    void an_asof_outside_the_window_names_the_window() {
+        TestApi.Response response = api().post(orderCheck().path(), orderCheck().with("asOf", "9999-12-31").body());
+
+        assertProblem(response, 400, "/problems/invalid-field");
+        assertThat(response.json().get("errors").get(0).get("reason").asString()).contains("10 years back", "31 days ahead");
     }
 
     @ParameterizedTest(name = "{0}")
