@@ -56,8 +56,9 @@ class FirstStartTest {
             assertThat(login.getAuthorities()).extracting(GrantedAuthority::getAuthority)
                     .containsExactly(PasswordChange.REQUIRED_AUTHORITY);
 
+            AdminActions actions = new AdminActions(mongo, store, clock);
             Administration administration = new Administration(users, new ApiKeys(mongo, store, clock), passwords,
-                    new AdminActions(mongo, store, clock), clock);
+                    actions, new LoginFailures(mongo, actions, SecurityProperties.Lockout.DEFAULTS, clock), clock);
             administration.changeOwnPassword("admin", password, "the-admin-chose-this");
 
             assertThat(new PeopleDirectory(users).loadUserByUsername("admin").getAuthorities())
