@@ -198,7 +198,7 @@ class SegregationOfDutiesTest extends FullStackTest {
 
         assertThat(first.get("items").size()).isEqualTo(2);
         assertThat(second.get("items").size()).isEqualTo(1);
-        assertThat(second.get("nextCursor").isNull()).isTrue();
+        assertThat(second.get("nextCursor")).as("no cursor after the last page").isNull();
         List<String> seen = new java.util.ArrayList<>(first.get("items").findValuesAsString("target"));
         seen.addAll(second.get("items").findValuesAsString("target"));
         assertThat(seen).containsExactlyInAnyOrder("i.one", "i.two", "i.three");
