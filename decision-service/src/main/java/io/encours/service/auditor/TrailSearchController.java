@@ -26,9 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Search of the other trails, for auditors (read-only): credit holds, what was done to them (releases,
- * rejections, refused attempts, callbacks) and the policy's own actions. Same paging as the decision search.
- * Reads the collections the hold and policy features write ({@code credit_holds}, {@code hold_actions},
- * {@code policy_actions}).
+ * rejections, refused attempts, callbacks), the policy's own actions and the administration of accounts and
+ * keys. Same paging as the decision search. Reads the collections the hold, policy and security features
+ * write ({@code credit_holds}, {@code hold_actions}, {@code policy_actions}, {@code admin_actions}).
  */
 @RestController
 @RequestMapping(path = "/api/v1/audit", produces = "application/json")
@@ -37,12 +37,14 @@ class TrailSearchController {
     private final TimeOrderedSearch holds;
     private final TimeOrderedSearch holdActions;
     private final TimeOrderedSearch policyActions;
+    private final TimeOrderedSearch adminActions;
     private final Clock clock;
 
     TrailSearchController(MongoTemplate mongo, Clock clock) {
         this.holds = new TimeOrderedSearch(mongo.getCollection("credit_holds"), "openedAt", "holdId");
         this.holdActions = new TimeOrderedSearch(mongo.getCollection("hold_actions"), "at", "actionId");
         this.policyActions = new TimeOrderedSearch(mongo.getCollection("policy_actions"), "at", "actionId");
+        this.adminActions = new TimeOrderedSearch(mongo.getCollection("admin_actions"), "at", "actionId");
         this.clock = clock;
     }
 
@@ -143,6 +145,35 @@ class TrailSearchController {
         eq(filters, "contentHash", s.contentHash());
         filters.addAll(policyActions.timeRange(instant("from", s.from()), instant("to", s.to())));
         return policyActions.search(filters, s.sort(), cursor, size, item -> item);
+    }
+
+    /**
+     * @param action ADMIN_BOOTSTRAPPED, USER_CREATED, USER_ROLES_SET, USER_DISABLED, USER_ENABLED,
+     *               USER_PASSWORD_RESET, PASSWORD_CHANGED, API_KEY_CREATED, API_KEY_REVOKED, LOGIN_LOCKED or
+     *               USER_UNLOCKED
+     * @param actor  who acted (an administrator's username; {@code login} for a lockout, {@code bootstrap} at
+     *               first start)
+     * @param target the user or API key acted on ({@code user:<name>} or {@code address:<ip>} for a lockout)
+     * @param from   at from (inclusive), an ISO-8601 instant
+     * @param to     at to (exclusive)
+     * @param sort   at or -at (default)
+     */
+    record AdminActionSelection(String action, String actor, String target, String from, String to, String sort) {
+    }
+
+    @GetMapping("/admin-actions")
+    @Operation(summary = "Search the administration trail: users created, roles set, API keys created and revoked, "
+            + "login lockouts and unlocks", description = "Every filter given must hold. Newest first unless sort=at. "
+            + "Holds no password and no key.")
+    AuditorController.Page adminActions(@ParameterObject AdminActionSelection s,
+                                        @RequestParam(required = false) String cursor,
+                                        @Parameter(description = "1 to 1000") @RequestParam(defaultValue = "50") int size) {
+        List<Bson> filters = new ArrayList<>();
+        eq(filters, "action", s.action());
+        eq(filters, "actor", s.actor());
+        eq(filters, "target", s.target());
+        filters.addAll(adminActions.timeRange(instant("from", s.from()), instant("to", s.to())));
+        return adminActions.search(filters, s.sort(), cursor, size, item -> item);
     }
 
     /** EXPIRED is not stored: it is a RELEASED hold whose release is no longer valid. */

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.encours.service.security.CredentialOwners;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -66,8 +67,8 @@ class PolicyConfiguration {
     @Bean
     PolicyLifecycle policyLifecycle(PolicyStore store, PolicyActions actions, ActivePolicy activePolicy,
                                     PolicyStore.ActiveState initialPolicyState, PolicyProperties properties,
-                                    Clock clock) {
-        return new PolicyLifecycle(store, actions, activePolicy, initialPolicyState, properties, clock);
+                                    Clock clock, CredentialOwners owners) {
+        return new PolicyLifecycle(store, actions, activePolicy, initialPolicyState, properties, clock, owners::personOf);
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -35,12 +36,15 @@ public class PolicyLifecycle {
     private final ActivePolicy activePolicy;
     private final PolicyProperties properties;
     private final Clock clock;
+    /** The person behind a caller's name (an API key counts as the person who created it). */
+    private final UnaryOperator<String> personOf;
     private final PolicyCompiler compiler = new PolicyCompiler();
     /** The shared state this instance serves; written under {@code this}, read freely. */
     private volatile PolicyStore.ActiveState serving;
 
     PolicyLifecycle(PolicyStore store, PolicyActions actions, ActivePolicy activePolicy, PolicyStore.ActiveState serving,
-                    PolicyProperties properties, Clock clock) {
+                    PolicyProperties properties, Clock clock, UnaryOperator<String> personOf) {
+        this.personOf = personOf;
         this.store = store;
         this.actions = actions;
         this.activePolicy = activePolicy;
@@ -160,16 +164,28 @@ public class PolicyLifecycle {
         }
     }
 
+    /**
+     * Four eyes compares people, not credentials: the approver is not the person who drafted the version,
+     * nor the one who submitted it, nor one who approved it already, under whatever name or key they acted.
+     */
     public synchronized PolicyVersion approve(int number, String by, String comment) {
         PolicyVersion v = version(number);
-        if (v.author().equals(by)) {
+        String approver = personOf.apply(by);
+        if (approver.equals(personOf.apply(v.author()))) {
             throw PolicyProblem.of(HttpStatus.FORBIDDEN, PolicyProblem.FOUR_EYES, "Four eyes required",
                     "The author of version " + number + " cannot approve it; another committee member must");
         }
         if (v.status() != PolicyStatus.SUBMITTED) {
             throw PolicyProblem.wrongStatus(v, "approved", "SUBMITTED");
         }
-        if (v.approvedBy(by)) {
+        boolean submittedByApprover = actions.of(number).stream()
+                .filter(e -> e.action() == Action.SUBMIT && e.contentHash().equals(v.contentHash()))
+                .anyMatch(e -> approver.equals(personOf.apply(e.by())));
+        if (submittedByApprover) {
+            throw PolicyProblem.of(HttpStatus.FORBIDDEN, PolicyProblem.FOUR_EYES, "Four eyes required",
+                    "Whoever submitted version " + number + " cannot approve it; another committee member must");
+        }
+        if (v.approvals().stream().anyMatch(a -> approver.equals(personOf.apply(a.by())))) {
             throw PolicyProblem.of(HttpStatus.CONFLICT, PolicyProblem.ALREADY_APPROVED, "Already approved",
                     by + " has already approved version " + number + "; another member must");
         }

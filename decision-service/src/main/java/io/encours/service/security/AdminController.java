@@ -108,7 +108,7 @@ class AdminController {
             description = "Without a password the service generates one and returns it once as temporaryPassword. "
                     + "Either way the person must change it at first login (POST /api/v1/admin/me/password).")
     @ApiResponse(responseCode = "201", description = "Created")
-    @ApiResponse(responseCode = "409", description = "The username is taken",
+    @ApiResponse(responseCode = "409", description = "The username is taken (by a user or a key), or roles one person may not hold together",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<UserView> createUser(@Valid @RequestBody NewUser body, Authentication who) {
         Administration.WithPassword created = administration.createUser(body.username(),
@@ -118,9 +118,21 @@ class AdminController {
     }
 
     @PutMapping(path = "/users/{username}/roles", consumes = "application/json")
-    @Operation(summary = "Set a user's roles", description = "Replaces the user's roles; effective at their next request.")
+    @Operation(summary = "Set a user's roles", description = "Replaces the user's roles; effective at their next request. "
+            + "Nobody changes their own roles (403 /problems/own-roles); ADMIN is never held with a credit role "
+            + "(CREDIT_ANALYST, CREDIT_MANAGER, CREDIT_COMMITTEE): 409 /problems/incompatible-roles.")
+    @ApiResponse(responseCode = "409", description = "Roles that one person may not hold together",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     UserView setRoles(@PathVariable String username, @Valid @RequestBody RolesBody body, Authentication who) {
         return UserView.of(administration.setRoles(username, Role.setOf(body.roles()), who.getName()), null);
+    }
+
+    @PostMapping("/users/{username}/unlock")
+    @Operation(summary = "Unlock a user's logins",
+            description = "Forgets the failed logins counted against the username (encours.security.lockout.*), so "
+                    + "the person may log in again at once; recorded in the administration trail.")
+    UserView unlock(@PathVariable String username, Authentication who) {
+        return UserView.of(administration.unlock(username, who.getName()), null);
     }
 
     @PostMapping("/users/{username}/disable")
@@ -165,9 +177,12 @@ class AdminController {
     @PostMapping(path = "/api-keys", consumes = "application/json")
     @Operation(summary = "Create an API key for a machine client",
             description = "The answer's key field is the only time the key is shown: hand it to the client's "
-                    + "operators, who send it as the X-API-Key header. The name is what the audit trail records.")
+                    + "operators, who send it as the X-API-Key header. The name is what the audit trail records. "
+                    + "A key carries machine roles only (ORDER_SYSTEM, AUDITOR), never ADMIN or a credit role "
+                    + "(409 /problems/incompatible-roles); for four eyes it counts as the administrator who "
+                    + "created it.")
     @ApiResponse(responseCode = "201", description = "Created")
-    @ApiResponse(responseCode = "409", description = "The name is taken",
+    @ApiResponse(responseCode = "409", description = "The name is taken (by a key or a user), or a role a key may not carry",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<ApiKeyView> createApiKey(@Valid @RequestBody NewApiKey body, Authentication who) {
         ApiKeys.Created created = administration.createApiKey(body.name(), Role.setOf(body.roles()),

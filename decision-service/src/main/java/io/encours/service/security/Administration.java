@@ -1,6 +1,6 @@
 package io.encours.service.security;
 
-import io.encours.service.security.SecurityEvents.Action;
+import io.encours.service.security.AdminActions.Action;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -10,20 +10,23 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * What administrators do to accounts and keys, and what every person may do to their own password. Each
- * change is written to the store and to {@link SecurityEvents} before it is answered.
+ * change is written to the store and to {@link AdminActions} before it is answered.
  */
 class Administration {
     private final UserAccounts users;
     private final ApiKeys apiKeys;
     private final PasswordEncoder passwords;
-    private final SecurityEvents events;
+    private final AdminActions events;
+    private final LoginFailures loginFailures;
     private final Clock clock;
 
-    Administration(UserAccounts users, ApiKeys apiKeys, PasswordEncoder passwords, SecurityEvents events, Clock clock) {
+    Administration(UserAccounts users, ApiKeys apiKeys, PasswordEncoder passwords, AdminActions events,
+                   LoginFailures loginFailures, Clock clock) {
         this.users = users;
         this.apiKeys = apiKeys;
         this.passwords = passwords;
         this.events = events;
+        this.loginFailures = loginFailures;
         this.clock = clock;
     }
 
@@ -50,6 +53,10 @@ class Administration {
         if (password != null && !PasswordChange.acceptable(password)) {
             throw AdministrationProblem.invalidField("password", PasswordChange.RULE);
         }
+        requireCompatible(roles);
+        if (apiKeys.findByName(username).isPresent()) {
+            throw AdministrationProblem.nameTaken(username, "an API key");
+        }
         String initial = password == null ? PasswordChange.generate() : password;
         Instant now = clock.instant();
         UserAccount account = new UserAccount(username, passwords.encode(initial), roles, true, true, now, by, now);
@@ -61,10 +68,11 @@ class Administration {
     }
 
     UserAccount setRoles(String username, Set<Role> roles, String by) {
-        UserAccount account = user(username);
-        if (username.equals(by) && account.roles().contains(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
-            throw AdministrationProblem.selfLockout("You cannot take the ADMIN role from yourself; ask another administrator");
+        if (username.equals(by)) {
+            throw AdministrationProblem.ownRoles(username);
         }
+        UserAccount account = user(username);
+        requireCompatible(roles);
         UserAccount changed = account.withRoles(roles, clock.instant());
         users.save(changed);
         events.record(by, Action.USER_ROLES_SET, username,
@@ -113,6 +121,20 @@ class Administration {
                 Map.of("wasRequired", account.passwordChangeRequired()));
     }
 
+    /** Lifts a user's login lockout (the failures counted against the username); the address count stays. */
+    UserAccount unlock(String username, String by) {
+        UserAccount account = user(username);
+        int cleared = loginFailures.clearUser(username);
+        events.record(by, Action.USER_UNLOCKED, username, Map.of("failuresCleared", cleared));
+        return account;
+    }
+
+    private static void requireCompatible(Set<Role> roles) {
+        Duties.personConflict(roles).ifPresent(reason -> {
+            throw AdministrationProblem.incompatibleRoles(reason);
+        });
+    }
+
     List<ApiKey> apiKeys() {
         return apiKeys.all();
     }
@@ -120,6 +142,12 @@ class Administration {
     ApiKeys.Created createApiKey(String name, Set<Role> roles, String by) {
         if (name == null || !ApiKey.NAME.matcher(name).matches()) {
             throw AdministrationProblem.invalidField("name", ApiKey.NAME_RULE);
+        }
+        Duties.keyConflict(roles).ifPresent(reason -> {
+            throw AdministrationProblem.incompatibleRoles(reason);
+        });
+        if (users.find(name).isPresent()) {
+            throw AdministrationProblem.nameTaken(name, "a user");
         }
         ApiKeys.Created created = apiKeys.create(name, roles, by)
                 .orElseThrow(() -> AdministrationProblem.apiKeyExists(name));

@@ -14,6 +14,9 @@ final class AdministrationProblem extends RuntimeException {
     static final String API_KEY_EXISTS = "/problems/api-key-exists";
     static final String SELF_LOCKOUT = "/problems/self-lockout";
     static final String NOT_A_PASSWORD_ACCOUNT = "/problems/not-a-password-account";
+    static final String INCOMPATIBLE_ROLES = "/problems/incompatible-roles";
+    static final String OWN_ROLES = "/problems/own-roles";
+    static final String NAME_TAKEN = "/problems/name-taken";
 
     private final transient ProblemDetail problem;
 
@@ -45,6 +48,24 @@ final class AdministrationProblem extends RuntimeException {
 
     static AdministrationProblem selfLockout(String detail) {
         return of(HttpStatus.CONFLICT, SELF_LOCKOUT, "Administrators cannot lock themselves out", detail);
+    }
+
+    static AdministrationProblem incompatibleRoles(String reason) {
+        AdministrationProblem refused = of(HttpStatus.CONFLICT, INCOMPATIBLE_ROLES, "Incompatible roles",
+                "Segregation of duties: " + reason);
+        refused.problem.setProperty("errors", List.of(Map.of("field", "roles", "reason", reason)));
+        return refused;
+    }
+
+    static AdministrationProblem ownRoles(String username) {
+        return of(HttpStatus.FORBIDDEN, OWN_ROLES, "Nobody changes their own roles",
+                username + " cannot change their own roles; another administrator must");
+    }
+
+    /** People and keys share one namespace: the audit trail names the caller, and must name one. */
+    static AdministrationProblem nameTaken(String name, String holder) {
+        return of(HttpStatus.CONFLICT, NAME_TAKEN, "Name taken",
+                name + " is already the name of " + holder + "; people and API keys never share a name");
     }
 
     static AdministrationProblem notAPasswordAccount(String name) {

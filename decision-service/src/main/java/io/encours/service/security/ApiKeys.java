@@ -111,8 +111,20 @@ class ApiKeys {
         return Optional.of(revoked);
     }
 
-    /** The key in force that a caller presents, if any. */
+    /**
+     * The key in force that a caller presents, if any. A stored key whose roles break {@link Duties} (made
+     * before the rule) is refused, with a log line, until it is revoked and replaced.
+     */
     Optional<ApiKey> authenticate(String presentedKey) {
+        return find(presentedKey).filter(key -> {
+            Optional<String> conflict = Duties.keyConflict(key.roles());
+            conflict.ifPresent(reason -> log.warn("API key refused name={} roles={}: {}", key.name(),
+                    Role.namesOf(key.roles()), reason));
+            return conflict.isEmpty();
+        });
+    }
+
+    private Optional<ApiKey> find(String presentedKey) {
         String hash = hash(presentedKey);
         ApiKey known = activeByHash.get(hash);
         if (known != null) {

@@ -3,6 +3,8 @@ package io.encours.service.security;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
@@ -13,7 +15,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 /**
  * A bearer token's caller: named by {@code preferred_username} (else {@code sub}), with the service's roles
  * found in the roles claim (a list, or a space- or comma-separated string); names that are not roles of the
- * service are ignored.
+ * service are ignored. A token whose roles break {@link Duties} (ADMIN with a credit role) is refused (401):
+ * the identity provider must keep those duties apart too.
  */
 final class JwtRoles implements Converter<Jwt, AbstractAuthenticationToken> {
     private final String claim;
@@ -31,6 +34,10 @@ final class JwtRoles implements Converter<Jwt, AbstractAuthenticationToken> {
                 authorities.add(new SimpleGrantedAuthority(role.authority()));
             }
         }
+        Set<Role> roles = Role.parseAll(authorities.stream().map(GrantedAuthority::getAuthority).toList());
+        Duties.personConflict(roles).ifPresent(reason -> {
+            throw new BadCredentialsException("The token's roles break segregation of duties: " + reason);
+        });
         String name = jwt.getClaimAsString("preferred_username");
         return new JwtAuthenticationToken(jwt, authorities, name == null || name.isBlank() ? jwt.getSubject() : name);
     }

@@ -13,7 +13,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * {@code encours.security.bootstrap.admin-password} when set, otherwise with a generated password that is
  * logged once and must be changed at first login. Users and API keys listed under
  * {@code encours.security.bootstrap.users.*} and {@code .api-keys.*} are created when missing and never
- * changed afterwards: once created, they belong to the administration API.
+ * changed afterwards: once created, they belong to the administration API. Configured roles that break
+ * {@link Duties} stop the start. The administration trail of earlier releases ({@code security_events})
+ * is moved to {@code admin_actions} here.
  */
 class SecurityBootstrap {
     static final String BOOTSTRAP = "bootstrap";
@@ -22,11 +24,11 @@ class SecurityBootstrap {
     private final UserAccounts users;
     private final ApiKeys apiKeys;
     private final PasswordEncoder passwords;
-    private final SecurityEvents events;
+    private final AdminActions events;
     private final SecurityProperties.Bootstrap settings;
     private final Clock clock;
 
-    SecurityBootstrap(UserAccounts users, ApiKeys apiKeys, PasswordEncoder passwords, SecurityEvents events,
+    SecurityBootstrap(UserAccounts users, ApiKeys apiKeys, PasswordEncoder passwords, AdminActions events,
                       SecurityProperties.Bootstrap settings, Clock clock) {
         this.users = users;
         this.apiKeys = apiKeys;
@@ -37,6 +39,9 @@ class SecurityBootstrap {
     }
 
     void run() {
+        checkDuties();
+        events.takeOverFormerCollection();
+        events.createIndexes();
         apiKeys.createIndexes();
         if (users.isEmpty()) {
             createAdministrator();
@@ -50,10 +55,26 @@ class SecurityBootstrap {
                 throw new IllegalStateException("encours.security.bootstrap.api-keys." + key.getKey() + ".key is empty");
             }
             apiKeys.store(key.getKey(), value.key(), Role.setOf(value.roles()), BOOTSTRAP)
-                    .ifPresent(k -> events.record(BOOTSTRAP, SecurityEvents.Action.API_KEY_CREATED, k.name(),
+                    .ifPresent(k -> events.record(BOOTSTRAP, AdminActions.Action.API_KEY_CREATED, k.name(),
                             Map.of("id", k.id(), "prefix", k.prefix(), "roles", Role.namesOf(k.roles()))));
         }
         apiKeys.refresh();
+    }
+
+    /** A configuration that breaks segregation of duties stops the start, naming the property. */
+    private void checkDuties() {
+        settings.users().forEach((username, user) -> Duties.personConflict(Role.setOf(user.roles())).ifPresent(reason -> {
+            throw new IllegalStateException("encours.security.bootstrap.users." + username + ".roles: " + reason);
+        }));
+        settings.apiKeys().forEach((name, key) -> {
+            Duties.keyConflict(Role.setOf(key.roles())).ifPresent(reason -> {
+                throw new IllegalStateException("encours.security.bootstrap.api-keys." + name + ".roles: " + reason);
+            });
+            if (settings.users().containsKey(name) || settings.adminUsername().equals(name)) {
+                throw new IllegalStateException("encours.security.bootstrap.api-keys." + name
+                        + ": a user has that name; people and API keys never share a name");
+            }
+        });
     }
 
     private void createAdministrator() {
@@ -66,7 +87,7 @@ class SecurityBootstrap {
                 now, BOOTSTRAP, now))) {
             return; // another instance on the same store was first
         }
-        events.record(BOOTSTRAP, SecurityEvents.Action.ADMIN_BOOTSTRAPPED, username,
+        events.record(BOOTSTRAP, AdminActions.Action.ADMIN_BOOTSTRAPPED, username,
                 Map.of("passwordGenerated", generated));
         if (generated) {
             // Printed once, on the machine's console only: the store keeps the bcrypt hash.
@@ -89,7 +110,7 @@ class SecurityBootstrap {
         Instant now = clock.instant();
         if (users.find(username).isEmpty() && users.create(new UserAccount(username, passwords.encode(user.password()),
                 Role.setOf(user.roles()), true, user.mustChangePassword(), now, BOOTSTRAP, now))) {
-            events.record(BOOTSTRAP, SecurityEvents.Action.USER_CREATED, username,
+            events.record(BOOTSTRAP, AdminActions.Action.USER_CREATED, username,
                     Map.of("roles", Role.namesOf(Role.setOf(user.roles()))));
         }
     }

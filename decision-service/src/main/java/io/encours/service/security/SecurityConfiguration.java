@@ -15,6 +15,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,17 +25,20 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,9 +64,9 @@ class SecurityConfiguration {
             Role.names(ORDER_SYSTEM, CREDIT_ANALYST, CREDIT_MANAGER, CREDIT_COMMITTEE);
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ApiKeys apiKeys, JsonMapper json,
-                                            SecurityProperties properties, ObjectProvider<JwtDecoder> jwtDecoders)
-            throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ApiKeys apiKeys, LoginFailures loginFailures,
+                                            JsonMapper json, SecurityProperties properties,
+                                            ObjectProvider<JwtDecoder> jwtDecoders) throws Exception {
         SecurityProblems problems = new SecurityProblems(json, properties.jwt().enabled());
         http
                 .csrf(csrf -> csrf.disable())
@@ -74,6 +78,8 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(new ApiKeyFilter(apiKeys, problems), BasicAuthenticationFilter.class)
+                // After the key filter (same position, kept in the order added): a bad key is not a bad password
+                .addFilterBefore(new LoginLockout(loginFailures, problems), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
@@ -108,7 +114,8 @@ class SecurityConfiguration {
                         // Administration: anyone may see who they are and change their own password
                         .requestMatchers(HttpMethod.GET, "/api/v1/admin/me").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/admin/me/password").authenticated()
-                        .requestMatchers("/api/v1/admin/**").hasRole(ADMIN.name())
+                        // Administration is done by people under their own name, never with a key
+                        .requestMatchers("/api/v1/admin/**").access(SecurityConfiguration::administratorInPerson)
                         // Operations
                         .requestMatchers(HttpMethod.GET, "/actuator/prometheus", "/actuator/metrics",
                                 "/actuator/metrics/**").hasAnyRole(Role.names(ADMIN, AUDITOR))
@@ -123,6 +130,13 @@ class SecurityConfiguration {
                     .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new JwtRoles(properties.jwt().rolesClaim()))));
         }
         return http.build();
+    }
+
+    private static AuthorizationDecision administratorInPerson(Supplier<? extends Authentication> who,
+                                                               RequestAuthorizationContext request) {
+        Authentication caller = who.get();
+        return new AuthorizationDecision(caller != null && !(caller instanceof ApiKeyAuthentication)
+                && caller.getAuthorities().stream().anyMatch(a -> ADMIN.authority().equals(a.getAuthority())));
     }
 
     /** The API description names the three ways to authenticate; every endpoint takes any of them. */
@@ -167,20 +181,32 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityEvents securityEvents(MongoTemplate mongo, WriteDurability durability, Clock clock) {
-        return new SecurityEvents(mongo, durability, toTheMillisecond(clock));
+    AdminActions adminActions(MongoTemplate mongo, WriteDurability durability, Clock clock) {
+        return new AdminActions(mongo, durability, toTheMillisecond(clock));
+    }
+
+    @Bean
+    LoginFailures loginFailures(MongoTemplate mongo, AdminActions actions, SecurityProperties properties, Clock clock) {
+        LoginFailures failures = new LoginFailures(mongo, actions, properties.lockout(), toTheMillisecond(clock));
+        failures.createIndexes();
+        return failures;
+    }
+
+    @Bean
+    CredentialOwners credentialOwners(ApiKeys apiKeys) {
+        return new CredentialOwners(apiKeys);
     }
 
     @Bean
     Administration administration(UserAccounts users, ApiKeys apiKeys, PasswordEncoder passwords,
-                                  SecurityEvents events, Clock clock) {
-        return new Administration(users, apiKeys, passwords, events, toTheMillisecond(clock));
+                                  AdminActions events, LoginFailures loginFailures, Clock clock) {
+        return new Administration(users, apiKeys, passwords, events, loginFailures, toTheMillisecond(clock));
     }
 
     /** Creates the first accounts before the server takes requests, then re-reads the API keys regularly. */
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService apiKeyRefresh(UserAccounts users, ApiKeys apiKeys, PasswordEncoder passwords,
-                                           SecurityEvents events, SecurityProperties properties, Clock clock) {
+                                           AdminActions events, SecurityProperties properties, Clock clock) {
         new SecurityBootstrap(users, apiKeys, passwords, events, properties.bootstrap(), toTheMillisecond(clock)).run();
         ScheduledExecutorService refresh = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "api-key-refresh");

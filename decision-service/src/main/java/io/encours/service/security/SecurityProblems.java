@@ -27,6 +27,7 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
     static final String UNAUTHENTICATED = "/problems/unauthenticated";
     static final String FORBIDDEN = "/problems/forbidden";
     static final String PASSWORD_CHANGE_REQUIRED = "/problems/password-change-required";
+    static final String TOO_MANY_FAILED_LOGINS = "/problems/too-many-failed-logins";
     private static final Logger log = LoggerFactory.getLogger(SecurityProblems.class);
 
     private final JsonMapper json;
@@ -75,6 +76,20 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
         ProblemDetail problem = forbidden(who, null);
         log.info("request rejected status=403 type={} method={} path={} caller={}", problem.getType(),
                 request.getMethod(), request.getRequestURI(), who == null ? "-" : who.getName());
+        write(response, problem, request);
+    }
+
+    /** 429: logins for this user or from this address are locked for a while; says when to try again. */
+    void tooManyFailedLogins(HttpServletRequest request, HttpServletResponse response, LoginFailures.Lockout lockout)
+            throws IOException {
+        long seconds = Math.max(1, lockout.retryAfter().toSeconds() + (lockout.retryAfter().toNanosPart() > 0 ? 1 : 0));
+        ProblemDetail problem = Problems.problem(HttpStatus.TOO_MANY_REQUESTS, TOO_MANY_FAILED_LOGINS,
+                "Too many failed logins", "Too many failed logins " + ("user".equals(lockout.on())
+                        ? "for this user" : "from this address") + ": try again in " + seconds
+                        + " seconds, or ask an administrator to unlock the user");
+        response.setHeader("Retry-After", Long.toString(seconds));
+        log.info("request rejected status=429 type={} method={} path={} on={}", TOO_MANY_FAILED_LOGINS,
+                request.getMethod(), request.getRequestURI(), lockout.on());
         write(response, problem, request);
     }
 

@@ -14,14 +14,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bcryptStrength  the bcrypt cost factor (log2 rounds) for new password hashes
  * @param apiKeyRefresh   how often each instance re-reads the API keys (a key revoked on another instance
  *                        stops working here within this delay; on this instance at once)
+ * @param lockout         when failed password logins lock a user or an address
  */
 @ConfigurationProperties("encours.security")
 public record SecurityProperties(Bootstrap bootstrap, Jwt jwt, @DefaultValue("10") int bcryptStrength,
-                                 @DefaultValue("10s") Duration apiKeyRefresh) {
+                                 @DefaultValue("10s") Duration apiKeyRefresh, Lockout lockout) {
 
     public SecurityProperties {
         bootstrap = bootstrap == null ? new Bootstrap(null, null, null, null) : bootstrap;
         jwt = jwt == null ? new Jwt(null, null) : jwt;
+        lockout = lockout == null ? Lockout.DEFAULTS : lockout;
         if (bcryptStrength < 4 || bcryptStrength > 31) {
             throw new IllegalArgumentException("encours.security.bcrypt-strength must be between 4 and 31");
         }
@@ -47,6 +49,28 @@ public record SecurityProperties(Bootstrap bootstrap, Jwt jwt, @DefaultValue("10
     }
 
     public record BootstrapApiKey(String key, List<Role> roles) {
+    }
+
+    /**
+     * @param maxFailuresPerUser    failed logins for one username within the window that lock it
+     * @param maxFailuresPerAddress failed logins from one client address within the window that lock it
+     * @param window                how far back failures count; a lockout ends when enough of them age out
+     */
+    public record Lockout(@DefaultValue("5") int maxFailuresPerUser, @DefaultValue("50") int maxFailuresPerAddress,
+                          @DefaultValue("15m") Duration window) {
+        static final Lockout DEFAULTS = new Lockout(5, 50, Duration.ofMinutes(15));
+
+        public Lockout {
+            if (maxFailuresPerUser < 1) {
+                throw new IllegalArgumentException("encours.security.lockout.max-failures-per-user must be at least 1");
+            }
+            if (maxFailuresPerAddress < 1) {
+                throw new IllegalArgumentException("encours.security.lockout.max-failures-per-address must be at least 1");
+            }
+            if (window == null || window.isNegative() || window.isZero()) {
+                throw new IllegalArgumentException("encours.security.lockout.window must be positive");
+            }
+        }
     }
 
     /**

@@ -204,7 +204,7 @@ class PolicyLifecycleTest {
         PolicyLifecycle twoApprovals = new PolicyLifecycle(instances.first.getBean(PolicyStore.class),
                 instances.first.getBean(PolicyActions.class), new ActivePolicy(DefaultPolicy.compile(), Clock.systemUTC()),
                 new PolicyStore.ActiveState(1, 0), new PolicyProperties(2, java.time.Duration.ofSeconds(2)),
-                Clock.systemUTC());
+                Clock.systemUTC(), java.util.function.UnaryOperator.identity());
 
         PolicyVersion once = twoApprovals.approve(draft, "committee2", null);
 

@@ -39,11 +39,15 @@ class AccessByRoleTest extends FullStackTest {
     private static final String NO_SUCH_DECISION = "01a20000-0000-7000-8000-000000000000";
 
     private static String revokedKey;
+    private static String auditorKey;
+    /** Keys stored before segregation of duties (ADMIN, CREDIT_COMMITTEE): refused at authentication. */
+    private static final String LEGACY_ADMIN_KEY = "enc_legacy-admin-key-for-access-test";
+    private static final String LEGACY_COMMITTEE_KEY = "enc_legacy-committee-key-for-access-test";
 
-    /** Who calls: a role, nobody, or a revoked key. */
+    /** Who calls: a role, nobody, a revoked key, or a key stored with roles a key may no longer carry. */
     enum Caller {
-        ANONYMOUS(null), REVOKED_KEY(null),
-        ERP(ORDER_SYSTEM), ANALYST(CREDIT_ANALYST), MANAGER(CREDIT_MANAGER), COMMITTEE(CREDIT_COMMITTEE),
+        ANONYMOUS(null), REVOKED_KEY(null), LEGACY_ADMIN_KEY(null), LEGACY_COMMITTEE_KEY(null),
+        ERP(ORDER_SYSTEM), AUDITOR_KEY(AUDITOR), ANALYST(CREDIT_ANALYST), MANAGER(CREDIT_MANAGER), COMMITTEE(CREDIT_COMMITTEE),
         AUDITOR_USER(AUDITOR), ADMIN_USER(ADMIN);
 
         final Role role;
@@ -94,10 +98,14 @@ class AccessByRoleTest extends FullStackTest {
                 Endpoint.of("PUT", "/api/v1/orders/NO-SUCH-ORDER/hold/callback", "{}", EnumSet.of(ORDER_SYSTEM)),
                 Endpoint.of("GET", "/api/v1/audit/decisions", null, EnumSet.of(AUDITOR)),
                 Endpoint.of("GET", "/api/v1/audit/verify", null, EnumSet.of(AUDITOR)),
+                Endpoint.of("GET", "/api/v1/audit/admin-actions", null, EnumSet.of(AUDITOR)),
                 Endpoint.of("GET", "/api/v1/admin/users", null, EnumSet.of(ADMIN)),
                 Endpoint.of("POST", "/api/v1/admin/users", "{}", EnumSet.of(ADMIN)),
                 Endpoint.of("GET", "/api/v1/admin/api-keys", null, EnumSet.of(ADMIN)),
                 Endpoint.of("POST", "/api/v1/admin/api-keys/no-such-key/revoke", null, EnumSet.of(ADMIN)),
+                Endpoint.of("POST", "/api/v1/admin/api-keys", "{}", EnumSet.of(ADMIN)),
+                Endpoint.of("PUT", "/api/v1/admin/users/no-such-user/roles", "{\"roles\":[\"AUDITOR\"]}", EnumSet.of(ADMIN)),
+                Endpoint.of("POST", "/api/v1/admin/users/no-such-user/unlock", null, EnumSet.of(ADMIN)),
                 Endpoint.of("GET", "/api/v1/admin/me", null, ANY_ROLE),
                 Endpoint.of("GET", "/actuator/prometheus", null, EnumSet.of(ADMIN, AUDITOR)),
                 Endpoint.of("GET", "/actuator/metrics", null, EnumSet.of(ADMIN, AUDITOR)),
@@ -119,8 +127,8 @@ class AccessByRoleTest extends FullStackTest {
     enum Expected { LET_THROUGH, FORBIDDEN, UNAUTHENTICATED }
 
     static Expected expected(Endpoint endpoint, Caller caller) {
-        if (caller == Caller.REVOKED_KEY) {
-            return Expected.UNAUTHENTICATED; // wrong credentials are refused even where none are needed
+        if (caller == Caller.REVOKED_KEY || caller == Caller.LEGACY_ADMIN_KEY || caller == Caller.LEGACY_COMMITTEE_KEY) {
+            return Expected.UNAUTHENTICATED; // wrong or no longer valid credentials are refused even where none are needed
         }
         if (endpoint.isPublic()) {
             return Expected.LET_THROUGH;
@@ -142,6 +150,14 @@ class AccessByRoleTest extends FullStackTest {
                     .isEqualTo(200);
             revokedKey = created.json().get("key").asString();
         }
+        if (auditorKey == null) {
+            TestApi.Response created = api().as("admin", "secret-admin").post("/api/v1/admin/api-keys",
+                    "{\"name\":\"insurer-access-test\",\"roles\":[\"AUDITOR\"]}");
+            assertThat(created.status()).isEqualTo(201);
+            auditorKey = created.json().get("key").asString();
+        }
+        LegacyCredentials.apiKey(mongo, "legacy-admin-key", LEGACY_ADMIN_KEY, List.of("ADMIN"), "admin");
+        LegacyCredentials.apiKey(mongo, "legacy-committee-key", LEGACY_COMMITTEE_KEY, List.of("CREDIT_COMMITTEE"), "admin");
     }
 
     @ParameterizedTest(name = "{0} as {1}: {2}")
@@ -163,7 +179,10 @@ class AccessByRoleTest extends FullStackTest {
         TestApi api = switch (caller) {
             case ANONYMOUS -> api().anonymous();
             case REVOKED_KEY -> api().withApiKey(revokedKey);
+            case LEGACY_ADMIN_KEY -> api().withApiKey(LEGACY_ADMIN_KEY);
+            case LEGACY_COMMITTEE_KEY -> api().withApiKey(LEGACY_COMMITTEE_KEY);
             case ERP -> api();
+            case AUDITOR_KEY -> api().withApiKey(auditorKey);
             case ANALYST -> api().as("analyst", "secret-analyst");
             case MANAGER -> api().as("manager", "secret-manager");
             case COMMITTEE -> api().as("committee1", "secret-committee1");

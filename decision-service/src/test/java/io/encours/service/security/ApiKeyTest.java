@@ -63,7 +63,7 @@ class ApiKeyTest extends FullStackTest {
         assertProblem(api().withApiKey(key).post(orderCheck().path(), orderCheck().body()), 401, "/problems/unauthenticated");
         assertThat(find(admin().get("/api/v1/admin/api-keys").json(), "old-erp").get("revokedAt").isNull()).isFalse();
         Document event = mongo.findOne(Query.query(Criteria.where("action").is("API_KEY_REVOKED").and("target").is("old-erp")),
-                Document.class, "security_events");
+                Document.class, "admin_actions");
         assertThat(event.getString("actor")).isEqualTo("admin");
         assertThat(event.toJson()).doesNotContain(key);
     }

@@ -56,8 +56,9 @@ class FirstStartTest {
             assertThat(login.getAuthorities()).extracting(GrantedAuthority::getAuthority)
                     .containsExactly(PasswordChange.REQUIRED_AUTHORITY);
 
+            AdminActions actions = new AdminActions(mongo, store, clock);
             Administration administration = new Administration(users, new ApiKeys(mongo, store, clock), passwords,
-                    new SecurityEvents(mongo, store, clock), clock);
+                    actions, new LoginFailures(mongo, actions, SecurityProperties.Lockout.DEFAULTS, clock), clock);
             administration.changeOwnPassword("admin", password, "the-admin-chose-this");
 
             assertThat(new PeopleDirectory(users).loadUserByUsername("admin").getAuthorities())
@@ -68,7 +69,7 @@ class FirstStartTest {
 
             assertThat(PRINTED.matcher(log.getOut()).results().mapToInt(m -> 1).sum()).isEqualTo(printedSoFar);
             assertThat(passwords.matches("the-admin-chose-this", users.find("admin").orElseThrow().passwordHash())).isTrue();
-            assertThat(mongo.getCollection("security_events").countDocuments(
+            assertThat(mongo.getCollection("admin_actions").countDocuments(
                     new org.bson.Document("action", "ADMIN_BOOTSTRAPPED"))).isEqualTo(1);
         }
     }
@@ -103,7 +104,7 @@ class FirstStartTest {
                            SecurityProperties.Bootstrap settings) {
         SecurityProperties.Bootstrap effective = settings != null ? settings
                 : new SecurityProperties.Bootstrap("admin", null, Map.of(), Map.of());
-        new SecurityBootstrap(users, new ApiKeys(mongo, store, clock), passwords, new SecurityEvents(mongo, store, clock),
+        new SecurityBootstrap(users, new ApiKeys(mongo, store, clock), passwords, new AdminActions(mongo, store, clock),
                 effective, clock).run();
     }
 }

@@ -1,10 +1,12 @@
 package io.encours.service.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 
@@ -38,5 +40,15 @@ class JwtRolesTest {
     @Test
     void without_the_claim_a_token_has_no_role() {
         assertThat(new JwtRoles("roles").convert(token().build()).getAuthorities()).isEmpty();
+    }
+
+    @Test
+    void a_token_holding_administration_and_a_credit_role_is_refused() {
+        Jwt both = token().claim("preferred_username", "boss").claim("roles", List.of("ADMIN", "CREDIT_COMMITTEE")).build();
+
+        assertThatThrownBy(() -> new JwtRoles("roles").convert(both))
+                .isInstanceOf(BadCredentialsException.class).hasMessageContaining("segregation of duties");
+        assertThat(new JwtRoles("roles").convert(token().claim("roles", List.of("ADMIN", "AUDITOR")).build())
+                .getAuthorities()).hasSize(2);
     }
 }

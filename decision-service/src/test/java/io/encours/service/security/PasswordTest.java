@@ -57,7 +57,7 @@ class PasswordTest extends FullStackTest {
         assertThat(decided.status()).isEqualTo(200);
         assertThat(auditRecord(decided.json().get("decisionId").asString()).getString("caller")).isEqualTo("a.martin");
         assertThat(mongo.count(Query.query(org.springframework.data.mongodb.core.query.Criteria.where("action")
-                .is("PASSWORD_CHANGED").and("actor").is("a.martin")), "security_events")).isEqualTo(1);
+                .is("PASSWORD_CHANGED").and("actor").is("a.martin")), "admin_actions")).isEqualTo(1);
     }
 
     @Test
