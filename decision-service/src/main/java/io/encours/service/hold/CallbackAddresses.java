@@ -1,7 +1,6 @@
 package io.encours.service.hold;
 
 import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
@@ -119,8 +118,8 @@ final class CallbackAddresses {
         }
     }
 
-    /** An address as written in a URL's host: IPv6 in brackets. */
-    static String literal(InetAddress address) {
-        return address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
+    /** "a loopback address", "an unspecified address", "a private (unique local) address". */
+    static String described(String restriction) {
+        return ("aeiou".indexOf(restriction.charAt(0)) >= 0 ? "an " : "a ") + restriction.replaceFirst("^(\\S+)", "$1 address");
     }
 }

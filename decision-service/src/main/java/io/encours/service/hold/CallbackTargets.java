@@ -140,8 +140,8 @@ class CallbackTargets {
             for (InetAddress address : addresses) {
                 Optional<String> restriction = CallbackAddresses.restriction(address);
                 if (restriction.isPresent()) {
-                    throw new Refused("host " + target.host() + " resolves to " + address.getHostAddress() + ", a "
-                            + restriction.get() + " address; refused because the allowlist entry for " + origin
+                    throw new Refused("host " + target.host() + " resolves to " + address.getHostAddress() + ", "
+                            + CallbackAddresses.described(restriction.get()) + "; refused because the allowlist entry for " + origin
                             + " does not allow private addresses");
                 }
             }
@@ -163,7 +163,7 @@ class CallbackTargets {
             try {
                 InetAddress address = InetAddress.getByName(host); // a literal: no lookup
                 CallbackAddresses.restriction(address).ifPresent(r -> errors.add(new FieldProblem("host",
-                        "is a " + r + " address: callbacks to it are refused unless allowPrivateAddress is true")));
+                        "is " + CallbackAddresses.described(r) + ": callbacks to it are refused unless allowPrivateAddress is true")));
             } catch (UnknownHostException e) {
                 errors.add(new FieldProblem("host", "is not a valid IP address"));
             }
