@@ -1,10 +1,6 @@
 package io.encours.service.hold;
 
 import io.encours.service.audit.DecisionIds;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -22,26 +18,29 @@ import tools.jackson.databind.json.JsonMapper;
  * Tells the order-entry system that a hold was settled, by POSTing to the callback URL it registered for the
  * order: from a background thread, so that the person releasing never waits for the order system; retried
  * with exponential back-off; every attempt recorded in {@code hold_actions} with its HTTP status or error.
+ * Before each attempt the URL passes the allowlist check again (the entry may have been removed, the host may
+ * resolve elsewhere now) and the call goes to the address checked; a refused URL is not retried. Each call is
+ * signed with the entry's secret ({@link CallbackSignature}) and carries the event's id, the same on retries.
  */
 final class HoldCallbacks implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HoldCallbacks.class);
 
     private final HoldStore store;
+    private final CallbackTargets targets;
     private final DecisionIds ids;
     private final Clock clock;
     private final HoldProperties properties;
     private final JsonMapper json;
-    private final HttpClient http;
     private final ScheduledExecutorService executor;
 
-    HoldCallbacks(HoldStore store, DecisionIds ids, Clock clock, HoldProperties properties, JsonMapper json) {
+    HoldCallbacks(HoldStore store, CallbackTargets targets, DecisionIds ids, Clock clock, HoldProperties properties,
+                  JsonMapper json) {
         this.store = store;
+        this.targets = targets;
         this.ids = ids;
         this.clock = clock;
         this.properties = properties;
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.callbackTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
         ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "hold-callbacks");
             thread.setDaemon(true);
@@ -57,7 +56,8 @@ final class HoldCallbacks implements AutoCloseable {
         if (hold.orderId() == null) {
             return;
         }
-        store.callbackOf(hold.orderId()).ifPresent(url -> schedule(hold, url, 1, Duration.ZERO));
+        String eventId = ids.next();
+        store.callbackOf(hold.orderId()).ifPresent(url -> schedule(hold, url, eventId, 1, Duration.ZERO));
     }
 
     /** The wait before attempt {@code n} (n ≥ 2): the first delay, doubled at each further attempt. */
@@ -65,30 +65,34 @@ final class HoldCallbacks implements AutoCloseable {
         return properties.callbackFirstDelay().multipliedBy(1L << Math.min(attempt - 2, 20));
     }
 
-    private void schedule(CreditHold hold, String url, int attempt, Duration delay) {
+    private void schedule(CreditHold hold, String url, String eventId, int attempt, Duration delay) {
         try {
-            executor.schedule(() -> call(hold, url, attempt), delay.toMillis(), TimeUnit.MILLISECONDS);
+            executor.schedule(() -> call(hold, url, eventId, attempt), delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             log.warn("hold callback not scheduled (shutting down) holdId={} attempt={}", hold.holdId(), attempt);
         }
     }
 
-    private void call(CreditHold hold, String url, int attempt) {
+    private void call(CreditHold hold, String url, String eventId, int attempt) {
         Integer statusCode = null;
         String error = null;
+        boolean refused = false;
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                    .timeout(properties.callbackTimeout())
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(payload(hold))))
-                    .build();
-            statusCode = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            CallbackTargets.Checked checked = targets.check(url);
+            byte[] body = json.writeValueAsBytes(payload(hold));
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Content-Type", "application/json");
+            headers.put("User-Agent", "Encours");
+            headers.put(CallbackSignature.EVENT_ID_HEADER, eventId);
+            headers.put(CallbackSignature.HEADER,
+                    CallbackSignature.header(checked.target().secret(), clock.instant().getEpochSecond(), body));
+            statusCode = PinnedPost.send(checked, body, headers, properties.callbackTimeout());
             if (statusCode < 200 || statusCode >= 300) {
                 error = "HTTP " + statusCode;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            error = "interrupted";
+        } catch (CallbackTargets.Refused e) {
+            refused = true;
+            error = "refused: url " + e.getMessage();
         } catch (Exception e) {
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }
@@ -101,14 +105,15 @@ final class HoldCallbacks implements AutoCloseable {
         }
         if (error == null) {
             log.info("hold callback delivered holdId={} attempt={} status={}", hold.holdId(), attempt, statusCode);
+        } else if (refused) {
+            log.warn("hold callback refused holdId={} attempt={} error=\"{}\"", hold.holdId(), attempt, error);
         } else if (attempt < properties.callbackAttempts()) {
             log.info("hold callback failed holdId={} attempt={} error=\"{}\"; retrying", hold.holdId(), attempt, error);
-            schedule(hold, url, attempt + 1, delayBefore(attempt + 1));
+            schedule(hold, url, eventId, attempt + 1, delayBefore(attempt + 1));
         } else {
             log.warn("hold callback abandoned holdId={} attempts={} error=\"{}\"", hold.holdId(), attempt, error);
         }
     }
-
     private static Map<String, Object> payload(CreditHold hold) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("holdId", hold.holdId());

@@ -36,10 +36,30 @@ class HoldConfiguration {
         return store;
     }
 
+    @Bean
+    CallbackTargets callbackTargets(MongoTemplate mongo, WriteDurability durability, AuditProperties audit,
+                                    DecisionIds ids, Clock clock, HoldProperties properties) {
+        CallbackTargetStore store = new CallbackTargetStore(mongo, durability);
+        if (audit.createIndexes()) {
+            try {
+                store.createIndexes();
+            } catch (MongoCommandException e) {
+                if (e.getErrorCode() != UNAUTHORIZED) {
+                    throw e;
+                }
+                log.warn("callback allowlist index not created: the database user may not create indexes; it must "
+                        + "exist already (see docs/credit-holds.md)");
+            }
+        }
+        CallbackTargets targets = new CallbackTargets(store, HostResolver.SYSTEM, ids, clock);
+        targets.seed(properties.callbackTargets());
+        return targets;
+    }
+
     @Bean(destroyMethod = "close")
-    HoldCallbacks holdCallbacks(HoldStore store, DecisionIds ids, Clock clock, HoldProperties properties,
-                                JsonMapper json) {
-        return new HoldCallbacks(store, ids, clock, properties, json);
+    HoldCallbacks holdCallbacks(HoldStore store, CallbackTargets targets, DecisionIds ids, Clock clock,
+                                HoldProperties properties, JsonMapper json) {
+        return new HoldCallbacks(store, targets, ids, clock, properties, json);
     }
 
     @Bean

@@ -11,6 +11,8 @@ final class HoldProblems {
     static final String HOLD_NOT_FOUND = "/problems/hold-not-found";
     static final String HOLD_NOT_OPEN = "/problems/hold-not-open";
     static final String BEYOND_AUTHORITY = "/problems/beyond-authority";
+    static final String CALLBACK_TARGET_NOT_FOUND = "/problems/callback-target-not-found";
+    static final String CALLBACK_TARGET_EXISTS = "/problems/callback-target-exists";
 
     private HoldProblems() {
     }
@@ -41,6 +43,19 @@ final class HoldProblems {
         problem.setProperty("currency", hold.currency());
         problem.setProperty("limit", authority.limit() == null ? BigDecimal.ZERO : authority.limit());
         problem.setProperty("roles", authority.roles());
+        return raise(problem);
+    }
+
+    static ErrorResponseException callbackTargetNotFound(String id) {
+        return raise(Problems.problem(HttpStatus.NOT_FOUND, CALLBACK_TARGET_NOT_FOUND, "Callback target not found",
+                "No callback allowlist entry with id " + id));
+    }
+
+    static ErrorResponseException callbackTargetExists(String origin) {
+        ProblemDetail problem = Problems.problem(HttpStatus.CONFLICT, CALLBACK_TARGET_EXISTS,
+                "Callback target already listed", origin + " is already on the callback allowlist; remove it first "
+                        + "to change it");
+        problem.setProperty("origin", origin);
         return raise(problem);
     }
 

@@ -1,6 +1,7 @@
 package io.encours.service.hold;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -9,11 +10,34 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param callbackAttempts     calls before giving up (the first one included)
  * @param callbackFirstDelay   wait before the second call; each further wait doubles (1 s, 2 s, 4 s, 8 s)
- * @param callbackTimeout      how long one call may take, connection included
+ * @param callbackTimeout      how long connecting may take, and then how long each read may wait
+ * @param callbackTargets      allowlist entries added at start-up when their origin is not listed yet
+ *                             ({@code encours.holds.callback-targets[0].host=erp.example} and so on); the
+ *                             administrator manages the list at {@code /api/v1/admin/callback-targets}
  */
 @ConfigurationProperties("encours.holds")
 public record HoldProperties(
         @DefaultValue("5") int callbackAttempts,
         @DefaultValue("1s") Duration callbackFirstDelay,
-        @DefaultValue("5s") Duration callbackTimeout) {
+        @DefaultValue("5s") Duration callbackTimeout,
+        List<CallbackTargetSeed> callbackTargets) {
+
+    public HoldProperties {
+        callbackTargets = callbackTargets == null ? List.of() : List.copyOf(callbackTargets);
+    }
+
+    /**
+     * One configured allowlist entry.
+     *
+     * @param scheme              http or https
+     * @param host                host name or IP address
+     * @param port                the scheme's default when left out
+     * @param allowPrivateAddress whether the host may resolve to a loopback, link-local or private address
+     * @param secret              the HMAC secret (32 to 256 characters; from an environment variable, not a file
+     *                            under version control); generated when left out, and then unknown to the receiver
+     *                            until an administrator replaces the entry
+     */
+    public record CallbackTargetSeed(String scheme, String host, Integer port, boolean allowPrivateAddress,
+                                     String secret) {
+    }
 }

@@ -6,8 +6,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.security.Principal;
 import java.util.Map;
 import org.springframework.http.ProblemDetail;
@@ -26,9 +24,11 @@ class OrderHoldController {
     static final int MAX_URL = 2000;
 
     private final CreditHolds holds;
+    private final CallbackTargets targets;
 
-    OrderHoldController(CreditHolds holds) {
+    OrderHoldController(CreditHolds holds, CallbackTargets targets) {
         this.holds = holds;
+        this.targets = targets;
     }
 
     @GetMapping
@@ -45,28 +45,30 @@ class OrderHoldController {
 
     @RequestMapping(path = "/callback", method = {RequestMethod.PUT, RequestMethod.POST})
     @Operation(summary = "Register the URL called when the order's hold is released or rejected",
-            description = "POST of {holdId, orderId, status, comment, validUntil, maxAmount} as JSON; a call not "
-                    + "answered 2xx is retried with exponential back-off, and every attempt is recorded.")
+            description = "POST of {holdId, orderId, status, comment, validUntil, maxAmount} as JSON, signed "
+                    + "(Encours-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of \"t.body\">) and identified "
+                    + "(Encours-Event-Id); a call not answered 2xx is retried with exponential back-off, and every "
+                    + "attempt is recorded. The URL's scheme, host and port must be on the callback allowlist, and "
+                    + "its host must not resolve to a loopback, link-local or private address unless the entry "
+                    + "allows it; both are checked again before each call.")
+    @ApiResponse(responseCode = "400", description = "The URL is malformed, not allowlisted or resolves to a refused "
+            + "address (errors[0].field = url, with the reason)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     Map<String, String> callback(@PathVariable String orderId, @RequestBody(required = false) HoldViews.CallbackBody body,
                                  Principal principal) {
         String url = body == null || body.url() == null ? "" : body.url().strip();
         if (url.isEmpty()) {
             throw Problems.invalidField("url", "is required");
         }
-        if (url.length() > MAX_URL || !httpUrl(url)) {
-            throw Problems.invalidField("url", "must be an absolute http or https URL");
+        if (url.length() > MAX_URL) {
+            throw Problems.invalidField("url", "must be at most " + MAX_URL + " characters");
+        }
+        try {
+            targets.check(url);
+        } catch (CallbackTargets.Refused e) {
+            throw Problems.invalidField("url", e.getMessage());
         }
         holds.registerCallback(orderId, url, principal == null ? "anonymous" : principal.getName());
         return Map.of("orderId", orderId, "url", url);
-    }
-
-    private static boolean httpUrl(String url) {
-        try {
-            URI uri = new URI(url);
-            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null && uri.getUserInfo() == null;
-        } catch (URISyntaxException e) {
-            return false;
-        }
     }
 }

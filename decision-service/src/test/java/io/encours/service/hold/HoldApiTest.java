@@ -185,27 +185,35 @@ class HoldApiTest extends FullStackTest {
                 "credit_holds")).isZero();
     }
 
-    /** The order system's callback fails once, then succeeds: both attempts are recorded. */
+    /** The order system's callback fails once, then succeeds: both attempts are recorded, both signed. */
     @Test
     void the_order_system_is_called_back_on_release_with_a_retry() throws Exception {
         List<String> received = new CopyOnWriteArrayList<>();
+        List<String> signatures = new CopyOnWriteArrayList<>();
+        List<String> eventIds = new CopyOnWriteArrayList<>();
         AtomicInteger calls = new AtomicInteger();
         HttpServer orderSystem = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         orderSystem.createContext("/holds", exchange -> {
+            signatures.add(exchange.getRequestHeaders().getFirst("Encours-Signature"));
+            eventIds.add(exchange.getRequestHeaders().getFirst("Encours-Event-Id"));
             received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             exchange.sendResponseHeaders(calls.incrementAndGet() == 1 ? 503 : 204, -1);
             exchange.close();
         });
         orderSystem.start();
         try {
+            int port = orderSystem.getAddress().getPort();
+            // The administrator allowlists the order system (on this machine, so private addresses allowed).
+            TestApi.Response allowed = as("admin").post("/api/v1/admin/callback-targets",
+                    "{\"scheme\":\"http\",\"host\":\"127.0.0.1\",\"port\":" + port + ",\"allowPrivateAddress\":true}");
+            assertThat(allowed.status()).as(allowed.text()).isEqualTo(201);
+            String secret = allowed.json().get("secret").asString();
+            assertThat(secret).hasSizeGreaterThanOrEqualTo(32);
             String orderId = "SO-" + UUID.randomUUID();
-            String url = "http://127.0.0.1:" + orderSystem.getAddress().getPort() + "/holds";
-            TestApi.Response registered = api().send(HttpRequest.newBuilder(URI.create(api().url(
-                    "/api/v1/orders/" + orderId + "/hold/callback")))
-                    .PUT(HttpRequest.BodyPublishers.ofString("{\"url\":\"" + url + "\"}"))
-                    .header("Content-Type", "application/json"));
-            assertThat(registered.status()).isEqualTo(200);
+            String url = "http://127.0.0.1:" + port + "/holds";
+            assertThat(registerCallback(orderId, url).status()).isEqualTo(200);
             String holdId = heldFor(aDecision().forOrder(orderId).inReview().of("2000.00")).holdId();
+            long before = Instant.now().getEpochSecond();
 
             assertThat(release(holdId, "analyst", "Known customer, deposit received").status()).isEqualTo(200);
 
@@ -222,6 +230,11 @@ class HoldApiTest extends FullStackTest {
             assertThat(payload.get("status").asString()).isEqualTo("RELEASED");
             assertThat(payload.get("comment").asString()).isEqualTo("Known customer, deposit received");
             assertThat(payload.get("validUntil").asString()).isNotBlank();
+            // The receiver verifies each call with the secret it was given; a retry is the same event.
+            for (int i = 0; i < 2; i++) {
+                Signatures.assertSigned(signatures.get(i), secret, received.get(i), before);
+            }
+            assertThat(eventIds.get(0)).isNotBlank().isEqualTo(eventIds.get(1));
         } finally {
             orderSystem.stop(0);
         }
@@ -230,13 +243,54 @@ class HoldApiTest extends FullStackTest {
     @Test
     void only_http_and_https_callback_urls_are_accepted() {
         for (String url : new String[] {"ftp://erp.example/holds", "file:///etc/passwd", "erp/holds", ""}) {
-            TestApi.Response response = api().send(HttpRequest.newBuilder(URI.create(api().url(
-                    "/api/v1/orders/SO-1/hold/callback")))
-                    .PUT(HttpRequest.BodyPublishers.ofString("{\"url\":\"" + url + "\"}"))
-                    .header("Content-Type", "application/json"));
+            TestApi.Response response = registerCallback("SO-1", url);
             assertThat(response.status()).as(url).isEqualTo(400);
             assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("url");
         }
+    }
+
+    /** The two forged callbacks: the cloud metadata endpoint and the service's own admin API. */
+    @Test
+    void callback_urls_to_the_metadata_endpoint_or_the_service_itself_are_refused() {
+        String ownAdmin = api().url("/api/v1/admin/users").replace("localhost", "127.0.0.1");
+        for (String url : new String[] {"http://169.254.169.254/latest/meta-data/iam/security-credentials/", ownAdmin}) {
+            TestApi.Response response = registerCallback("SO-SSRF", url);
+            assertThat(response.status()).as(url).isEqualTo(400);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.json().get("type").asString()).isEqualTo("/problems/invalid-field");
+            assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("url");
+            assertThat(response.json().get("errors").get(0).get("reason").asString())
+                    .contains("not an allowed callback target");
+        }
+        assertThat(mongo.count(Query.query(Criteria.where("_id").is("SO-SSRF")), "hold_callbacks")).isZero();
+    }
+
+    @Test
+    void a_listed_host_that_resolves_to_the_loopback_is_refused_unless_its_entry_allows_private_addresses() {
+        int port = Integer.parseInt(api().url("").replaceAll(".*:", ""));
+        // An administrator lists localhost without allowing private addresses: the name resolves to 127.0.0.1.
+        assertThat(as("admin").post("/api/v1/admin/callback-targets",
+                "{\"scheme\":\"http\",\"host\":\"localhost\",\"port\":" + port + "}").status()).isEqualTo(201);
+
+        TestApi.Response response = registerCallback("SO-SSRF-2", "http://localhost:" + port + "/api/v1/admin/users");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("url");
+        assertThat(response.json().get("errors").get(0).get("reason").asString())
+                .contains("loopback", "does not allow private addresses");
+        // Listing a private IP address itself without allowing it is refused at once, naming the field.
+        for (String host : new String[] {"169.254.169.254", "10.0.0.7", "::ffff:127.0.0.1", "[fe80::1]", "0.0.0.0"}) {
+            TestApi.Response refused = as("admin").post("/api/v1/admin/callback-targets",
+                    "{\"scheme\":\"http\",\"host\":\"" + host + "\"}");
+            assertThat(refused.status()).as(host).isEqualTo(400);
+            assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("host");
+        }
+    }
+
+    private TestApi.Response registerCallback(String orderId, String url) {
+        return api().send(HttpRequest.newBuilder(URI.create(api().url("/api/v1/orders/" + orderId + "/hold/callback")))
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"url\":\"" + url + "\"}"))
+                .header("Content-Type", "application/json"));
     }
 
     private List<Document> callbackAttempts(String holdId, int expected) throws InterruptedException {

@@ -8,7 +8,16 @@ import io.encours.service.FullStackTest;
 import io.encours.service.audit.AuditRecord;
 import io.encours.service.audit.AuditTrail;
 import io.encours.service.audit.DecisionIds;
+import io.encours.service.storage.WriteDurability;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -21,11 +30,21 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Callbacks given up after their attempts, back-off delays, and a hold settled by exactly one person. */
+/**
+ * Callbacks given up after their attempts, back-off delays, a hold settled by exactly one person, and the
+ * allowlist checked again at each call: a host that rebinds to the loopback is refused, a call goes to the
+ * address checked, and each call is signed.
+ */
 class HoldCallbacksTest extends FullStackTest {
 
     @Autowired
     private HoldStore store;
+
+    @Autowired
+    private CallbackTargets targets;
+
+    @Autowired
+    private WriteDurability durability;
 
     @Autowired
     private CreditHolds holds;
@@ -52,11 +71,12 @@ class HoldCallbacksTest extends FullStackTest {
             exchange.close();
         });
         down.start();
+        allowLoopback(down.getAddress().getPort());
         HoldCallbacks callbacks = callbacks(3, Duration.ofMillis(10));
         try {
             String orderId = "SO-" + UUID.randomUUID();
             store.registerCallback(orderId, "http://127.0.0.1:" + down.getAddress().getPort() + "/", "erp",
-                    java.time.Instant.now());
+                    Instant.now());
             CreditHold hold = held(orderId);
 
             callbacks.notify(hold);
@@ -79,7 +99,8 @@ class HoldCallbacksTest extends FullStackTest {
         try {
             String orderId = "SO-" + UUID.randomUUID();
             // Port 9 (discard) on the loopback: nothing listens there on a build machine.
-            store.registerCallback(orderId, "http://127.0.0.1:9/holds", "erp", java.time.Instant.now());
+            allowLoopback(9);
+            store.registerCallback(orderId, "http://127.0.0.1:9/holds", "erp", Instant.now());
             CreditHold hold = held(orderId);
 
             callbacks.notify(hold);
@@ -119,6 +140,135 @@ class HoldCallbacksTest extends FullStackTest {
         }
     }
 
+    /** The DNS rebinding: the host resolved to a public address at registration, to 127.0.0.1 when called. */
+    @Test
+    void a_host_that_rebinds_to_the_loopback_after_registration_is_refused_at_send_and_not_retried() throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        HttpServer internal = server(received, new CopyOnWriteArrayList<>(), 204);
+        int port = internal.getAddress().getPort();
+        AtomicReference<String> dns = new AtomicReference<>("203.0.113.10");
+        CallbackTargets rebinding = targetsResolving(host -> List.of(InetAddress.getByName(dns.get())));
+        rebinding.add(new CallbackTargets.NewTarget("http", "erp.rebinding.test", port, false, null), "admin");
+        HoldCallbacks callbacks = callbacks(rebinding, 3, Duration.ZERO);
+        try {
+            String orderId = "SO-" + UUID.randomUUID();
+            String url = "http://erp.rebinding.test:" + port + "/holds";
+            // Registration: the host resolves to a public address, so the URL passes.
+            assertThat(rebinding.check(url).address().getHostAddress()).isEqualTo("203.0.113.10");
+            store.registerCallback(orderId, url, "erp", Instant.now());
+            CreditHold hold = held(orderId);
+
+            dns.set("127.0.0.1");
+            callbacks.notify(hold);
+
+            HoldActionRecord attempt = attempts(hold.holdId(), 1).get(0);
+            assertThat(attempt.statusCode()).isNull();
+            assertThat(attempt.error()).startsWith("refused:").contains("127.0.0.1", "loopback");
+            // A refusal is final: with no back-off, a retry would have run before the executor ends.
+            callbacks.close();
+            assertThat(attempts(hold.holdId(), 1)).hasSize(1);
+            assertThat(received).isEmpty();
+        } finally {
+            callbacks.close();
+            internal.stop(0);
+        }
+    }
+
+    @Test
+    void the_call_goes_to_the_address_checked_under_the_host_name_and_is_signed_with_the_entry_secret()
+            throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        List<Map<String, String>> headers = new CopyOnWriteArrayList<>();
+        HttpServer orderSystem = server(received, headers, 204);
+        int port = orderSystem.getAddress().getPort();
+        AtomicInteger lookups = new AtomicInteger();
+        // No DNS server knows this name: only the test's resolver does, so a second lookup by anyone else fails.
+        CallbackTargets pinned = targetsResolving(host -> {
+            lookups.incrementAndGet();
+            return List.of(InetAddress.getByName("127.0.0.1"));
+        });
+        String secret = "a-secret-shared-with-the-order-system-0123456789";
+        pinned.add(new CallbackTargets.NewTarget("http", "erp.pinned.test", port, true, secret), "admin");
+        HoldCallbacks callbacks = callbacks(pinned, 1, Duration.ZERO);
+        try {
+            String orderId = "SO-" + UUID.randomUUID();
+            store.registerCallback(orderId, "http://erp.pinned.test:" + port + "/holds?system=sales", "erp",
+                    Instant.now());
+            CreditHold hold = held(orderId);
+            long before = Instant.now().getEpochSecond();
+
+            callbacks.notify(hold);
+
+            HoldActionRecord attempt = attempts(hold.holdId(), 1).get(0);
+            assertThat(attempt.statusCode()).isEqualTo(204);
+            assertThat(attempt.error()).isNull();
+            assertThat(lookups).hasValue(1);
+            assertThat(received).hasSize(1);
+            Map<String, String> call = headers.get(0);
+            assertThat(call).containsEntry("host", "erp.pinned.test:" + port)
+                    .containsEntry("path", "/holds?system=sales").containsEntry("method", "POST");
+            assertThat(call.get("encours-event-id")).isNotBlank();
+            Signatures.assertSigned(call.get("encours-signature"), secret, received.get(0), before);
+            assertThat(received.get(0)).contains("\"holdId\":\"" + hold.holdId() + "\"");
+        } finally {
+            callbacks.close();
+            orderSystem.stop(0);
+        }
+    }
+
+    @Test
+    void a_url_whose_entry_was_removed_after_registration_is_refused_at_send() throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        HttpServer orderSystem = server(received, new CopyOnWriteArrayList<>(), 204);
+        int port = orderSystem.getAddress().getPort();
+        CallbackTarget entry = targets.add(new CallbackTargets.NewTarget("http", "127.0.0.1", port, true, null), "admin");
+        HoldCallbacks callbacks = callbacks(1, Duration.ZERO);
+        try {
+            String orderId = "SO-" + UUID.randomUUID();
+            store.registerCallback(orderId, "http://127.0.0.1:" + port + "/holds", "erp", Instant.now());
+            CreditHold hold = held(orderId);
+            targets.remove(entry.id(), "admin");
+
+            callbacks.notify(hold);
+
+            assertThat(attempts(hold.holdId(), 1).get(0).error()).startsWith("refused:")
+                    .contains("not an allowed callback target");
+            assertThat(received).isEmpty();
+        } finally {
+            callbacks.close();
+            orderSystem.stop(0);
+        }
+    }
+
+    /** A local order system answering {@code status}, keeping each body and the request line and headers. */
+    private static HttpServer server(List<String> bodies, List<Map<String, String>> headers, int status)
+            throws java.io.IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            Map<String, String> seen = new HashMap<>();
+            exchange.getRequestHeaders().forEach((name, values) -> seen.put(name.toLowerCase(), values.get(0)));
+            seen.put("method", exchange.getRequestMethod());
+            seen.put("path", exchange.getRequestURI().toString());
+            headers.add(seen);
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
+    private void allowLoopback(int port) {
+        if (targets.all().stream().noneMatch(t -> t.host().equals("127.0.0.1") && t.port() == port)) {
+            targets.add(new CallbackTargets.NewTarget("http", "127.0.0.1", port, true, null), "test");
+        }
+    }
+
+    private CallbackTargets targetsResolving(HostResolver resolver) {
+        return new CallbackTargets(new CallbackTargetStore(mongo, durability), resolver,
+                new DecisionIds(Clock.systemUTC()), Clock.systemUTC());
+    }
+
     private CreditHold held(String orderId) {
         AuditRecord record = aDecision().forOrder(orderId).inReview().of("500.00").build();
         auditTrail.record(record);
@@ -138,7 +288,11 @@ class HoldCallbacksTest extends FullStackTest {
     }
 
     private HoldCallbacks callbacks(int attempts, Duration firstDelay) {
-        return new HoldCallbacks(store, new DecisionIds(Clock.systemUTC()), Clock.systemUTC(),
-                new HoldProperties(attempts, firstDelay, Duration.ofSeconds(2)), JsonMapper.builder().build());
+        return callbacks(targets, attempts, firstDelay);
+    }
+
+    private HoldCallbacks callbacks(CallbackTargets allowlist, int attempts, Duration firstDelay) {
+        return new HoldCallbacks(store, allowlist, new DecisionIds(Clock.systemUTC()), Clock.systemUTC(),
+                new HoldProperties(attempts, firstDelay, Duration.ofSeconds(2), List.of()), JsonMapper.builder().build());
     }
 }
