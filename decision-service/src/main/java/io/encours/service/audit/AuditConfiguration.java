@@ -36,6 +36,12 @@ class AuditConfiguration {
         return new AuditTrail(mongo, writer, new AuditDocuments(json), properties.writeTimeout(), meters);
     }
 
+    /** The {@code audit} health component. */
+    @Bean
+    AuditHealthIndicator auditHealthIndicator(AuditWriter writer) {
+        return new AuditHealthIndicator(writer);
+    }
+
     @Bean
     DecisionIds decisionIds(Clock clock) {
         return new DecisionIds(clock);

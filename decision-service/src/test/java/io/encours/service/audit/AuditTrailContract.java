@@ -40,7 +40,7 @@ abstract class AuditTrailContract {
     void openTrail() {
         mongo = new MongoTemplate(client(), "audit-" + UUID.randomUUID().toString().substring(0, 8));
         AuditConfiguration.createIndexes(mongo, durability());
-        AuditProperties properties = new AuditProperties(64, 1024, Duration.ofSeconds(10), true);
+        AuditProperties properties = new AuditProperties(64, 1024, Duration.ofSeconds(10), true, Duration.ofMillis(200));
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         writer = new AuditWriter(mongo.getCollection(AuditDocuments.COLLECTION), durability(), properties, meters);
         trail = new AuditTrail(mongo, writer, new AuditDocuments(AuditRecords.JSON), properties.writeTimeout(), meters);
