@@ -61,6 +61,27 @@ public final class AuditChain {
         return sha256(out.toString());
     }
 
+    /**
+     * Checks one stored record by itself: its content against its {@code contentHash}, and its {@code hash}
+     * against its {@code prevHash}, {@code chainSeq} and content. A record with none of the hash fields is
+     * UNSEALED; one with some of them missing, or any that does not match, ALTERED. Whether the record before
+     * it still carries {@code prevHash}, and whether any record is missing, only the chain walk tells.
+     */
+    public static Integrity integrityOf(Document record) {
+        Object storedContentHash = record.get(CONTENT_HASH);
+        Object storedHash = record.get(HASH);
+        if (storedContentHash == null && storedHash == null && record.get(SEQ) == null
+                && record.get(PREV_HASH) == null) {
+            return Integrity.UNSEALED;
+        }
+        String contentHash = contentHashOf(record);
+        if (!contentHash.equals(storedContentHash) || !(record.get(SEQ) instanceof Number seq)
+                || !(record.get(PREV_HASH) instanceof String prevHash)) {
+            return Integrity.ALTERED;
+        }
+        return link(prevHash, seq.longValue(), contentHash).equals(storedHash) ? Integrity.WHOLE : Integrity.ALTERED;
+    }
+
     /** The hash of record {@code seq}, linking its content to the record before it. */
     public static String link(String prevHash, long seq, String contentHash) {
         return sha256(prevHash + ":" + seq + ":" + contentHash);

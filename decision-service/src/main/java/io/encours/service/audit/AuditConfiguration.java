@@ -36,13 +36,37 @@ class AuditConfiguration {
         return new AuditTrail(mongo, writer, new AuditDocuments(json), properties.writeTimeout(), meters);
     }
 
+    /** The {@code audit} health component. */
+    @Bean
+    AuditHealthIndicator auditHealthIndicator(AuditWriter writer) {
+        return new AuditHealthIndicator(writer);
+    }
+
     @Bean
     DecisionIds decisionIds(Clock clock) {
         return new DecisionIds(clock);
     }
 
+    /** Idempotency keys are the caller's own: one per (caller, request id), docs/decisions/0002. */
+    static final String CALLER_REQUEST_ID_INDEX = "caller_requestId_unique";
+    /** Before issue 12 a request id was unique across callers: a second caller's key returned the first's decision. */
+    static final String OLD_REQUEST_ID_INDEX = "requestId_unique";
+
     /**
-     * The request-id index is what makes idempotency safe under concurrency, the chain-number index keeps
+     * Migration: a store written before idempotency keys were scoped to the caller still has the unique index on
+     * the request id alone, which would refuse another caller's use of the same key. Dropped at start-up.
+     */
+    static void dropCallerBlindRequestIdIndex(IndexOperations indexes) {
+        boolean present = indexes.getIndexInfo().stream().anyMatch(i -> OLD_REQUEST_ID_INDEX.equals(i.getName()));
+        if (present) {
+            indexes.dropIndex(OLD_REQUEST_ID_INDEX);
+            log.info("audit index dropped name={} (request ids are unique per caller since issue 12)",
+                    OLD_REQUEST_ID_INDEX);
+        }
+    }
+
+    /**
+     * The (caller, request id) index is what makes idempotency safe under concurrency, the chain-number index keeps
      * the hash chain single when several instances write to one MongoDB; the two others serve a
      * customer's history and the audit explorer's outcome filter. (The embedded server builds unique
      * indexes only; it accepts the others and ignores them.)
@@ -55,8 +79,9 @@ class AuditConfiguration {
     static void createIndexes(MongoTemplate mongo, WriteDurability durability) {
         IndexOperations indexes = mongo.indexOps(AuditDocuments.COLLECTION);
         try {
-            indexes.createIndex(new Index().on(AuditDocuments.REQUEST_ID, Sort.Direction.ASC).unique()
-                    .named("requestId_unique"));
+            dropCallerBlindRequestIdIndex(indexes);
+            indexes.createIndex(new Index().on(AuditDocuments.CALLER, Sort.Direction.ASC)
+                    .on(AuditDocuments.REQUEST_ID, Sort.Direction.ASC).unique().named(CALLER_REQUEST_ID_INDEX));
             // Several instances write only to a shared MongoDB: one process holds an embedded store's file.
             if (!"embedded".equals(durability.mode())) {
                 createChainIndex(mongo);

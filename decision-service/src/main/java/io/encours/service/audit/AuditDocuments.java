@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.LocalDate;
 import java.util.Date;
-import java.util.List;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import tools.jackson.core.json.JsonWriteFeature;
@@ -32,13 +31,10 @@ final class AuditDocuments {
     static final String ID = "_id";
     static final String TYPE = "type";
     static final String REQUEST_ID = "requestId";
+    static final String CALLER = "caller";
     static final String CUSTOMER_ID = "customerId";
     static final String RECEIVED_AT = "receivedAt";
     static final String OUTCOME = "outcome";
-
-    /** Fields of a history line: everything but the bulky input, output and fired rules. */
-    static final List<String> SUMMARY_FIELDS = List.of(ID, TYPE, OUTCOME, RECEIVED_AT, REQUEST_ID, "orderId",
-            "amount", "currency", "policy");
 
     private final JsonMapper json;
 
@@ -58,7 +54,7 @@ final class AuditDocuments {
                 .append(TYPE, r.type().name())
                 .append(REQUEST_ID, r.requestId())
                 .append("payloadHash", r.payloadHash())
-                .append("caller", r.caller())
+                .append(CALLER, r.caller())
                 .append(RECEIVED_AT, Date.from(r.receivedAt()))
                 .append("asOf", r.asOf().toString())
                 .append(CUSTOMER_ID, r.customerId())
@@ -80,17 +76,17 @@ final class AuditDocuments {
 
     AuditRecord toRecord(Document d) {
         return new AuditRecord(d.getString(ID), DecisionType.valueOf(d.getString(TYPE)), d.getString(REQUEST_ID),
-                d.getString("payloadHash"), d.getString("caller"), d.getDate(RECEIVED_AT).toInstant(),
+                d.getString("payloadHash"), d.getString(CALLER), d.getDate(RECEIVED_AT).toInstant(),
                 LocalDate.parse(d.getString("asOf")), d.getString(CUSTOMER_ID), d.getString("orderId"),
                 d.getString(OUTCOME), amount(d), d.getString("currency"), policy(d), d.getString("input"),
                 json.readValue(d.getString("output"), DecisionResult.class),
                 number(d, "evaluationNanos"), number(d, "totalNanos"));
     }
 
-    DecisionSummary toSummary(Document d) {
+    DecisionSummary toSummary(Document d, Integrity integrity) {
         return new DecisionSummary(d.getString(ID), DecisionType.valueOf(d.getString(TYPE)), d.getString(OUTCOME),
                 d.getDate(RECEIVED_AT).toInstant(), d.getString(REQUEST_ID), d.getString("orderId"), amount(d),
-                d.getString("currency"), policy(d));
+                d.getString("currency"), policy(d), integrity);
     }
 
     /** Decimal128 holds 34 digits; amounts are validated far below that, computed figures are rounded to it. */

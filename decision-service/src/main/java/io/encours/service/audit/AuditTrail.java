@@ -76,23 +76,46 @@ public class AuditTrail {
         }
     }
 
+    /**
+     * The record as stored, unchecked: for replays and what-ifs, which evaluate what was recorded and compare
+     * with it (a record altered since is replayed as it now reads; {@link #read} says whether it is whole).
+     */
     public Optional<AuditRecord> find(String decisionId) {
         return Optional.ofNullable(mongo.findById(decisionId, Document.class, COLLECTION)).map(documents::toRecord);
     }
 
-    public Optional<AuditRecord> findByRequestId(String requestId) {
-        Query query = Query.query(Criteria.where(AuditDocuments.REQUEST_ID).is(requestId));
-        return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION)).map(documents::toRecord);
+    /** The record checked against its own content hash and chain link: what a decision read answers from. */
+    public Optional<CheckedRecord> read(String decisionId) {
+        return Optional.ofNullable(mongo.findById(decisionId, Document.class, COLLECTION)).map(this::checked);
     }
 
-    /** A page of the customer's decisions, newest first. */
+    /**
+     * The decision {@code caller} recorded under its idempotency key {@code requestId}, checked. Another
+     * caller's use of the same key is another request: it is never found here.
+     */
+    public Optional<CheckedRecord> findByRequestId(String caller, String requestId) {
+        Query query = Query.query(Criteria.where(AuditDocuments.CALLER).is(caller)
+                .and(AuditDocuments.REQUEST_ID).is(requestId));
+        return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION)).map(this::checked);
+    }
+
+    private CheckedRecord checked(Document stored) {
+        // The hash is checked before the document is read into a record: the record's reading changes nothing.
+        Integrity integrity = AuditChain.integrityOf(stored);
+        return new CheckedRecord(documents.toRecord(stored), integrity);
+    }
+
+    /**
+     * A page of the customer's decisions, newest first, each checked against its own hashes (which needs the
+     * whole record, input and output included).
+     */
     public List<DecisionSummary> history(String customerId, int page, int size) {
         Query query = ofCustomer(customerId)
                 .with(Sort.by(Sort.Direction.DESC, AuditDocuments.RECEIVED_AT, AuditDocuments.ID))
                 .skip((long) page * size)
                 .limit(size);
-        query.fields().include(AuditDocuments.SUMMARY_FIELDS.toArray(String[]::new));
-        return mongo.find(query, Document.class, COLLECTION).stream().map(documents::toSummary).toList();
+        return mongo.find(query, Document.class, COLLECTION).stream()
+                .map(d -> documents.toSummary(d, AuditChain.integrityOf(d))).toList();
     }
 
     public long countForCustomer(String customerId) {

@@ -10,8 +10,11 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import io.encours.service.storage.WriteDurability;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,6 +43,13 @@ import org.slf4j.LoggerFactory;
  * after the winner's. Inserts are ordered so that a rejected record (a duplicate
  * request id) leaves no hole: the records after it are linked again to the last one stored and retried. At
  * start, and before the first write after a failed one, the chain resumes from the last record stored.
+ *
+ * <p>Outage: a write that fails on the store itself (not a record refused, such as a duplicate request id) marks
+ * the store unavailable. From then on {@link #submit} refuses at once (a 503 for the decision, nobody waits for a
+ * driver timeout), what was queued is refused too, and this thread tries the store again every
+ * {@code encours.audit.retry-interval} (reading the head of the chain, which it needs anyway). The first
+ * success makes it available again. A record whose write failed may or may not be stored; its caller got a 503
+ * and retries with the same Idempotency-Key, which finds it if it was (docs/audit.md, "Outage").
  */
 final class AuditWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AuditWriter.class);
@@ -64,6 +74,10 @@ final class AuditWriter implements AutoCloseable {
     private final Timer batchInserts;
     private final Timer batchSyncs;
     private volatile boolean accepting = true;
+    /** Null while the store takes writes; why it does not, once a write failed on it. */
+    private volatile String unavailable;
+    private volatile Instant unavailableSince;
+    private final Duration retryInterval;
     private long lastSeq;
     private String lastHash;
     /** False after a failed write: the records of that batch may or may not be stored. */
@@ -76,6 +90,10 @@ final class AuditWriter implements AutoCloseable {
         this.durability = durability;
         this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
         this.maxBatch = properties.maxBatch();
+        this.retryInterval = properties.retryInterval();
+        Gauge.builder("encours.audit.store.available", this, w -> w.available() ? 1 : 0)
+                .description("1 while the audit store takes writes, 0 during an outage (decisions are refused with 503)")
+                .register(meters);
         this.batchSizes = DistributionSummary.builder("encours.audit.batch.size")
                 .description("Audit records written per group commit").register(meters);
         this.batchInserts = Timer.builder("encours.audit.batch.insert")
@@ -95,7 +113,11 @@ final class AuditWriter implements AutoCloseable {
      */
     CompletableFuture<Void> submit(Document document, String requestId) {
         Pending pending = new Pending(SealedRecord.seal(document), requestId, new CompletableFuture<>());
-        if (!accepting) {
+        String down = unavailable;
+        if (down != null) {
+            pending.durable().completeExceptionally(new AuditUnavailableException(
+                    "The audit store is unavailable since " + unavailableSince + ": " + down, null));
+        } else if (!accepting) {
             pending.durable().completeExceptionally(
                     new AuditUnavailableException("The audit writer is shutting down", null));
         } else if (!queue.offer(pending)) {
@@ -109,6 +131,9 @@ final class AuditWriter implements AutoCloseable {
         List<Pending> batch = new ArrayList<>(maxBatch);
         while (accepting || !queue.isEmpty()) {
             try {
+                if (unavailable != null && !storeBack()) {
+                    continue;
+                }
                 Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
@@ -121,7 +146,7 @@ final class AuditWriter implements AutoCloseable {
                 break;
             } catch (RuntimeException e) {
                 fail(batch, new AuditUnavailableException("The audit writer failed", e));
-                chainHeadKnown = false;
+                storeFailed(e);
             } finally {
                 batch.clear();
             }
@@ -130,6 +155,72 @@ final class AuditWriter implements AutoCloseable {
         List<Pending> left = new ArrayList<>();
         queue.drainTo(left);
         fail(left, stopped);
+    }
+
+    /** Whether the audit store takes writes (false from a failed write until a retry succeeds). */
+    boolean available() {
+        return unavailable == null;
+    }
+
+    /** Why the store is unavailable and since when, or null. */
+    String unavailableReason() {
+        String down = unavailable;
+        return down == null ? null : down + " (since " + unavailableSince + ")";
+    }
+
+    private void storeFailed(RuntimeException e) {
+        chainHeadKnown = false;
+        if (unavailable == null) {
+            unavailableSince = Instant.now();
+            unavailable = String.valueOf(rootMessage(e));
+            log.warn("audit store unavailable: decisions are refused until it is back, retry every {} reason=\"{}\"",
+                    retryInterval, unavailable);
+        }
+    }
+
+    /**
+     * During an outage: refuses what is queued, waits one retry interval (or until closed), then tries to read
+     * the head of the chain. True once the store answers again.
+     */
+    private boolean storeBack() throws InterruptedException {
+        refuseQueued();
+        long deadline = System.nanoTime() + retryInterval.toNanos();
+        while (accepting && System.nanoTime() < deadline) {
+            Thread.sleep(Math.min(50, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+            refuseQueued();
+        }
+        if (!accepting) {
+            return false;
+        }
+        try {
+            resumeChain();
+        } catch (RuntimeException e) {
+            log.debug("audit store still unavailable reason=\"{}\"", rootMessage(e));
+            return false;
+        }
+        log.info("audit store available again after {} ms: decisions are recorded again",
+                Duration.between(unavailableSince, Instant.now()).toMillis());
+        unavailable = null;
+        unavailableSince = null;
+        return true;
+    }
+
+    private void refuseQueued() {
+        List<Pending> refused = new ArrayList<>();
+        queue.drainTo(refused);
+        AuditUnavailableException reason = new AuditUnavailableException("The audit store is unavailable since "
+                + unavailableSince + ": " + unavailable, null);
+        for (Pending p : refused) {
+            p.durable().completeExceptionally(reason);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     /** Continues the chain after the last record stored (the start of a new chain on an empty collection). */
@@ -181,7 +272,7 @@ final class AuditWriter implements AutoCloseable {
                 from = batch.size();
             } catch (MongoBulkWriteException e) {
                 if (e.getWriteConcernError() != null || e.getWriteErrors().isEmpty()) {
-                    chainHeadKnown = false;
+                    storeFailed(e);
                     fail(batch, new AuditUnavailableException("Audit write not acknowledged as durable: "
                             + (e.getWriteConcernError() == null ? e.getMessage() : e.getWriteConcernError().getMessage()), e));
                     return;
@@ -203,7 +294,7 @@ final class AuditWriter implements AutoCloseable {
                         : new AuditUnavailableException("Audit record rejected: " + error.getMessage(), e));
                 from = index + 1;
             } catch (RuntimeException e) {
-                chainHeadKnown = false;
+                storeFailed(e);
                 fail(batch, new AuditUnavailableException("Audit write failed: " + e.getMessage(), e));
                 return;
             }
@@ -212,6 +303,7 @@ final class AuditWriter implements AutoCloseable {
         try {
             durability.makeAcknowledgedWritesDurable();
         } catch (RuntimeException e) {
+            storeFailed(e);
             fail(batch, new AuditUnavailableException("Audit records written but not made durable", e));
             return;
         }
@@ -241,7 +333,8 @@ final class AuditWriter implements AutoCloseable {
 
     private static void fail(List<Pending> batch, RuntimeException reason) {
         if (!batch.isEmpty()) {
-            log.error("audit write failed records={} reason=\"{}\"", batch.size(), reason.getMessage(), reason.getCause());
+            // One line: during an outage the cause is the same for every batch, and the state change is logged.
+            log.error("audit write failed records={} reason=\"{}\"", batch.size(), reason.getMessage());
         }
         for (Pending p : batch) {
             p.durable().completeExceptionally(reason);

@@ -5,7 +5,7 @@ import io.encours.rules.model.DecisionType;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** One line of a customer's decision history. */
+/** One line of a customer's decision history; {@code integrity} is what the record's own hashes say of it. */
 public record DecisionSummary(
         String decisionId,
         DecisionType type,
@@ -15,5 +15,6 @@ public record DecisionSummary(
         String orderId,
         BigDecimal amount,
         String currency,
-        PolicyStamp policy) {
+        PolicyStamp policy,
+        Integrity integrity) {
 }

@@ -45,6 +45,7 @@ import org.springframework.web.bind.annotation.RestController;
 class AuditorController {
     static final String COLLECTION = "decisions";
     private static final String[] SUMMARY_EXCLUDED = {"input", "output"};
+    private static final List<String> SUMMARY_EXCLUDED_FIELDS = List.of(SUMMARY_EXCLUDED);
     private static final List<String> CSV_COLUMNS = List.of("decisionId", "chainSeq", "receivedAt", "type", "outcome",
             "customerId", "orderId", "requestId", "caller", "amount", "currency", "score", "riskClass", "policyId",
             "policyVersion", "policyContentHash", "reasonCodes", "firedRules", "asOf", "hash", "prevHash");
@@ -87,7 +88,8 @@ class AuditorController {
     @Operation(summary = "Search the recorded decisions",
             description = "Every filter given must hold. Sort by receivedAt or amount (prefix '-' for descending; "
                     + "default -receivedAt). Pass nextCursor back as cursor for the next page: paging stays "
-                    + "correct while new decisions arrive.")
+                    + "correct while new decisions arrive. Each item carries integrity: WHOLE (the record matches "
+                    + "its own content hash and chain link), ALTERED (it does not) or UNSEALED (it has no hashes).")
     Page search(@ParameterObject Selection selection,
                 @RequestParam(required = false) String cursor,
                 @Parameter(description = "1 to 1000") @RequestParam(defaultValue = "50") int size) {
@@ -98,8 +100,8 @@ class AuditorController {
         DecisionOrder order = DecisionOrder.parse(selection.sort());
         Bson query = cursor == null || cursor.isBlank() ? filter.toBson()
                 : Filters.and(filter.toBson(), order.after(cursor));
-        List<Document> found = decisions.find(query).projection(Projections.exclude(SUMMARY_EXCLUDED))
-                .sort(order.sort()).limit(size + 1).into(new ArrayList<>());
+        // Whole records: each item's integrity is checked over all of its content, input and output included.
+        List<Document> found = decisions.find(query).sort(order.sort()).limit(size + 1).into(new ArrayList<>());
         List<Map<String, Object>> items = new ArrayList<>(Math.min(found.size(), size));
         for (int i = 0; i < found.size() && i < size; i++) {
             items.add(exported(found.get(i)));
@@ -158,13 +160,19 @@ class AuditorController {
         return new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 64 * 1024);
     }
 
-    /** A search item: the record without its input and output, in the export's value forms. */
+    /**
+     * A search item: the record without its input and output, in the export's value forms, and what its own
+     * hashes say of it ({@code integrity}: WHOLE, ALTERED or UNSEALED), so that an altered record is never
+     * listed as if whole.
+     */
     private static Map<String, Object> exported(Document d) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("decisionId", d.get("_id"));
+        item.put("integrity", AuditChain.integrityOf(d).name());
         for (Map.Entry<String, Object> e : d.entrySet()) {
-            if (!e.getKey().equals("_id")) {
-                item.put(e.getKey(), AuditChain.exportValue(e.getValue()));
+            String field = e.getKey();
+            if (!field.equals("_id") && !SUMMARY_EXCLUDED_FIELDS.contains(field)) {
+                item.put(field, AuditChain.exportValue(e.getValue()));
             }
         }
         return item;

@@ -1,5 +1,6 @@
 package io.encours.service.decision;
 
+import io.encours.service.audit.CheckedRecord;
 import io.encours.service.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -35,6 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 @ApiResponse(responseCode = "413", description = "A decision request over the size limit (64 KB by default)",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 class DecisionController {
+    static final String RECORD_INTEGRITY = "Record-Integrity";
     private final DecisionService decisions;
 
     DecisionController(DecisionService decisions) {
@@ -86,15 +88,20 @@ class DecisionController {
     @GetMapping("/{decisionId}")
     @Operation(summary = "One recorded decision",
             description = "The decision as it was answered, with its reasons in the caller's language.")
-    @ApiResponse(responseCode = "200", description = "The decision")
+    @ApiResponse(responseCode = "200", description = "The decision; header Record-Integrity: WHOLE (its record matches "
+            + "its own hashes) or UNSEALED (a record with no hashes, written before they existed)")
     @ApiResponse(responseCode = "404", description = "No decision with this id",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "500", description = "/problems/record-altered: the stored record no longer matches "
+            + "its own hash; it is not served",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     DecisionResponse decision(
             @Parameter(example = "019a4c1e-5b7f-7a3c-9d2e-4f1a2b3c4d5e") @PathVariable String decisionId,
             Locale locale, HttpServletResponse response) {
-        DecisionResponse decision = decisions.find(decisionId).map(record -> DecisionResponse.of(record, locale))
-                .orElseThrow(() -> Problems.decisionNotFound(decisionId));
+        CheckedRecord checked = decisions.find(decisionId).orElseThrow(() -> Problems.decisionNotFound(decisionId));
+        DecisionResponse decision = DecisionResponse.of(checked.record(), locale);
         response.setHeader(HttpHeaders.CONTENT_LANGUAGE, decision.language());
+        response.setHeader(RECORD_INTEGRITY, checked.integrity().name());
         return decision;
     }
 

@@ -6,6 +6,7 @@ import io.encours.rules.policy.CompiledPolicy;
 import io.encours.service.audit.AuditRecord;
 import io.encours.service.audit.AuditTrail;
 import io.encours.service.audit.AuditUnavailableException;
+import io.encours.service.audit.CheckedRecord;
 import io.encours.service.audit.DecisionIds;
 import io.encours.service.audit.DuplicateRequestException;
 import io.encours.service.hold.CreditHolds;
@@ -109,7 +110,7 @@ class DecisionService {
             try {
                 auditTrail.record(record, slot::release);
             } catch (DuplicateRequestException e) {
-                return replay(body, requestId, payloadHash);
+                return replay(body, call.caller(), requestId, payloadHash);
             } catch (AuditUnavailableException e) {
                 throw Problems.auditUnavailable(e);
             }
@@ -126,8 +127,14 @@ class DecisionService {
         return new Decided(record, false);
     }
 
-    Optional<AuditRecord> find(String decisionId) {
-        return auditTrail.find(decisionId);
+    /** The recorded decision, if its record is still as written (an UNSEALED one predates the hashes). */
+    Optional<CheckedRecord> find(String decisionId) {
+        Optional<CheckedRecord> found = auditTrail.read(decisionId);
+        if (found.isPresent() && found.get().altered()) {
+            log.error("decision record altered, not served decisionId={}", decisionId);
+            throw Problems.recordAltered(decisionId);
+        }
+        return found;
     }
 
     DecisionPage history(String customerId, int page, int size) {
@@ -135,9 +142,14 @@ class DecisionService {
                 auditTrail.history(customerId, page, size));
     }
 
-    private Decided replay(DecisionBody body, String requestId, String payloadHash) {
-        AuditRecord recorded = auditTrail.findByRequestId(requestId).orElseThrow(() -> Problems.auditUnavailable(
+    private Decided replay(DecisionBody body, String caller, String requestId, String payloadHash) {
+        CheckedRecord checked = auditTrail.findByRequestId(caller, requestId).orElseThrow(() -> Problems.auditUnavailable(
                 new IllegalStateException("request id " + requestId + " reported as recorded but not found")));
+        if (checked.altered()) {
+            log.error("decision record altered, not replayed decisionId={}", checked.record().decisionId());
+            throw Problems.recordAltered(checked.record().decisionId());
+        }
+        AuditRecord recorded = checked.record();
         if (!recorded.sameRequestAs(body.type(), payloadHash)) {
             throw Problems.idempotencyConflict(requestId, recorded.decisionId());
         }

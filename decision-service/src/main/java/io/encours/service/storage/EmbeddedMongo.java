@@ -35,10 +35,12 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
     private static final int KEYS_PER_PAGE = 16;
 
     private final Path file;
-    private final MVStore store;
-    private final MongoServer server;
+    /** Replaced by {@link #restart()}: the store file is closed while the server is stopped. */
+    private volatile MVStore store;
+    private volatile MongoServer server;
     private final InetSocketAddress address;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile boolean stopped;
     private final WriteGate gate;
     private final EmbeddedCompaction compaction;
     private final ScheduledExecutorService compactor;
@@ -80,18 +82,7 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data folder " + file.getParent(), e);
         }
-        MVStore store = new MVStore.Builder()
-                .fileName(file.toString())
-                // No background writer: every write reaches the file through an explicit, synchronous commit.
-                .autoCommitDisabled()
-                // No commit triggered by the size of unsaved changes either (those would be asynchronous too).
-                .autoCommitBufferSize(0)
-                // No page compression: LZF took a tenth of the audit writer's time under load (bench/README.md).
-                // Pages of at most 16 keys instead of 48: a commit rewrites every index page one of its records
-                // lands in, so smaller pages mean fewer bytes written and synced per commit (bench/README.md).
-                .keysPerPage(KEYS_PER_PAGE)
-                .open();
-        store.setRetentionTime((int) Math.min(Integer.MAX_VALUE, compaction.retention().toMillis()));
+        MVStore store = openStore(file, compaction);
         WriteGate gate = new WriteGate();
         MongoServer server = new MongoServer(new EmbeddedBackend(store, gate));
         try {
@@ -105,10 +96,62 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
         return new EmbeddedMongo(file, store, server, address, gate, compaction);
     }
 
-    /** A connection string for the MongoDB driver, with short timeouts: the server is in this process. */
+    private static MVStore openStore(Path file, EmbeddedCompaction compaction) {
+        MVStore store = new MVStore.Builder()
+                .fileName(file.toString())
+                // No background writer: every write reaches the file through an explicit, synchronous commit.
+                .autoCommitDisabled()
+                // No commit triggered by the size of unsaved changes either (those would be asynchronous too).
+                .autoCommitBufferSize(0)
+                // No page compression: LZF took a tenth of the audit writer's time under load (bench/README.md).
+                // Pages of at most 16 keys instead of 48: a commit rewrites every index page one of its records
+                // lands in, so smaller pages mean fewer bytes written and synced per commit (bench/README.md).
+                .keysPerPage(KEYS_PER_PAGE)
+                .open();
+        store.setRetentionTime((int) Math.min(Integer.MAX_VALUE, compaction.retention().toMillis()));
+        return store;
+    }
+
+    /**
+     * A connection string for the MongoDB driver, with short timeouts: the server is in this process (the
+     * driver's timeouts are set again from {@code encours.storage.timeouts.*}, see StorageConfiguration).
+     */
     public String connectionString(String database) {
         return "mongodb://127.0.0.1:" + address.getPort() + "/" + database
                 + "?serverSelectionTimeoutMS=2000&connectTimeoutMS=2000";
+    }
+
+    /**
+     * Stops the server as an outage would: the clients' connections are closed, nothing answers on the port, and
+     * the store's file is closed (committing what was acknowledged). {@link #restart()} brings it back on the same
+     * port. For outage tests and operations drills.
+     */
+    public synchronized void stop() {
+        if (closed.get() || stopped) {
+            return;
+        }
+        stopped = true;
+        server.shutdownNow();
+        log.warn("embedded MongoDB stopped (outage) port={}", address.getPort());
+    }
+
+    /** Reopens the store's file and serves it again on the same port. */
+    public synchronized void restart() {
+        if (closed.get() || !stopped) {
+            return;
+        }
+        MVStore reopened = openStore(file, compaction);
+        MongoServer restarted = new MongoServer(new EmbeddedBackend(reopened, gate));
+        try {
+            restarted.bind(address);
+        } catch (RuntimeException e) {
+            reopened.closeImmediately();
+            throw e;
+        }
+        store = reopened;
+        server = restarted;
+        stopped = false;
+        log.info("embedded MongoDB restarted port={} file={}", address.getPort(), file);
     }
 
     public int port() {
@@ -128,7 +171,11 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
     /** Commits between write commands (see {@link WriteGate}), then forces the file to disk. */
     @Override
     public void makeAcknowledgedWritesDurable() {
+        if (stopped) {
+            throw new IllegalStateException("The embedded store is stopped");
+        }
         long start = System.nanoTime();
+        MVStore store = this.store;
         long[] committing = new long[2];
         gate.exclusively(() -> {
             committing[0] = System.nanoTime();
@@ -151,7 +198,7 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
      * with a commit of their own. Returns whether anything was rewritten.
      */
     boolean compactNow() {
-        if (closed.get() || liveShare() >= compaction.targetFillRate()) {
+        if (closed.get() || stopped || liveShare() >= compaction.targetFillRate()) {
             return false;
         }
         boolean rewritten = store.compact(compaction.targetFillRate(), (int) compaction.rewritePerRun());
@@ -168,6 +215,9 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
 
     private void compactInBackground() {
         try {
+            if (stopped) {
+                return;
+            }
             long start = System.nanoTime();
             long committed = commits.get();
             int before = liveShare();
@@ -193,7 +243,7 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
     }
 
     public boolean isRunning() {
-        return !closed.get();
+        return !closed.get() && !stopped;
     }
 
     /** Stops the server and closes the store, committing what is left. Safe to call twice. */
@@ -211,7 +261,9 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
             }
-            server.shutdownNow();
+            if (!stopped) {
+                server.shutdownNow();
+            }
             log.info("embedded MongoDB stopped file={}", file);
         }
     }

@@ -1,6 +1,8 @@
 package io.encours.service.storage;
 
 import com.mongodb.ConnectionString;
+import java.util.concurrent.TimeUnit;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -20,6 +22,18 @@ import org.springframework.util.StringUtils;
 class StorageConfiguration {
 
     static final String MONGODB_URI_PROPERTY = "spring.mongodb.uri";
+
+    /** Short driver timeouts on either store (applied after the connection string's own options). */
+    @Bean
+    MongoClientSettingsBuilderCustomizer storageTimeouts(StorageProperties properties) {
+        StorageProperties.Timeouts timeouts = properties.timeouts();
+        return settings -> settings
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(
+                        timeouts.serverSelection().toMillis(), TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(socket -> socket
+                        .connectTimeout((int) timeouts.connect().toMillis(), TimeUnit.MILLISECONDS)
+                        .readTimeout((int) timeouts.read().toMillis(), TimeUnit.MILLISECONDS));
+    }
 
     @Configuration(proxyBeanMethods = false)
     @Conditional(NoMongoUri.class)

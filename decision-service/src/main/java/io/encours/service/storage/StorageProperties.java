@@ -14,13 +14,30 @@ import org.springframework.util.unit.DataSize;
  * @param writeConcern {@code w} of the audit inserts on a real MongoDB ("majority" or a number); they are
  *                     always journaled
  * @param compaction   how the embedded store's file gives back the space of superseded pages
+ * @param timeouts     the MongoDB driver's timeouts, short so that a store outage is answered at once
  */
 @ConfigurationProperties("encours.storage")
 public record StorageProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue("encours") String database,
         @DefaultValue("majority") String writeConcern,
-        @DefaultValue Compaction compaction) {
+        @DefaultValue Compaction compaction,
+        @DefaultValue Timeouts timeouts) {
+
+    /**
+     * The driver's timeouts, for the embedded server and MongoDB alike: a request waits at most about
+     * {@code serverSelection} for a store that is down (instead of the driver's 30 s), and at most {@code read}
+     * for one that stopped answering mid-operation.
+     *
+     * @param serverSelection how long an operation waits for a reachable server
+     * @param connect         how long opening a connection may take
+     * @param read            how long a socket read may wait (longer than the slowest legitimate command)
+     */
+    public record Timeouts(
+            @DefaultValue("2s") Duration serverSelection,
+            @DefaultValue("2s") Duration connect,
+            @DefaultValue("15s") Duration read) {
+    }
 
     /** See {@link EmbeddedCompaction}; an interval of 0 turns compaction off. */
     public record Compaction(

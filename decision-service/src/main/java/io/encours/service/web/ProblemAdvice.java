@@ -215,6 +215,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return "a JSON object";
     }
 
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
     private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
@@ -235,7 +243,15 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static void logProblem(int status, ProblemDetail problem, Exception e, HttpServletRequest request) {
         String type = problem == null || problem.getType() == null ? "" : problem.getType().toString();
-        if (status >= 500) {
+        if (status == 503) {
+            // An outage answers every request with a 503: one line each, the cause's message, no stack trace.
+            log.warn("request refused status={} type={} method={} path={} reason=\"{}\"", status, type,
+                    request.getMethod(), request.getRequestURI(), rootMessage(e));
+        } else if (status >= 500 && e instanceof ProblemException && e.getCause() == null) {
+            // A known server-side problem (an altered record): its detail says it all.
+            log.error("request failed status={} type={} method={} path={} detail=\"{}\"", status, type,
+                    request.getMethod(), request.getRequestURI(), problem == null ? "" : problem.getDetail());
+        } else if (status >= 500) {
             log.error("request failed status={} type={} method={} path={}", status, type, request.getMethod(),
                     request.getRequestURI(), e);
         } else {

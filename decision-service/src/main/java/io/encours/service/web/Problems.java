@@ -18,6 +18,7 @@ public final class Problems {
     public static final String IDEMPOTENCY_CONFLICT = "/problems/idempotency-conflict";
     public static final String DECISION_NOT_FOUND = "/problems/decision-not-found";
     public static final String AUDIT_UNAVAILABLE = "/problems/audit-unavailable";
+    public static final String RECORD_ALTERED = "/problems/record-altered";
     public static final String NOT_FOUND = "/problems/not-found";
     public static final String METHOD_NOT_ALLOWED = "/problems/method-not-allowed";
     public static final String UNSUPPORTED_MEDIA_TYPE = "/problems/unsupported-media-type";
@@ -64,6 +65,19 @@ public final class Problems {
                         + "send a new Idempotency-Key for a new request");
         problem.setProperty("field", "Idempotency-Key");
         problem.setProperty("recordedDecisionId", recordedDecisionId);
+        return new ProblemException(problem, null);
+    }
+
+    /**
+     * A stored decision record no longer matches its own hash: it is not served. A 500, because the fault is
+     * the server's (its store was changed behind its back) and no retry or other request of the caller helps.
+     */
+    public static ProblemException recordAltered(String decisionId) {
+        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, RECORD_ALTERED, "Decision record altered",
+                "The stored record of decision " + decisionId + " does not match its own hash: it was changed "
+                        + "after it was written and is not served. Auditors can see it, marked ALTERED, in the audit "
+                        + "search and the chain verification");
+        problem.setProperty("decisionId", decisionId);
         return new ProblemException(problem, null);
     }
 

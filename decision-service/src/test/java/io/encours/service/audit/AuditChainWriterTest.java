@@ -33,7 +33,7 @@ class AuditChainWriterTest {
             MongoTemplate mongo = new MongoTemplate(client, "encours");
             AuditConfiguration.createIndexes(mongo, server);
             AuditDocuments documents = new AuditDocuments(AuditRecords.JSON);
-            AuditProperties properties = new AuditProperties(64, 1024, Duration.ofSeconds(10), true);
+            AuditProperties properties = new AuditProperties(64, 1024, Duration.ofSeconds(10), true, Duration.ofMillis(200));
 
             AuditWriter first = new AuditWriter(mongo.getCollection("decisions"), server, properties,
                     new SimpleMeterRegistry());
@@ -75,7 +75,7 @@ class AuditChainWriterTest {
             // As on a shared MongoDB, where several instances write (an embedded store has one process).
             AuditConfiguration.createChainIndex(mongo);
             AuditDocuments documents = new AuditDocuments(AuditRecords.JSON);
-            AuditProperties properties = new AuditProperties(8, 1024, Duration.ofSeconds(10), true);
+            AuditProperties properties = new AuditProperties(8, 1024, Duration.ofSeconds(10), true, Duration.ofMillis(200));
             // Two instances of the service: each writer starts from the same chain head and races the other.
             AuditWriter one = new AuditWriter(mongo.getCollection("decisions"), server, properties, new SimpleMeterRegistry());
             AuditWriter two = new AuditWriter(mongo.getCollection("decisions"), server, properties, new SimpleMeterRegistry());

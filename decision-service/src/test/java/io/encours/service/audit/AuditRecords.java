@@ -25,6 +25,7 @@ public final class AuditRecords {
     private String customerId = "C-1000";
     private Instant receivedAt = Instant.parse("2026-06-15T09:30:00.123Z");
     private String payloadHash = "hash-1";
+    private String caller = "erp-sales";
 
     public static AuditRecords anOrderCheck() {
         return new AuditRecords();
@@ -32,6 +33,11 @@ public final class AuditRecords {
 
     public AuditRecords withRequestId(String id) {
         this.requestId = id;
+        return this;
+    }
+
+    AuditRecords byCaller(String name) {
+        this.caller = name;
         return this;
     }
 
@@ -63,7 +69,7 @@ public final class AuditRecords {
                 List.of(row, drl));
         String input = "{\"customer\":{\"id\":\"" + customerId
                 + "\"},\"order\":{\"id\":\"SO-1\",\"amount\":20001.10,\"currency\":\"EUR\"}}";
-        return new AuditRecord(decisionId, DecisionType.ORDER_CHECK, requestId, payloadHash, "erp-sales", receivedAt,
+        return new AuditRecord(decisionId, DecisionType.ORDER_CHECK, requestId, payloadHash, caller, receivedAt,
                 LocalDate.parse("2026-06-15"), customerId, "SO-1", "REVIEW", new BigDecimal("20001.10"), "EUR", POLICY,
                 input, result, 41_000, 230_000);
     }

@@ -40,7 +40,7 @@ abstract class AuditTrailContract {
     void openTrail() {
         mongo = new MongoTemplate(client(), "audit-" + UUID.randomUUID().toString().substring(0, 8));
         AuditConfiguration.createIndexes(mongo, durability());
-        AuditProperties properties = new AuditProperties(64, 1024, Duration.ofSeconds(10), true);
+        AuditProperties properties = new AuditProperties(64, 1024, Duration.ofSeconds(10), true, Duration.ofMillis(200));
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         writer = new AuditWriter(mongo.getCollection(AuditDocuments.COLLECTION), durability(), properties, meters);
         trail = new AuditTrail(mongo, writer, new AuditDocuments(AuditRecords.JSON), properties.writeTimeout(), meters);
@@ -59,7 +59,9 @@ abstract class AuditTrailContract {
         trail.record(record);
 
         assertThat(trail.find(record.decisionId())).contains(record);
-        assertThat(trail.findByRequestId(record.requestId())).contains(record);
+        assertThat(trail.findByRequestId(record.caller(), record.requestId()))
+                .contains(new CheckedRecord(record, Integrity.WHOLE));
+        assertThat(trail.read(record.decisionId())).contains(new CheckedRecord(record, Integrity.WHOLE));
     }
 
     @Test
@@ -149,8 +151,86 @@ abstract class AuditTrailContract {
     }
 
     @Test
+    void an_idempotency_key_belongs_to_its_caller() {
+        AuditRecord webshop = anOrderCheck().byCaller("webshop").withRequestId("order-42").build();
+        AuditRecord erp = anOrderCheck().byCaller("erp-sales").withRequestId("order-42").withPayloadHash("hash-2").build();
+
+        trail.record(webshop);
+        trail.record(erp);
+
+        assertThat(trail.findByRequestId("webshop", "order-42").orElseThrow().record()).isEqualTo(webshop);
+        assertThat(trail.findByRequestId("erp-sales", "order-42").orElseThrow().record()).isEqualTo(erp);
+        assertThat(trail.findByRequestId("someone-else", "order-42")).isEmpty();
+        assertThatThrownBy(() -> trail.record(anOrderCheck().byCaller("webshop").withRequestId("order-42").build()))
+                .isInstanceOf(DuplicateRequestException.class);
+    }
+
+    @Test
+    void the_index_that_made_request_ids_unique_across_callers_is_dropped_at_start_up() {
+        mongo.getDb().drop();
+        mongo.indexOps(AuditDocuments.COLLECTION).createIndex(new org.springframework.data.mongodb.core.index.Index()
+                .on("requestId", org.springframework.data.domain.Sort.Direction.ASC).unique().named("requestId_unique"));
+
+        AuditConfiguration.createIndexes(mongo, durability());
+
+        assertThat(mongo.indexOps(AuditDocuments.COLLECTION).getIndexInfo())
+                .extracting(org.springframework.data.mongodb.core.index.IndexInfo::getName)
+                .contains("caller_requestId_unique").doesNotContain("requestId_unique");
+        trail.record(anOrderCheck().byCaller("webshop").withRequestId("order-7").build());
+        trail.record(anOrderCheck().byCaller("erp-sales").withRequestId("order-7").build());
+        assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), "decisions")).isEqualTo(2);
+    }
+
+    @Test
+    void a_record_changed_after_it_was_written_reads_as_altered() {
+        AuditRecord record = anOrderCheck().build();
+        trail.record(record);
+
+        mongo.getCollection("decisions").updateOne(com.mongodb.client.model.Filters.eq("_id", record.decisionId()),
+                com.mongodb.client.model.Updates.set("outcome", "APPROVE"));
+
+        assertThat(trail.read(record.decisionId()).orElseThrow().integrity()).isEqualTo(Integrity.ALTERED);
+        assertThat(trail.history("C-1000", 0, 10)).extracting(DecisionSummary::integrity)
+                .containsExactly(Integrity.ALTERED);
+        // Replays read the record as it now stands.
+        assertThat(trail.find(record.decisionId()).orElseThrow().outcome()).isEqualTo("APPROVE");
+    }
+
+    @Test
+    void a_record_whose_hashes_were_recomputed_over_new_content_still_breaks_its_link() {
+        AuditRecord record = anOrderCheck().build();
+        trail.record(record);
+        org.bson.Document stored = mongo.findById(record.decisionId(), org.bson.Document.class, "decisions");
+        stored.put("outcome", "APPROVE");
+        String contentHash = AuditChain.contentHashOf(stored);
+
+        // A forger who recomputes the content hash but cannot rewrite every later record keeps the old hash.
+        mongo.getCollection("decisions").updateOne(com.mongodb.client.model.Filters.eq("_id", record.decisionId()),
+                com.mongodb.client.model.Updates.combine(com.mongodb.client.model.Updates.set("outcome", "APPROVE"),
+                        com.mongodb.client.model.Updates.set(AuditChain.CONTENT_HASH, contentHash)));
+
+        assertThat(trail.read(record.decisionId()).orElseThrow().integrity()).isEqualTo(Integrity.ALTERED);
+    }
+
+    @Test
+    void a_record_without_any_hash_reads_as_unsealed() {
+        AuditRecord record = anOrderCheck().build();
+        trail.record(record);
+
+        mongo.getCollection("decisions").updateOne(com.mongodb.client.model.Filters.eq("_id", record.decisionId()),
+                com.mongodb.client.model.Updates.unset(AuditChain.SEQ));
+        assertThat(trail.read(record.decisionId()).orElseThrow().integrity()).isEqualTo(Integrity.ALTERED);
+        mongo.getCollection("decisions").updateOne(com.mongodb.client.model.Filters.eq("_id", record.decisionId()),
+                com.mongodb.client.model.Updates.combine(com.mongodb.client.model.Updates.unset(AuditChain.PREV_HASH),
+                        com.mongodb.client.model.Updates.unset(AuditChain.HASH),
+                        com.mongodb.client.model.Updates.unset(AuditChain.CONTENT_HASH)));
+
+        assertThat(trail.read(record.decisionId()).orElseThrow().integrity()).isEqualTo(Integrity.UNSEALED);
+    }
+
+    @Test
     void an_unknown_decision_is_not_found() {
         assertThat(trail.find("01a20000-0000-7000-8000-000000000000")).isEmpty();
-        assertThat(trail.findByRequestId("never-sent")).isEmpty();
+        assertThat(trail.findByRequestId("erp", "never-sent")).isEmpty();
     }
 }

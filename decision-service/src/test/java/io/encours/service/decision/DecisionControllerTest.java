@@ -16,7 +16,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.encours.service.JsonRequest;
 import io.encours.service.audit.AuditRecord;
 import io.encours.service.audit.AuditRecords;
+import io.encours.service.audit.CheckedRecord;
 import io.encours.service.audit.DecisionSummary;
+import io.encours.service.audit.Integrity;
 import io.encours.service.web.Problems;
 import java.util.List;
 import java.util.Optional;
@@ -151,7 +153,7 @@ class DecisionControllerTest {
 
     @Test
     void a_recorded_decision_is_read_by_id() throws Exception {
-        given(decisions.find(recorded.decisionId())).willReturn(Optional.of(recorded));
+        given(decisions.find(recorded.decisionId())).willReturn(Optional.of(new CheckedRecord(recorded, Integrity.WHOLE)));
 
         mvc.perform(get("/api/v1/decisions/" + recorded.decisionId()))
                 .andExpect(status().isOk())
@@ -171,7 +173,8 @@ class DecisionControllerTest {
     @Test
     void the_history_passes_page_and_size_and_refuses_them_out_of_range() throws Exception {
         DecisionSummary line = new DecisionSummary(recorded.decisionId(), recorded.type(), recorded.outcome(),
-                recorded.receivedAt(), recorded.requestId(), recorded.orderId(), recorded.amount(), "EUR", recorded.policy());
+                recorded.receivedAt(), recorded.requestId(), recorded.orderId(), recorded.amount(), "EUR", recorded.policy(),
+                Integrity.WHOLE);
         given(decisions.history("C-1000", 2, 5)).willReturn(new DecisionPage("C-1000", 2, 5, 11, List.of(line)));
 
         mvc.perform(get("/api/v1/customers/C-1000/decisions?page=2&size=5"))

@@ -85,6 +85,34 @@ class IdempotencyTest extends FullStackTest {
     }
 
     @Test
+    void another_callers_key_is_a_different_request_and_reveals_nothing() {
+        TestApi webshop = api().withApiKey("test-webshop-key");
+        TestApi.Response theirs = webshop.post(orderCheck().path(), orderCheck().body(), "Idempotency-Key", key);
+        long records = auditRecords();
+
+        TestApi.Response same = api().post(orderCheck().path(), orderCheck().body(), "Idempotency-Key", key);
+        TestApi.Response different = api().post(orderCheck().path(), orderCheck().with("order.amount", 20001).body(),
+                "Idempotency-Key", "other-" + key);
+        TestApi.Response otherBody = webshop.post(orderCheck().path(), orderCheck().with("order.amount", 20001).body(),
+                "Idempotency-Key", "other-" + key);
+
+        assertThat(theirs.status()).isEqualTo(200);
+        assertThat(same.status()).isEqualTo(200);
+        assertThat(same.header("Idempotent-Replayed")).isNull();
+        assertThat(same.json().get("decisionId")).isNotEqualTo(theirs.json().get("decisionId"));
+        assertThat(different.status()).isEqualTo(200);
+        // webshop's own key with another body than erp's is webshop's first use of it: no conflict, no erp id.
+        assertThat(otherBody.status()).isEqualTo(200);
+        assertThat(otherBody.text()).doesNotContain(different.json().get("decisionId").asString());
+        assertThat(auditRecords()).isEqualTo(records + 3);
+        // Each caller's retry still gets its own decision back.
+        assertThat(webshop.post(orderCheck().path(), orderCheck().body(), "Idempotency-Key", key).json()
+                .get("decisionId")).isEqualTo(theirs.json().get("decisionId"));
+        assertThat(api().post(orderCheck().path(), orderCheck().body(), "Idempotency-Key", key).json()
+                .get("decisionId")).isEqualTo(same.json().get("decisionId"));
+    }
+
+    @Test
     void concurrent_retries_make_one_decision() throws Exception {
         long records = auditRecords();
         ExecutorService callers = Executors.newFixedThreadPool(8);
