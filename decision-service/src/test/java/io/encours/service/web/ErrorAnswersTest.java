@@ -125,6 +125,21 @@ class ErrorAnswersTest extends FullStackTest {
         assertThat(problem.get("detail").asString()).doesNotContain("Constraints", "getMax");
     }
 
+    @Test
+    void a_policy_upload_over_its_limits_is_a_policy_upload_too_large_problem() {
+        String boundary = "limits-boundary";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"long.drl.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + "a,b\n".repeat(10_001) + "\r\n--" + boundary + "--\r\n";
+
+        TestApi.Response response = api().as("committee1", "secret-committee1").send(HttpRequest.newBuilder(
+                        URI.create(api().url("/api/v1/policies/drafts")))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+
+        JsonNode problem = assertProblem(response, 413, Problems.POLICY_UPLOAD_TOO_LARGE);
+        assertThat(problem.get("detail").asString()).contains("10001 rows", "10000");
+    }
+
     private static JsonNode assertProblem(RawHttp.Answer answer, int status, String type) {
         assertThat(answer.status()).as(answer.body()).isEqualTo(status);
         assertThat(answer.contentType()).as(answer.body()).startsWith("application/problem+json");
