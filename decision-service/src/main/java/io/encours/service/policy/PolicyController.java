@@ -265,26 +265,9 @@ class PolicyController {
         return out.toByteArray();
     }
 
-    /** The files of a zip by plain name; folders inside it and hidden or editor files are ignored. */
+    /** The files of a zip by plain name, within the upload limits ({@link PolicyUploadLimits}). */
     static Map<String, byte[]> unzip(byte[] zip) {
-        Map<String, byte[]> files = new TreeMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                String name = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
-                if (!entry.isDirectory() && !name.isEmpty() && !name.startsWith(".") && !name.startsWith("~$")
-                        && !entry.getName().startsWith("__MACOSX")) {
-                    files.put(name, in.readAllBytes());
-                }
-            }
-        } catch (ZipException e) {
-            throw PolicyProblem.badUpload("The upload is not a valid zip: " + e.getMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (files.isEmpty()) {
-            throw PolicyProblem.badUpload("The zip holds no policy file");
-        }
-        return files;
+        return PolicyUploadLimits.unzip(zip);
     }
 
     private static String plainName(String original) {

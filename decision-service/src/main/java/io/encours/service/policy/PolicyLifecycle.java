@@ -115,6 +115,7 @@ public class PolicyLifecycle {
         if (bundle.files().isEmpty()) {
             throw PolicyProblem.badUpload("The upload holds no policy file");
         }
+        PolicyUploadLimits.check(bundle.files());
         PolicyVersion draft = store.create(n -> PolicyVersion.draft(n, bundle, by, clock.instant(), comment, null));
         actions.record(Action.UPLOAD, draft, by, comment);
         return draft;
@@ -128,6 +129,7 @@ public class PolicyLifecycle {
         if (name.isBlank() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
             throw PolicyProblem.badUpload("'" + name + "' is not a plain file name");
         }
+        PolicyUploadLimits.check(Map.of(name, content));
         PolicyVersion edited = v.withFile(name, content, clock.instant());
         store.save(edited);
         actions.record(Action.REPLACE_FILE, edited, by, name);

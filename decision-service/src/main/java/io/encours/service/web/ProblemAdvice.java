@@ -2,10 +2,8 @@ package io.encours.service.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -27,12 +25,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.databind.exc.InvalidFormatException;
-import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.exc.PropertyBindingException;
 
 /**
  * Every error becomes an RFC 9457 problem ({@code application/problem+json}) with a stable {@code type}
@@ -41,14 +35,6 @@ import tools.jackson.databind.exc.PropertyBindingException;
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
-    private static final Map<Integer, String> TYPES_BY_STATUS = Map.of(
-            400, Problems.BAD_REQUEST,
-            404, Problems.NOT_FOUND,
-            405, Problems.METHOD_NOT_ALLOWED,
-            406, Problems.NOT_ACCEPTABLE,
-            413, Problems.PAYLOAD_TOO_LARGE,
-            415, Problems.UNSUPPORTED_MEDIA_TYPE,
-            503, Problems.AUDIT_UNAVAILABLE);
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<Object> problem(ProblemException e, HttpServletRequest request) {
@@ -108,11 +94,23 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return respond(Problems.invalidFieldsProblem(errors), e, ((ServletWebRequest) request).getRequest());
     }
 
+    /** Only policy uploads take multipart bodies: the part or request limit set by spring.servlet.multipart. */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, Problems.POLICY_UPLOAD_TOO_LARGE,
+                "Policy upload too large", "The upload exceeds the size allowed for a policy upload");
+        if (e.getMaxUploadSize() > 0) {
+            problem.setProperty("limitBytes", e.getMaxUploadSize());
+        }
+        return respond(problem, e, ((ServletWebRequest) request).getRequest());
+    }
+
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         String name = e.getPropertyName() == null ? "parameter" : e.getPropertyName();
-        String reason = "must be " + describe(e.getRequiredType()) + " (got '" + e.getValue() + "')";
+        String reason = "must be " + UnreadableBody.describe(e.getRequiredType()) + " (got '" + e.getValue() + "')";
         return respond(Problems.invalidFieldsProblem(List.of(new FieldProblem(name, reason))), e,
                 ((ServletWebRequest) request).getRequest());
     }
@@ -124,36 +122,19 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, statusCode, request);
         ProblemDetail problem = response != null && response.getBody() instanceof ProblemDetail p ? p : null;
         if (problem != null && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
-            problem.setType(URI.create(TYPES_BY_STATUS.getOrDefault(statusCode.value(), Problems.BAD_REQUEST)));
+            problem.setType(URI.create(Problems.typeFor(statusCode.value())));
         }
+        clean(problem);
         logProblem(statusCode.value(), problem, e, ((ServletWebRequest) request).getRequest());
         return response;
     }
 
     private static ProblemDetail notReadable(HttpMessageNotReadableException e) {
-        PayloadTooLargeException tooLarge = causeOf(e, PayloadTooLargeException.class);
+        PayloadTooLargeException tooLarge = UnreadableBody.causeOf(e, PayloadTooLargeException.class);
         if (tooLarge != null) {
             return tooLargeProblem(tooLarge);
         }
-        JacksonException json = causeOf(e, JacksonException.class);
-        if (json instanceof PropertyBindingException unknown) {
-            return Problems.invalidFieldsProblem(List.of(new FieldProblem(path(unknown), "is not a known field")));
-        }
-        if (json instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            return Problems.invalidFieldsProblem(List.of(new FieldProblem(path(mismatch), reason(mismatch))));
-        }
-        if (json != null) {
-            ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, Problems.MALFORMED_JSON,
-                    "Malformed JSON", "The request body is not valid JSON: " + json.getOriginalMessage());
-            TokenStreamLocation location = json.getLocation();
-            if (location != null && location.getLineNr() > 0) {
-                problem.setProperty("line", location.getLineNr());
-                problem.setProperty("column", location.getColumnNr());
-            }
-            return problem;
-        }
-        return Problems.problem(HttpStatus.BAD_REQUEST, Problems.MALFORMED_JSON, "Malformed JSON",
-                "The request has no readable JSON body");
+        return UnreadableBody.problem(e);
     }
 
     private static ProblemDetail tooLargeProblem(PayloadTooLargeException e) {
@@ -163,56 +144,26 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    /** The JSON path of the offending value: {@code invoice.promises[0].status}. */
-    private static String path(JacksonException e) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference ref : e.getPath()) {
-            if (ref.getPropertyName() != null) {
-                if (path.length() > 0) {
-                    path.append('.');
+    /** The last check before a problem leaves: no class, package or library setting names in its texts. */
+    private static void clean(ProblemDetail problem) {
+        if (problem == null) {
+            return;
+        }
+        problem.setTitle(ProblemText.clean(problem.getTitle()));
+        problem.setDetail(ProblemText.clean(problem.getDetail()));
+        if (problem.getProperties() != null && problem.getProperties().get("errors") instanceof List<?> errors) {
+            List<Object> cleaned = new ArrayList<>();
+            for (Object error : errors) {
+                if (error instanceof Map<?, ?> map) {
+                    Map<Object, Object> copy = new LinkedHashMap<>();
+                    map.forEach((k, v) -> copy.put(k, v instanceof String text ? ProblemText.clean(text) : v));
+                    cleaned.add(copy);
+                } else {
+                    cleaned.add(error);
                 }
-                path.append(ref.getPropertyName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
             }
+            problem.setProperty("errors", cleaned);
         }
-        return path.length() == 0 ? "body" : path.toString();
-    }
-
-    private static String reason(MismatchedInputException e) {
-        Class<?> target = e.getTargetType();
-        if (e instanceof InvalidFormatException invalid && invalid.getValue() != null) {
-            return describe(target) + " expected, got '" + invalid.getValue() + "'";
-        }
-        return describe(target) + " expected";
-    }
-
-    private static String describe(Class<?> type) {
-        if (type == null) {
-            return "a different value";
-        }
-        if (type.isEnum()) {
-            return "one of " + Arrays.toString(type.getEnumConstants());
-        }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
-            return "a whole number";
-        }
-        if (Number.class.isAssignableFrom(type)) {
-            return "a number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        if (type == LocalDate.class) {
-            return "a date like 2026-06-15";
-        }
-        if (type == String.class) {
-            return "a string";
-        }
-        if (Collection.class.isAssignableFrom(type)) {
-            return "a JSON array";
-        }
-        return "a JSON object";
     }
 
     private static String rootMessage(Throwable e) {
@@ -223,16 +174,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
-    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
-    }
-
     private static ResponseEntity<Object> respond(ProblemDetail problem, Exception e, HttpServletRequest request) {
+        clean(problem);
         if (problem.getInstance() == null) {
             problem.setInstance(URI.create(request.getRequestURI()));
         }

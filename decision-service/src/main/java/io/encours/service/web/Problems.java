@@ -25,6 +25,19 @@ public final class Problems {
     public static final String NOT_ACCEPTABLE = "/problems/not-acceptable";
     public static final String BAD_REQUEST = "/problems/bad-request";
     public static final String INTERNAL_ERROR = "/problems/internal-error";
+    public static final String UNAUTHENTICATED = "/problems/unauthenticated";
+    public static final String FORBIDDEN = "/problems/forbidden";
+    public static final String POLICY_UPLOAD_TOO_LARGE = "/problems/policy-upload-too-large";
+    private static final Map<Integer, String> TYPES_BY_STATUS = Map.of(
+            400, BAD_REQUEST,
+            401, UNAUTHENTICATED,
+            403, FORBIDDEN,
+            404, NOT_FOUND,
+            405, METHOD_NOT_ALLOWED,
+            406, NOT_ACCEPTABLE,
+            413, PAYLOAD_TOO_LARGE,
+            415, UNSUPPORTED_MEDIA_TYPE,
+            503, AUDIT_UNAVAILABLE);
 
     private Problems() {
     }
@@ -34,6 +47,62 @@ public final class Problems {
         problem.setType(URI.create(type));
         problem.setTitle(title);
         return problem;
+    }
+
+    /** The stable type of a problem known only by its status (Spring's and Tomcat's own errors). */
+    static String typeFor(int status) {
+        return TYPES_BY_STATUS.getOrDefault(status, status >= 500 ? INTERNAL_ERROR : BAD_REQUEST);
+    }
+
+    /**
+     * The problem for an error known only by its status, raised below Spring MVC: no exception message is
+     * repeated (Tomcat's and the libraries' messages name classes and settings).
+     */
+    static ProblemDetail forStatus(int code) {
+        HttpStatus status = HttpStatus.resolve(code);
+        String title = status == null ? "Error" : status.getReasonPhrase();
+        String detail = switch (code) {
+            case 400 -> "The request is malformed (request line, header, path or body) and was not processed";
+            case 401 -> "Authentication is required";
+            case 403 -> "Not allowed for this caller";
+            case 404 -> "Nothing is found at this path";
+            case 405 -> "This method is not allowed at this path";
+            case 406 -> "The answer can only be JSON (application/json or application/problem+json)";
+            case 408 -> "The request took too long to arrive";
+            case 413 -> "The request is too large";
+            case 414 -> "The request's path and query are too long";
+            case 415 -> "This content type is not accepted at this path";
+            case 431 -> "The request's headers are too large";
+            case 503 -> "The service is unavailable at the moment; retry later";
+            default -> code >= 500 ? "The request failed on an unexpected error; it has been logged"
+                    : "The request was refused";
+        };
+        ProblemDetail problem = ProblemDetail.forStatus(code);
+        problem.setDetail(detail);
+        problem.setType(URI.create(typeFor(code)));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    /** Plain JSON for a problem without its {@code instance}, for code that has no message converters (Tomcat's valve). */
+    static String toJson(ProblemDetail problem) {
+        return "{\"type\":\"" + escape(String.valueOf(problem.getType())) + "\",\"title\":\""
+                + escape(problem.getTitle()) + "\",\"status\":" + problem.getStatus() + ",\"detail\":\""
+                + escape(problem.getDetail()) + "\"}";
+    }
+
+    private static String escape(String text) {
+        StringBuilder out = new StringBuilder();
+        for (char c : String.valueOf(text).toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     public static ProblemException invalidFields(List<FieldProblem> errors) {

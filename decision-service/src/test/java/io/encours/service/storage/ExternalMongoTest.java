@@ -42,7 +42,7 @@ class ExternalMongoTest {
             assertThat(decided.status()).isEqualTo(200);
             assertThat(service.getBeansOfType(EmbeddedMongo.class)).isEmpty();
             assertThat(service.getBean(WriteDurability.class).writeConcern().getJournal()).isTrue();
-            assertThat(api.get("/actuator/health").json().get("components").get("storage").get("details")
+            assertThat(api.as("auditor", "secret-auditor").get("/actuator/health").json().get("components").get("storage").get("details")
                     .get("mode").asString()).isEqualTo("mongodb");
             assertThat(client.getDatabase("audit").getCollection("decisions")
                     .countDocuments(new Document("requestId", "ext-1"))).isEqualTo(1);

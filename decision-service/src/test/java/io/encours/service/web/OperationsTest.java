@@ -12,8 +12,8 @@ import tools.jackson.databind.JsonNode;
 class OperationsTest extends FullStackTest {
 
     @Test
-    void health_reports_the_store_and_the_policy_in_force() {
-        TestApi.Response response = api().get("/actuator/health");
+    void health_reports_the_store_and_the_policy_in_force_to_auditors() {
+        TestApi.Response response = api().as("auditor", "secret-auditor").get("/actuator/health");
         JsonNode components = response.json().get("components");
 
         assertThat(response.status()).isEqualTo(200);
@@ -24,6 +24,29 @@ class OperationsTest extends FullStackTest {
         assertThat(components.get("policy").get("details").get("id").asString()).isEqualTo("credit-policy-fr");
         assertThat(components.get("policy").get("details").get("version").asString()).isEqualTo("2026.1");
         assertThat(components.has("mongo")).as("Boot's MongoDB indicator, which the embedded server cannot answer").isFalse();
+    }
+
+    @Test
+    void health_shows_administrators_its_components() {
+        TestApi.Response response = api().as("admin", "secret-admin").get("/actuator/health");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("components").get("storage").get("details").has("mode")).isTrue();
+        assertThat(response.json().get("components").get("policy").get("details").has("hash")
+                || response.json().get("components").get("policy").get("details").has("version")).isTrue();
+    }
+
+    @Test
+    void public_health_is_the_status_only() {
+        for (TestApi caller : new TestApi[] {api().anonymous(), api()}) {
+            TestApi.Response response = caller.get("/actuator/health");
+
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.json().get("status").asString()).isEqualTo("UP");
+            assertThat(response.json().has("components")).as(response.text()).isFalse();
+            assertThat(response.json().has("details")).as(response.text()).isFalse();
+            assertThat(response.text()).doesNotContain("test-data", "hash", "free", "total", "credit-policy-fr");
+        }
     }
 
     @Test

@@ -1,0 +1,26 @@
+package io.encours.service.fuzz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.encours.service.TestApi;
+import java.util.regex.Pattern;
+
+/** What every answer to a fuzzed request must be: no 500, and any error a problem that names no class. */
+final class FuzzChecks {
+    private static final Pattern INTERNAL_NAME = Pattern.compile(
+            "\\b(?:io\\.encours|java\\.|tools\\.jackson|org\\.(?:drools|kie|apache|springframework))\\.?|Exception\\b|Feature\\.");
+
+    private FuzzChecks() {
+    }
+
+    static void assertHandled(TestApi.Response response, int... allowed) {
+        assertThat(response.status()).as(response.text()).isLessThan(500);
+        if (allowed.length > 0) {
+            assertThat(allowed).as(response.text()).contains(response.status());
+        }
+        if (response.status() >= 400) {
+            assertThat(response.contentType()).as(response.text()).startsWith("application/problem+json");
+            assertThat(INTERNAL_NAME.matcher(response.text()).find()).as(response.text()).isFalse();
+        }
+    }
+}
