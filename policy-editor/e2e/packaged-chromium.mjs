@@ -1,8 +1,11 @@
 // Unpacks the headless Chromium that the npm package @sparticuz/chromium ships (a devDependency, so `npm ci`
 // fetches it from the npm registry) under target/chromium and prints the binary's path. Used by the editor's
 // browser test on machines without Debian's chromium (decision-service: editor/HeadlessChromium).
-// Unpacking is skipped when the binary is already there; `npm run chromium` runs it by hand.
-import { chmodSync, createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+// Unpacking is skipped when this version is already there; `npm run chromium` runs it by hand. (tar-fs comes with
+// @sparticuz/chromium, which uses it the same way.)
+import {
+  chmodSync, createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pipeline } from 'node:stream/promises';
@@ -18,7 +21,11 @@ if (!existsSync(packaged)) {
   console.error(`${packaged} is missing: run npm ci in policy-editor (the Maven build does) to fetch @sparticuz/chromium`);
   process.exit(2);
 }
-if (!existsSync(binary)) {
+// The package's version is kept beside the binary: another version (after an upgrade) is unpacked afresh.
+const version = JSON.parse(readFileSync(join(packaged, '..', 'package.json'), 'utf8')).version;
+const stamp = join(target, 'VERSION');
+if (!existsSync(binary) || !existsSync(stamp) || readFileSync(stamp, 'utf8') !== version) {
+  rmSync(target, { recursive: true, force: true });
   mkdirSync(target, { recursive: true });
   // The archives first, the binary last (written under another name and renamed), so that a binary that exists
   // was unpacked whole, with its fonts, its software GL and its libraries beside it.
@@ -40,5 +47,6 @@ if (!existsSync(binary)) {
   await pipeline(createReadStream(join(packaged, 'chromium.br')), createBrotliDecompress(), createWriteStream(partial));
   chmodSync(partial, 0o755);
   renameSync(partial, binary);
+  writeFileSync(stamp, version);
 }
 console.log(binary);
