@@ -25,7 +25,7 @@ cd "$ROOT"
 CONCURRENCY=${CONCURRENCY:-16}
 LOAD_SECONDS=${LOAD_SECONDS:-30}
 KILL_AFTER=${KILL_AFTER:-15}
-BODY=$ROOT/decision-service/src/main/resources/openapi/examples/order-check.json
+BODY=$ROOT/decision-service/src/main/resources/openapi/examples/requests/orderCheck.json
 
 WORK=$(mktemp -d /tmp/encours-crash.XXXXXX)
 CLIENT_PID=""

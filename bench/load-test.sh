@@ -36,7 +36,7 @@ WARMUP_CPU=${WARMUP_CPU:-240}
 WARMUP_MAX=${WARMUP_MAX:-400}
 ROUNDS=${ROUNDS:-2}
 PROFILE=${PROFILE:-0}
-BODY=$ROOT/decision-service/src/main/resources/openapi/examples/order-check.json
+BODY=$ROOT/decision-service/src/main/resources/openapi/examples/requests/orderCheck.json
 ORDER_PATH=/api/v1/decisions/order-check
 NOOP_PATH=/api/v1/noop
 

@@ -22,7 +22,7 @@ WARMUP=${WARMUP:-180}
 DURATION=${DURATION:-30}
 INTERVAL=${INTERVAL:-1ms}
 PROFILER_VERSION=${PROFILER_VERSION:-4.1}
-BODY=$ROOT/decision-service/src/main/resources/openapi/examples/order-check.json
+BODY=$ROOT/decision-service/src/main/resources/openapi/examples/requests/orderCheck.json
 ORDER_PATH=/api/v1/decisions/order-check
 NOOP_PATH=/api/v1/noop
 

@@ -33,7 +33,7 @@ SIM_RUNS=${SIM_RUNS:-2}
 BULK_THREADS=${BULK_THREADS:-64}
 COMMITTEE_USER=bench-committee
 COMMITTEE_PASSWORD=bench-committee-$(date +%s)-$RANDOM
-EXAMPLES=$ROOT/decision-service/src/main/resources/openapi/examples
+EXAMPLES=$ROOT/decision-service/src/main/resources/openapi/examples/requests
 if [ -n "${FILLED:-}" ]; then
   # The window and the users' passwords of the run that recorded the decisions.
   # shellcheck disable=SC1091

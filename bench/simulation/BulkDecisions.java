@@ -48,7 +48,7 @@ public final class BulkDecisions {
             DecisionService decisions = app.getBean(DecisionService.class);
             JsonMapper json = app.getBean(JsonMapper.class);
             List<ObjectNode> templates = new ArrayList<>();
-            for (String name : List.of("order-check", "customer-score", "payment-terms", "dunning")) {
+            for (String name : List.of("orderCheck", "customerScore", "paymentTerms", "dunning")) {
                 templates.add((ObjectNode) json.readTree(Files.readString(examples.resolve(name + ".json"))));
             }
             AtomicLong done = new AtomicLong();

@@ -15,7 +15,7 @@ const KEY = process.env.ORDER_SYSTEM_KEY || 'test-order-system-key';
 const SHOTS = process.env.SCREENSHOT_DIR || join(here, '..', '..', 'docs', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const example = JSON.parse(readFileSync(join(here, '..', '..', 'decision-service', 'src', 'main', 'resources',
-  'openapi', 'examples', 'order-check.json'), 'utf8'));
+  'openapi', 'examples', 'requests', 'orderCheck.json'), 'utf8'));
 const run = Date.now().toString(36);
 const pending = [];
 

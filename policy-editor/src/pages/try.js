@@ -1,9 +1,9 @@
 // Try it: a request for any of the four decisions, as a form or as JSON, evaluated against a chosen version
 // without being recorded; the result, and the table rows that fired highlighted in their tables.
-import orderCheck from '../../../decision-service/src/main/resources/openapi/examples/order-check.json';
-import customerScore from '../../../decision-service/src/main/resources/openapi/examples/customer-score.json';
-import paymentTerms from '../../../decision-service/src/main/resources/openapi/examples/payment-terms.json';
-import dunning from '../../../decision-service/src/main/resources/openapi/examples/dunning.json';
+import orderCheck from '../../../decision-service/src/main/resources/openapi/examples/requests/orderCheck.json';
+import customerScore from '../../../decision-service/src/main/resources/openapi/examples/requests/customerScore.json';
+import paymentTerms from '../../../decision-service/src/main/resources/openapi/examples/requests/paymentTerms.json';
+import dunning from '../../../decision-service/src/main/resources/openapi/examples/requests/dunning.json';
 import { api } from '../api.js';
 import { clear, field, fmtAmount, h, setFieldError } from '../dom.js';
 import { tableGrid } from '../grid.js';

@@ -22,10 +22,10 @@ public final class JsonRequest {
     private final String endpoint;
     private final ObjectNode body;
 
-    private JsonRequest(String endpoint) {
+    private JsonRequest(String endpoint, String example) {
         this.endpoint = endpoint;
         try (InputStream in = JsonRequest.class.getClassLoader()
-                .getResourceAsStream("openapi/examples/" + endpoint + ".json")) {
+                .getResourceAsStream("openapi/examples/requests/" + example + ".json")) {
             this.body = (ObjectNode) JSON.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -33,19 +33,19 @@ public final class JsonRequest {
     }
 
     public static JsonRequest orderCheck() {
-        return new JsonRequest("order-check");
+        return new JsonRequest("order-check", "orderCheck");
     }
 
     public static JsonRequest customerScore() {
-        return new JsonRequest("customer-score");
+        return new JsonRequest("customer-score", "customerScore");
     }
 
     public static JsonRequest paymentTerms() {
-        return new JsonRequest("payment-terms");
+        return new JsonRequest("payment-terms", "paymentTerms");
     }
 
     public static JsonRequest dunning() {
-        return new JsonRequest("dunning");
+        return new JsonRequest("dunning", "dunning");
     }
 
     public String path() {

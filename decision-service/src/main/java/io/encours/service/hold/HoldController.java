@@ -53,7 +53,7 @@ class HoldController {
     }
 
     @GetMapping
-    @Operation(summary = "Held orders, filtered and sorted",
+    @Operation(operationId = "listHolds", summary = "Held orders, filtered and sorted",
             description = "Sort by amount, riskClass or openedAt (default: openedAt, oldest first); status EXPIRED "
                     + "lists releases past their validity.")
     HoldViews.HoldPage list(
@@ -81,7 +81,7 @@ class HoldController {
     }
 
     @GetMapping("/{holdId}")
-    @Operation(summary = "One hold, with its decision's outcome and reasons and every action on it")
+    @Operation(operationId = "showHold", summary = "One hold, with its decision's outcome and reasons and every action on it")
     HoldViews.HoldDetail hold(@PathVariable String holdId, Locale locale) {
         CreditHold hold = holds.find(holdId).orElseThrow(() -> HoldProblems.notFound("No hold with id " + holdId));
         HoldViews.DecisionView decision = auditTrail.find(hold.decisionId())
@@ -90,7 +90,7 @@ class HoldController {
     }
 
     @PostMapping("/{holdId}/release")
-    @Operation(summary = "Release a held order (mandatory comment)",
+    @Operation(operationId = "releaseHold", summary = "Release a held order (mandatory comment)",
             description = "Allowed when one of the caller's roles may release the amount under the policy's "
                     + "delegation table. The release is valid for hold.releaseValidityDays and up to "
                     + "hold.releaseTolerancePercent above the held amount (validUntil, maxAmount).")
@@ -104,7 +104,7 @@ class HoldController {
     }
 
     @PostMapping("/{holdId}/reject")
-    @Operation(summary = "Reject a held order (mandatory comment): the order stays blocked")
+    @Operation(operationId = "rejectHold", summary = "Reject a held order (mandatory comment): the order stays blocked")
     @ApiResponse(responseCode = "409", description = "The hold is already released or rejected",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     HoldViews.HoldView reject(@PathVariable String holdId, @RequestBody(required = false) HoldViews.SettleBody body,

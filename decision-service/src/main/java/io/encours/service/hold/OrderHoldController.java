@@ -32,7 +32,7 @@ class OrderHoldController {
     }
 
     @GetMapping
-    @Operation(summary = "The latest hold of an order",
+    @Operation(operationId = "orderHold", summary = "The latest hold of an order",
             description = "OPEN, RELEASED, REJECTED or EXPIRED (a release past validUntil). A released order may ship "
                     + "until validUntil and for up to maxAmount; beyond either, check the order again.")
     @ApiResponse(responseCode = "404", description = "The order has no hold",
@@ -44,7 +44,7 @@ class OrderHoldController {
     }
 
     @RequestMapping(path = "/callback", method = {RequestMethod.PUT, RequestMethod.POST})
-    @Operation(summary = "Register the URL called when the order's hold is released or rejected",
+    @Operation(operationId = "registerHoldCallback", summary = "Register the URL called when the order's hold is released or rejected",
             description = "POST of {holdId, orderId, status, comment, validUntil, maxAmount} as JSON, signed "
                     + "(Encours-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of \"t.body\">) and identified "
                     + "(Encours-Event-Id); a call not answered 2xx is retried with exponential back-off, and every "

@@ -4,6 +4,7 @@ import io.encours.rules.diff.Change;
 import io.encours.rules.policy.PolicyBundle;
 import io.encours.rules.scenario.ScenarioRunner;
 import io.encours.rules.verify.Finding;
+import io.swagger.v3.oas.annotations.Operation;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -58,6 +59,7 @@ class PolicyController {
     }
 
     @GetMapping
+    @Operation(operationId = "listPolicies", summary = "The policy versions, oldest first")
     List<PolicyVersionView> list() {
         int active = lifecycle.activeNumber();
         return lifecycle.versions().stream().map(v -> PolicyVersionView.of(v, active)).toList();
@@ -198,6 +200,7 @@ class PolicyController {
     }
 
     @PostMapping("/{number}/reject")
+    @Operation(operationId = "rejectPolicyVersion", summary = "Reject a submitted version (four eyes), with the reason")
     PolicyVersionView reject(@PathVariable int number, @RequestBody(required = false) ActionBody body,
                              Principal principal, @RequestHeader(value = "X-Caller", required = false) String caller) {
         String reason = body == null ? null : body.reason() != null ? body.reason() : body.comment();

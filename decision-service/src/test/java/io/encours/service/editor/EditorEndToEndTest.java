@@ -17,17 +17,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The policy editor in a real browser: Debian's headless Chromium driven by playwright-core runs
- * {@code policy-editor/e2e/editor.e2e.mjs} against this service, the issue's whole flow from a committee
+ * The policy editor in a real browser: a headless Chromium ({@link HeadlessChromium} says which) driven by
+ * playwright-core runs {@code policy-editor/e2e/editor.e2e.mjs} against this service, the issue's whole flow from a committee
  * member's edit to an analyst's refused release, saving a screenshot of each page under target/e2e-screenshots
  * ({@code -Dencours.e2e.screenshots=<repository>/docs/screenshots} refreshes the ones the docs show).
  * It runs on its own application (it activates a new policy version, which the shared full-stack context
- * must not see). Without /usr/bin/chromium it fails, saying how to install it.
+ * must not see). Without any browser it fails, saying how to get one.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "encours.storage.data-dir=target/test-data/editor-e2e-${random.uuid}")
 class EditorEndToEndTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path EDITOR = Path.of("..", "policy-editor").toAbsolutePath().normalize();
     /** target/ by default, so that a build leaves the tree clean; docs/screenshots when refreshing the docs. */
     private static final Path SCREENSHOTS = Path.of(System.getProperty("encours.e2e.screenshots",
@@ -39,13 +38,12 @@ class EditorEndToEndTest {
     @Test
     void a_committee_changes_the_policy_in_the_browser_and_the_auditor_and_the_analyst_follow_it()
             throws IOException, InterruptedException {
-        assertThat(Files.isExecutable(CHROMIUM))
-                .as("Debian's chromium is needed at %s for the editor's browser test: apt-get install -y chromium "
-                        + "(.ci/run installs it where it is missing)", CHROMIUM).isTrue();
         assertThat(EDITOR.resolve("node_modules/playwright-core"))
                 .as("playwright-core is installed by the policy-editor module's npm ci: build with -am").exists();
+        HeadlessChromium chromium = HeadlessChromium.find(EDITOR);
+        System.out.println("[editor e2e] browser: " + chromium);
 
-        List<String> log = runScript();
+        List<String> log = runScript(chromium);
 
         assertThat(log).as("the script's step log").contains(
                 "STEP order check before the change (API): ok",
@@ -73,14 +71,15 @@ class EditorEndToEndTest {
                 .contains("overview.png", "policy-tables.png", "policy-checks.png", "audit-decision.png", "holds.png");
     }
 
-    private List<String> runScript() throws IOException, InterruptedException {
+    private List<String> runScript(HeadlessChromium chromium) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder("node", "e2e/editor.e2e.mjs").directory(EDITOR.toFile())
                 .redirectErrorStream(true);
         builder.environment().put("BASE_URL", "http://localhost:" + port);
         builder.environment().put("ORDER_SYSTEM_KEY", TestApi.ORDER_SYSTEM_KEY);
         Files.createDirectories(SCREENSHOTS);
         builder.environment().put("SCREENSHOT_DIR", SCREENSHOTS.toString());
-        builder.environment().put("CHROMIUM", CHROMIUM.toString());
+        builder.environment().put("CHROMIUM", chromium.executable().toString());
+        builder.environment().putAll(chromium.environment());
         Process process = builder.start();
         List<String> log = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
