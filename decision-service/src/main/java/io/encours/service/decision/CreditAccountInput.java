@@ -2,6 +2,7 @@ package io.encours.service.decision;
 
 import io.encours.rules.model.AccountStatus;
 import io.encours.rules.model.CreditAccount;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -17,13 +18,18 @@ import java.time.LocalDate;
  * left out: the stricter reading).
  */
 record CreditAccountInput(
+        @Schema(description = "Required; 0 when no credit is granted")
         @NotNull @Amount BigDecimal internalLimit,
+        @Schema(description = "Left out: not insured")
         @Amount BigDecimal insuredLimit,
         @Size(max = 100) String insurer,
         LocalDate insuranceExpiry,
+        @Schema(description = "Left out: no terms agreed on the account")
         @Min(0) @Max(365) Integer standardTermsDays,
         @NotNull AccountStatus status,
+        @Schema(description = "Left out: the limit was never reviewed (the order goes to review)")
         @PastOrPresent LocalDate lastReviewDate,
+        @Schema(description = "Left out: counts as a new account")
         @PastOrPresent LocalDate openedOn) {
 
     CreditAccount toModel() {

@@ -3,6 +3,7 @@ package io.encours.service.decision;
 import io.encours.rules.model.Customer;
 import io.encours.rules.policy.Vocabulary;
 import io.encours.service.web.FieldProblem;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
@@ -23,11 +24,17 @@ record CustomerInput(
         @NotNull @Pattern(regexp = Codes.IDENTIFIER, message = Codes.IDENTIFIER_MESSAGE) String id,
         @Size(max = 200) String name,
         @Pattern(regexp = Codes.COUNTRY, message = Codes.COUNTRY_MESSAGE) String country,
+        @Schema(description = "One of the sectors of the credit policy in force (its vocabulary.csv)", example = "MANUFACTURING")
         @NotNull @Pattern(regexp = Codes.CODE, message = Codes.CODE_MESSAGE) String sector,
+        @Schema(description = "One of the legal forms of the credit policy in force (its vocabulary.csv)", example = "SAS")
         @NotNull @Pattern(regexp = Codes.CODE, message = Codes.CODE_MESSAGE) String legalForm,
+        @Schema(description = "Left out: years in business unknown, scored by the policy as the worst band of its criterion (reason MISSING_DATA_SCORED_WORST)")
         @PastOrPresent LocalDate foundingDate,
+        @Schema(description = "Left out: no rating, scored by the policy as the worst band of its criterion (reason MISSING_DATA_SCORED_WORST)")
         @Valid ExternalRatingInput externalRating,
+        @Schema(description = "Left out: solvency and gearing unknown, each scored by the policy as the worst band of its criterion (reason MISSING_DATA_SCORED_WORST)")
         @Valid FinancialsInput financials,
+        @Schema(description = "Left out: incidents and days late unknown, each scored by the policy as the worst band of its criterion (reason MISSING_DATA_SCORED_WORST); a dunning request treats the debtor as recurrently late")
         @Valid PaymentBehaviourInput paymentBehaviour,
         @NotNull @Valid CreditAccountInput creditAccount) {
 

@@ -4,6 +4,7 @@ import io.encours.rules.model.CustomerScoreRequest;
 import io.encours.rules.model.DecisionRequest;
 import io.encours.rules.model.DecisionType;
 import io.encours.service.web.FieldProblem;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
@@ -13,6 +14,7 @@ import java.util.List;
 /** Score this customer: score, risk class, recommended limit, standard terms, guarantees. */
 record CustomerScoreBody(
         @NotNull @Valid CustomerInput customer,
+        @Schema(description = "Business date of the decision; left out: today. At most 10 years back and 31 days ahead (encours.decision.*)")
         LocalDate asOf) implements DecisionBody {
 
     @Override

@@ -5,6 +5,7 @@ import io.encours.rules.model.DecisionRequest;
 import io.encours.rules.model.DecisionType;
 import io.encours.rules.model.DunningRequest;
 import io.encours.service.web.FieldProblem;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
@@ -19,6 +20,7 @@ record DunningBody(
         @NotNull @Valid CustomerInput customer,
         @NotNull @Valid InvoiceInput invoice,
         DebtorProfile declaredProfile,
+        @Schema(description = "Business date of the decision; left out: today. At most 10 years back and 31 days ahead (encours.decision.*)")
         LocalDate asOf) implements DecisionBody {
 
     @Override

@@ -1,6 +1,7 @@
 package io.encours.service.decision;
 
 import io.encours.rules.model.Exposure;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -16,6 +17,7 @@ record ExposureInput(
         @NotNull @Amount BigDecimal overdueAmount,
         @NotNull @Min(0) @Max(36_500) Integer oldestOverdueDays,
         @NotNull @Amount BigDecimal openOrders,
+        @Schema(description = "Left out: none (not read by the default policy)")
         @Amount BigDecimal disputedAmount,
         @NotNull @Min(0) @Max(20) Integer highestDunningLevel) {
 

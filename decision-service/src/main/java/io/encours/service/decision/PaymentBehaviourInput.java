@@ -1,6 +1,7 @@
 package io.encours.service.decision;
 
 import io.encours.rules.model.PaymentBehaviour;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -11,6 +12,7 @@ import java.math.BigDecimal;
 /** How the customer paid over the last twelve months. */
 record PaymentBehaviourInput(
         @NotNull @Min(0) @Max(10_000) Integer incidentsLast12Months,
+        @Schema(description = "Left out: unknown, scored as its worst band; a dunning request treats the debtor as recurrently late")
         @DecimalMin("0") @DecimalMax("3650") BigDecimal averageDaysLate,
         @DecimalMin("0") @DecimalMax("3650") BigDecimal dso) {
 

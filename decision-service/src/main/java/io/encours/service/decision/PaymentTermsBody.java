@@ -5,6 +5,7 @@ import io.encours.rules.model.DecisionType;
 import io.encours.rules.model.PaymentMethod;
 import io.encours.rules.model.PaymentTermsRequest;
 import io.encours.service.web.FieldProblem;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -22,6 +23,7 @@ record PaymentTermsBody(
         @Amount BigDecimal orderAmount,
         @Pattern(regexp = Codes.CURRENCY, message = Codes.CURRENCY_MESSAGE) String currency,
         PaymentMethod paymentMethod,
+        @Schema(description = "Business date of the decision; left out: today. At most 10 years back and 31 days ahead (encours.decision.*)")
         LocalDate asOf) implements DecisionBody {
 
     @Override

@@ -95,6 +95,23 @@ class MissingInputTest extends FullStackTest {
         assertThat(codes(decision)).contains("NEW_CUSTOMER_WITHOUT_RATING");
     }
 
+    @Test
+    void the_openapi_schema_marks_the_inputs_a_safe_decision_needs_as_required() {
+        JsonNode schemas = api().get("/v3/api-docs").json().get("components").get("schemas");
+
+        assertThat(required(schemas, "OrderCheckBody")).contains("customer", "exposure", "order");
+        assertThat(required(schemas, "ExposureInput")).contains("openInvoices", "overdueAmount", "oldestOverdueDays",
+                "openOrders", "highestDunningLevel");
+        assertThat(required(schemas, "CreditAccountInput")).contains("internalLimit", "status");
+        assertThat(required(schemas, "CustomerInput")).contains("id", "sector", "legalForm", "creditAccount");
+    }
+
+    private static java.util.List<String> required(JsonNode schemas, String name) {
+        JsonNode schema = schemas.get(name);
+        assertThat(schema).as("schema " + name).isNotNull();
+        return schema.get("required").valueStream().map(JsonNode::asString).toList();
+    }
+
     private JsonNode decide(JsonRequest request) {
         TestApi.Response response = api().post(request.path(), request.body());
         assertThat(response.status()).as(response.text()).isEqualTo(200);

@@ -13,7 +13,7 @@ import java.util.Random;
 final class VariedRequests {
     private static final List<String> SECTORS = List.of("MANUFACTURING", "CONSTRUCTION", "RETAIL", "TRANSPORT",
             "WHOLESALE", "SERVICES");
-    private static final List<String> LEGAL_FORMS = List.of("SAS", "SARL", "SA", "EI");
+    private static final List<String> LEGAL_FORMS = List.of("SAS", "SARL", "SA", "SOLE_TRADER");
     private final Random random;
 
     VariedRequests(long seed) {

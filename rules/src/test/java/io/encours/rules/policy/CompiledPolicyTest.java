@@ -62,6 +62,24 @@ class CompiledPolicyTest {
     }
 
     @Test
+    void theVocabularyListsExactlyTheSectorsAndLegalFormsTheScoringGridScores() throws Exception {
+        List<List<String>> grid = TableSheet.read("scoring-grid.drl.xlsx",
+                DefaultPolicy.bundle().bytes("scoring-grid.drl.xlsx")).get(0).rows();
+        Vocabulary vocabulary = policy.vocabulary();
+
+        assertThat(vocabulary.codes("customer.sector")).containsExactlyInAnyOrderElementsOf(categories(grid, "SECTOR"));
+        assertThat(vocabulary.codes("customer.legalForm"))
+                .containsExactlyInAnyOrderElementsOf(categories(grid, "LEGAL_FORM"));
+        assertThat(vocabulary.allows("customer.sector", "SPACE_PIRACY")).isFalse();
+        assertThat(vocabulary.allows("customer.country", "FR")).as("a field the policy does not list").isTrue();
+    }
+
+    private static List<String> categories(List<List<String>> grid, String criterion) {
+        return grid.stream().filter(r -> r.size() > 1 && r.get(0).trim().equals(criterion) && !r.get(1).isBlank())
+                .map(r -> r.get(1).trim()).toList();
+    }
+
+    @Test
     void theDecisionTypeMustMatchTheRequest() {
         assertThatThrownBy(() -> policy.evaluate(DecisionType.DUNNING, order(BigDecimal.TEN, true)))
                 .isInstanceOf(IllegalArgumentException.class);
