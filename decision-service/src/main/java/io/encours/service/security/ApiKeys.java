@@ -111,7 +111,11 @@ class ApiKeys {
         return Optional.of(revoked);
     }
 
-    /** The key in force that a caller presents, if any. */
+    /**
+     * The key in force that a caller presents, if any.
+     *
+     * @throws DataAccessException a key not known to this instance could not be looked up in the store
+     */
     Optional<ApiKey> authenticate(String presentedKey) {
         String hash = hash(presentedKey);
         ApiKey known = activeByHash.get(hash);
@@ -128,8 +132,9 @@ class ApiKeys {
             remember(found);
             return Optional.of(found);
         } catch (DataAccessException e) {
+            // Not "unknown key": the store cannot say. The filter answers 503, not 401 (issue 12, outage).
             log.warn("API key lookup failed: {}", e.getMessage());
-            return Optional.empty();
+            throw e;
         }
     }
 
