@@ -2,9 +2,12 @@ package io.encours.service.audit;
 
 import static io.encours.service.JsonRequest.orderCheck;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.encours.service.EncoursApplication;
 import io.encours.service.TestApi;
+import io.encours.service.policy.ActivePolicy;
+import io.encours.service.web.ProblemException;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -33,6 +36,13 @@ class UnreachableStoreStartTest {
             assertThat(health.status()).isEqualTo(503);
             assertThat(health.json().get("status").asString()).isEqualTo("DOWN");
             assertThat(service.getBean(AuditHealthIndicator.class).health().getStatus().getCode()).isEqualTo("DOWN");
+            // No policy until the synchronizer can read it: a decision would be refused with policy-unavailable.
+            assertThat(service.getBean(ActivePolicy.class).loaded()).isFalse();
+            assertThatThrownBy(() -> service.getBean(ActivePolicy.class).current())
+                    .isInstanceOfSatisfying(ProblemException.class, e -> {
+                        assertThat(e.problem().getStatus()).isEqualTo(503);
+                        assertThat(e.problem().getType().toString()).isEqualTo("/problems/policy-unavailable");
+                    });
         }
     }
 }
