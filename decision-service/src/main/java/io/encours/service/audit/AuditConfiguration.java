@@ -24,10 +24,20 @@ class AuditConfiguration {
     @Bean(destroyMethod = "close")
     AuditWriter auditWriter(MongoTemplate mongo, WriteDurability durability, AuditProperties properties,
                             MeterRegistry meters) {
+        Runnable prepare = null;
         if (properties.createIndexes()) {
-            createIndexes(mongo, durability);
+            try {
+                createIndexes(mongo, durability);
+            } catch (DataAccessException | MongoException e) {
+                // The store is unreachable: start all the same. The writer refuses decisions until it has
+                // created the indexes (the idempotency index must exist before the first record).
+                log.warn("audit indexes not created at start-up, the store is unreachable; decisions are refused "
+                        + "until they are reason=\"{}\"", e.getMessage());
+                prepare = () -> createIndexes(mongo, durability);
+            }
         }
-        return new AuditWriter(mongo.getCollection(AuditDocuments.COLLECTION), durability, properties, meters);
+        return new AuditWriter(mongo.getCollection(AuditDocuments.COLLECTION), durability, properties, meters,
+                prepare);
     }
 
     @Bean

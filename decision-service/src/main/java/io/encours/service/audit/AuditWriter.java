@@ -78,6 +78,8 @@ final class AuditWriter implements AutoCloseable {
     private volatile String unavailable;
     private volatile Instant unavailableSince;
     private final Duration retryInterval;
+    /** Run before the first write, then dropped; see the constructor. Only the writer thread touches it after. */
+    private Runnable prepare;
     private long lastSeq;
     private String lastHash;
     /** False after a failed write: the records of that batch may or may not be stored. */
@@ -85,6 +87,20 @@ final class AuditWriter implements AutoCloseable {
 
     AuditWriter(MongoCollection<Document> collection, WriteDurability durability, AuditProperties properties,
                 MeterRegistry meters) {
+        this(collection, durability, properties, meters, null);
+    }
+
+    /**
+     * {@code prepare}, when not null, must succeed before the first write (the indexes, when the store was
+     * unreachable at start-up): until then the writer is unavailable and tries it every retry interval.
+     */
+    AuditWriter(MongoCollection<Document> collection, WriteDurability durability, AuditProperties properties,
+                MeterRegistry meters, Runnable prepare) {
+        this.prepare = prepare;
+        if (prepare != null) {
+            unavailableSince = Instant.now();
+            unavailable = "the store was unreachable at start-up";
+        }
         this.collection = collection.withWriteConcern(durability.writeConcern());
         this.rawCollection = this.collection.withDocumentClass(RawBsonDocument.class);
         this.durability = durability;
@@ -193,6 +209,10 @@ final class AuditWriter implements AutoCloseable {
             return false;
         }
         try {
+            if (prepare != null) {
+                prepare.run();
+                prepare = null;
+            }
             resumeChain();
         } catch (RuntimeException e) {
             log.debug("audit store still unavailable reason=\"{}\"", rootMessage(e));

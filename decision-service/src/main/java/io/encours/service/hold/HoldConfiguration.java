@@ -31,6 +31,12 @@ class HoldConfiguration {
                 }
                 log.warn("hold indexes not created: the database user may not create indexes; they must exist "
                         + "already (see docs/credit-holds.md)");
+            } catch (com.mongodb.MongoException e) {
+                // Unreachable at start-up: no hold is opened before a decision is recorded, and the audit writer
+                // refuses decisions until the store is back; the indexes are created then (first hold opened).
+                log.warn("hold indexes not created at start-up, the store is unreachable reason=\"{}\"",
+                        e.getMessage());
+                store.createIndexesLater();
             }
         }
         return store;

@@ -61,8 +61,23 @@ final class HoldStore {
         durability.makeAcknowledgedWritesDurable();
     }
 
+    /** True when the indexes could not be created at start-up (store unreachable): created before the first hold. */
+    private volatile boolean indexesPending;
+
+    void createIndexesLater() {
+        indexesPending = true;
+    }
+
     /** Inserts the hold; false when the decision already has one. */
     boolean insertIfAbsent(CreditHold hold) {
+        if (indexesPending) {
+            synchronized (this) {
+                if (indexesPending) {
+                    createIndexes();
+                    indexesPending = false;
+                }
+            }
+        }
         try {
             holds.insertOne(toDocument(hold));
         } catch (MongoWriteException e) {

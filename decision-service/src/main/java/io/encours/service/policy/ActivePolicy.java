@@ -1,6 +1,7 @@
 package io.encours.service.policy;
 
 import io.encours.rules.policy.CompiledPolicy;
+import io.encours.service.web.Problems;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -25,19 +26,38 @@ public final class ActivePolicy {
 
     public ActivePolicy(CompiledPolicy initial, Clock clock) {
         this.clock = clock;
-        this.current = new AtomicReference<>(new InForce(initial, clock.instant()));
+        this.current = new AtomicReference<>(initial == null ? null : new InForce(initial, clock.instant()));
     }
 
+    /**
+     * No policy yet: the store could not be read at start-up. Decisions are refused with a 503 until the policy
+     * synchronizer loads the active version ({@link PolicyLifecycle#synchronize}).
+     */
+    static ActivePolicy none(Clock clock) {
+        return new ActivePolicy(null, clock);
+    }
+
+    /** @throws io.encours.service.web.ProblemException a 503 while no policy is loaded */
     public CompiledPolicy current() {
-        return current.get().policy();
+        InForce inForce = current.get();
+        if (inForce == null) {
+            throw Problems.policyUnavailable();
+        }
+        return inForce.policy();
     }
 
+    /** The policy in force and since when, or null while none is loaded. */
     public InForce inForce() {
         return current.get();
     }
 
+    public boolean loaded() {
+        return current.get() != null;
+    }
+
     /** Puts {@code next} in force for every decision that starts from now on; returns the one it replaced. */
     public CompiledPolicy replace(CompiledPolicy next) {
-        return current.getAndSet(new InForce(next, clock.instant())).policy();
+        InForce replaced = current.getAndSet(new InForce(next, clock.instant()));
+        return replaced == null ? null : replaced.policy();
     }
 }

@@ -1,23 +1,21 @@
 package io.encours.service.policy;
 
-import io.encours.rules.policy.CompilationResult;
-import io.encours.rules.policy.CompiledPolicy;
-import io.encours.rules.policy.DefaultPolicy;
-import io.encours.rules.policy.PolicyCompiler;
+import com.mongodb.MongoException;
 import io.encours.service.storage.WriteDurability;
 import java.time.Clock;
-import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.encours.service.security.CredentialOwners;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * Puts the active policy version in force at start-up: on a store with no policy yet, the default policy of
  * the rules module becomes version 1, ACTIVE. A service that cannot compile its active version does not
- * start. Then a synchronizer keeps this instance on the version the shared state names.
+ * start; a store that cannot be reached does not stop it (decisions answer 503 until the policy is loaded). Then a
+ * synchronizer keeps this instance on the version the shared state names.
  */
 @Configuration(proxyBeanMethods = false)
 class PolicyConfiguration {
@@ -33,35 +31,28 @@ class PolicyConfiguration {
         return new PolicyActions(mongo, durability, clock);
     }
 
+    /**
+     * The shared active state, read (or, on an empty store, created with the default policy) at start-up. With
+     * the store unreachable the service starts all the same, with no policy ({@link PolicyLifecycle#NOT_LOADED}):
+     * decisions answer 503 until the synchronizer loads it.
+     */
     @Bean
     PolicyStore.ActiveState initialPolicyState(PolicyStore store, PolicyActions actions, Clock clock) {
-        if (store.isEmpty()) {
-            Instant now = clock.instant();
-            PolicyVersion first = PolicyVersion.draft(1, DefaultPolicy.bundle(), "system", now,
-                    "default policy of the rules module", null).activated("system", now, null);
-            if (store.insertIfAbsent(first)) {
-                actions.record(PolicyActions.Action.CREATE, first, "system", "default policy, first start");
-                actions.record(PolicyActions.Action.ACTIVATE, first, "system", "default policy, first start");
-                return store.pointTo(1, "system", now);
-            }
+        try {
+            return PolicyLifecycle.initialState(store, actions, clock);
+        } catch (DataAccessException | MongoException e) {
+            log.warn("policy not loaded at start-up, the store is unreachable; decisions are refused until the "
+                    + "policy synchronizer loads it reason=\"{}\"", e.getMessage());
+            return PolicyLifecycle.NOT_LOADED;
         }
-        return store.activeState().orElseGet(() -> store.pointTo(store.all().stream()
-                .filter(v -> v.status() == PolicyStatus.ACTIVE).mapToInt(PolicyVersion::number).max()
-                .orElseThrow(() -> new IllegalStateException("No active policy version in the store")),
-                "system", clock.instant()));
     }
 
     @Bean
     ActivePolicy activePolicy(PolicyStore store, PolicyStore.ActiveState initialPolicyState, Clock clock) {
-        long start = System.nanoTime();
-        PolicyVersion version = store.find(initialPolicyState.version()).orElseThrow(() -> new IllegalStateException(
-                "The active policy version " + initialPolicyState.version() + " is not in the store"));
-        CompilationResult result = new PolicyCompiler().compile(version.bundle());
-        CompiledPolicy policy = result.orThrow();
-        log.info("policy loaded number={} id={} version={} hash={} currency={} compileMillis={}", version.number(),
-                policy.stamp().id(), policy.stamp().version(), policy.stamp().contentHash(),
-                policy.manifest().currency(), (System.nanoTime() - start) / 1_000_000);
-        return new ActivePolicy(policy, clock);
+        if (initialPolicyState == PolicyLifecycle.NOT_LOADED) {
+            return ActivePolicy.none(clock);
+        }
+        return new ActivePolicy(PolicyLifecycle.load(store, initialPolicyState), clock);
     }
 
     @Bean

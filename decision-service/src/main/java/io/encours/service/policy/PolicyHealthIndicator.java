@@ -19,6 +19,10 @@ class PolicyHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         ActivePolicy.InForce inForce = activePolicy.inForce();
+        if (inForce == null) {
+            return Health.down().withDetail("reason", "no policy loaded yet: the store was unreachable at start-up")
+                    .build();
+        }
         CompiledPolicy policy = inForce.policy();
         return Health.up()
                 .withDetail("number", lifecycle.activeNumber())

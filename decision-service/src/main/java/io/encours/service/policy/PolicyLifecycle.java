@@ -4,6 +4,7 @@ import io.encours.rules.diff.Change;
 import io.encours.rules.diff.PolicyDiff;
 import io.encours.rules.policy.CompilationResult;
 import io.encours.rules.policy.CompiledPolicy;
+import io.encours.rules.policy.DefaultPolicy;
 import io.encours.rules.policy.PolicyBundle;
 import io.encours.rules.policy.PolicyCompiler;
 import io.encours.rules.policy.PolicyError;
@@ -61,6 +62,42 @@ public class PolicyLifecycle {
 
     public PolicyVersion version(int number) {
         return store.find(number).orElseThrow(() -> PolicyProblem.notFound(number));
+    }
+
+    /** The state of an instance whose store was unreachable at start-up: no policy loaded yet. */
+    static final PolicyStore.ActiveState NOT_LOADED = new PolicyStore.ActiveState(0, -1);
+
+    /**
+     * The shared active state; on a store with no policy yet, the default policy of the rules module becomes
+     * version 1, ACTIVE.
+     */
+    static PolicyStore.ActiveState initialState(PolicyStore store, PolicyActions actions, Clock clock) {
+        if (store.isEmpty()) {
+            Instant now = clock.instant();
+            PolicyVersion first = PolicyVersion.draft(1, DefaultPolicy.bundle(), "system", now,
+                    "default policy of the rules module", null).activated("system", now, null);
+            if (store.insertIfAbsent(first)) {
+                actions.record(Action.CREATE, first, "system", "default policy, first start");
+                actions.record(Action.ACTIVATE, first, "system", "default policy, first start");
+                return store.pointTo(1, "system", now);
+            }
+        }
+        return store.activeState().orElseGet(() -> store.pointTo(store.all().stream()
+                .filter(v -> v.status() == PolicyStatus.ACTIVE).mapToInt(PolicyVersion::number).max()
+                .orElseThrow(() -> new IllegalStateException("No active policy version in the store")),
+                "system", clock.instant()));
+    }
+
+    /** Compiles the version {@code state} names; a version that does not compile stops the service. */
+    static CompiledPolicy load(PolicyStore store, PolicyStore.ActiveState state) {
+        long start = System.nanoTime();
+        PolicyVersion version = store.find(state.version()).orElseThrow(() -> new IllegalStateException(
+                "The active policy version " + state.version() + " is not in the store"));
+        CompiledPolicy policy = new PolicyCompiler().compile(version.bundle()).orThrow();
+        log.info("policy loaded number={} id={} version={} hash={} currency={} compileMillis={}", version.number(),
+                policy.stamp().id(), policy.stamp().version(), policy.stamp().contentHash(),
+                policy.manifest().currency(), (System.nanoTime() - start) / 1_000_000);
+        return policy;
     }
 
     public int activeNumber() {
@@ -272,6 +309,11 @@ public class PolicyLifecycle {
      * activations that have come due (each claimed by exactly one instance).
      */
     public synchronized void synchronize() {
+        if (!activePolicy.loaded()) {
+            PolicyStore.ActiveState initial = initialState(store, actions, clock);
+            activePolicy.replace(load(store, initial));
+            serving = initial;
+        }
         store.activeState().ifPresent(shared -> {
             if (shared.changes() != serving.changes()) {
                 if (shared.version() != serving.version()

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -35,7 +36,17 @@ class ApiKeyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<ApiKey> key = presented.isBlank() ? Optional.empty() : apiKeys.authenticate(presented.trim());
+        Optional<ApiKey> key;
+        try {
+            key = presented.isBlank() ? Optional.empty() : apiKeys.authenticate(presented.trim());
+        } catch (DataAccessException e) {
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            response.setContentType("application/problem+json");
+            response.getWriter().write("{\"type\":\"/problems/audit-unavailable\",\"title\":\"Store unavailable\","
+                    + "\"status\":503,\"detail\":\"The API key cannot be checked while the store is unreachable; "
+                    + "retry later\"}");
+            return;
+        }
         if (key.isEmpty()) {
             SecurityContextHolder.clearContext();
             entryPoint.commence(request, response, new BadCredentialsException("Unknown or revoked API key"));

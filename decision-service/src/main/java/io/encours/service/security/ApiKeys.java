@@ -114,6 +114,8 @@ class ApiKeys {
     /**
      * The key in force that a caller presents, if any. A stored key whose roles break {@link Duties} (made
      * before the rule) is refused, with a log line, until it is revoked and replaced.
+     *
+     * @throws DataAccessException a key not known to this instance could not be looked up in the store
      */
     Optional<ApiKey> authenticate(String presentedKey) {
         return find(presentedKey).filter(key -> {
@@ -140,8 +142,9 @@ class ApiKeys {
             remember(found);
             return Optional.of(found);
         } catch (DataAccessException e) {
+            // Not "unknown key": the store cannot say. The filter answers 503, not 401 (issue 12, outage).
             log.warn("API key lookup failed: {}", e.getMessage());
-            return Optional.empty();
+            throw e;
         }
     }
 

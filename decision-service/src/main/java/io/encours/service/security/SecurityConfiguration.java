@@ -207,15 +207,34 @@ class SecurityConfiguration {
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService apiKeyRefresh(UserAccounts users, ApiKeys apiKeys, PasswordEncoder passwords,
                                            AdminActions events, SecurityProperties properties, Clock clock) {
-        new SecurityBootstrap(users, apiKeys, passwords, events, properties.bootstrap(), toTheMillisecond(clock)).run();
+        SecurityBootstrap bootstrap = new SecurityBootstrap(users, apiKeys, passwords, events, properties.bootstrap(),
+                toTheMillisecond(clock));
+        // A store unreachable at start-up does not stop the service: the bootstrap is retried with each refresh.
+        java.util.concurrent.atomic.AtomicBoolean bootstrapped = new java.util.concurrent.atomic.AtomicBoolean(
+                runBootstrap(bootstrap));
         ScheduledExecutorService refresh = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "api-key-refresh");
             thread.setDaemon(true);
             return thread;
         });
         long millis = properties.apiKeyRefresh().toMillis();
-        refresh.scheduleWithFixedDelay(apiKeys::refresh, millis, millis, TimeUnit.MILLISECONDS);
+        refresh.scheduleWithFixedDelay(() -> {
+            if (bootstrapped.get() || bootstrapped.compareAndSet(false, runBootstrap(bootstrap))) {
+                apiKeys.refresh();
+            }
+        }, millis, millis, TimeUnit.MILLISECONDS);
         return refresh;
+    }
+
+    private static boolean runBootstrap(SecurityBootstrap bootstrap) {
+        try {
+            bootstrap.run();
+            return true;
+        } catch (org.springframework.dao.DataAccessException | com.mongodb.MongoException e) {
+            org.slf4j.LoggerFactory.getLogger(SecurityConfiguration.class).warn("security bootstrap not run, the store is "
+                    + "unreachable; retried with each API key refresh reason=\"{}\"", e.getMessage());
+            return false;
+        }
     }
 
     /** The precision of a BSON date, so that an answer shows the same instant as the stored document. */

@@ -57,9 +57,15 @@ class Simulations {
         this.mongo = mongo;
         this.ids = ids;
         this.clock = clock;
-        long interrupted = interruptAbandoned();
-        if (interrupted > 0) {
-            log.warn("{} simulation(s) left running by a stopped instance marked FAILED", interrupted);
+        try {
+            long interrupted = interruptAbandoned();
+            if (interrupted > 0) {
+                log.warn("{} simulation(s) left running by a stopped instance marked FAILED", interrupted);
+            }
+        } catch (org.springframework.dao.DataAccessException | com.mongodb.MongoException e) {
+            // The store is unreachable at start-up: the service starts all the same (docs/audit.md, "Outage");
+            // abandoned simulations are marked at the next start that reaches the store.
+            log.warn("abandoned simulations not checked, the store is unreachable reason=\"{}\"", e.getMessage());
         }
     }
 

@@ -23,16 +23,22 @@ class StorageConfiguration {
 
     static final String MONGODB_URI_PROPERTY = "spring.mongodb.uri";
 
-    /** Short driver timeouts on either store (applied after the connection string's own options). */
-    @Bean
-    MongoClientSettingsBuilderCustomizer storageTimeouts(StorageProperties properties) {
-        StorageProperties.Timeouts timeouts = properties.timeouts();
+    /**
+     * Short driver timeouts (applied after the connection string's own options): a request waits at most
+     * {@code server-selection} for a store that is down. The read timeout only on a MongoDB across the network,
+     * where a server can stop answering without closing the connection; the embedded server is in this process,
+     * and its long legitimate commands (a bulk delete, an aggregation over a large trail) must not be cut.
+     */
+    static MongoClientSettingsBuilderCustomizer timeouts(StorageProperties.Timeouts timeouts, boolean readTimeout) {
         return settings -> settings
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(
                         timeouts.serverSelection().toMillis(), TimeUnit.MILLISECONDS))
-                .applyToSocketSettings(socket -> socket
-                        .connectTimeout((int) timeouts.connect().toMillis(), TimeUnit.MILLISECONDS)
-                        .readTimeout((int) timeouts.read().toMillis(), TimeUnit.MILLISECONDS));
+                .applyToSocketSettings(socket -> {
+                    socket.connectTimeout((int) timeouts.connect().toMillis(), TimeUnit.MILLISECONDS);
+                    if (readTimeout) {
+                        socket.readTimeout((int) timeouts.read().toMillis(), TimeUnit.MILLISECONDS);
+                    }
+                });
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -45,6 +51,11 @@ class StorageConfiguration {
         }
 
         @Bean
+        MongoClientSettingsBuilderCustomizer embeddedStoreTimeouts(StorageProperties properties) {
+            return timeouts(properties.timeouts(), false);
+        }
+
+        @Bean
         MongoConnectionDetails embeddedMongoConnectionDetails(EmbeddedMongo server, StorageProperties properties) {
             ConnectionString connection = new ConnectionString(server.connectionString(properties.database()));
             return () -> connection;
@@ -54,6 +65,11 @@ class StorageConfiguration {
     @Configuration(proxyBeanMethods = false)
     @Conditional(MongoUriGiven.class)
     static class External {
+
+        @Bean
+        MongoClientSettingsBuilderCustomizer mongoDbTimeouts(StorageProperties properties) {
+            return timeouts(properties.timeouts(), true);
+        }
 
         @Bean
         WriteDurability journaledWrites(StorageProperties properties) {

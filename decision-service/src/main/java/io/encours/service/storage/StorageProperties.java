@@ -31,12 +31,13 @@ public record StorageProperties(
      *
      * @param serverSelection how long an operation waits for a reachable server
      * @param connect         how long opening a connection may take
-     * @param read            how long a socket read may wait (longer than the slowest legitimate command)
+     * @param read            how long a socket read may wait on a MongoDB (not the embedded server, which is in
+     *                        this process): longer than the slowest legitimate command
      */
     public record Timeouts(
             @DefaultValue("2s") Duration serverSelection,
             @DefaultValue("2s") Duration connect,
-            @DefaultValue("15s") Duration read) {
+            @DefaultValue("60s") Duration read) {
     }
 
     /** See {@link EmbeddedCompaction}; an interval of 0 turns compaction off. */

@@ -18,6 +18,7 @@ public final class Problems {
     public static final String IDEMPOTENCY_CONFLICT = "/problems/idempotency-conflict";
     public static final String DECISION_NOT_FOUND = "/problems/decision-not-found";
     public static final String AUDIT_UNAVAILABLE = "/problems/audit-unavailable";
+    public static final String POLICY_UNAVAILABLE = "/problems/policy-unavailable";
     public static final String RECORD_ALTERED = "/problems/record-altered";
     public static final String NOT_FOUND = "/problems/not-found";
     public static final String METHOD_NOT_ALLOWED = "/problems/method-not-allowed";
@@ -148,6 +149,13 @@ public final class Problems {
                         + "search and the chain verification");
         problem.setProperty("decisionId", decisionId);
         return new ProblemException(problem, null);
+    }
+
+    /** No policy is loaded yet (the store was unreachable at start-up): no decision can be made. */
+    public static ProblemException policyUnavailable() {
+        return new ProblemException(problem(HttpStatus.SERVICE_UNAVAILABLE, POLICY_UNAVAILABLE, "Policy unavailable",
+                "The policy in force could not be loaded from the store yet, so no decision is given; retry later"),
+                null);
     }
 
     public static ProblemException auditUnavailable(Throwable cause) {
