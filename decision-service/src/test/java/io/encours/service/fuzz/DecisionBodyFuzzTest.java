@@ -19,6 +19,7 @@ class DecisionBodyFuzzTest extends FullStackTest {
 
     @FuzzTest(maxDuration = "30s")
     void any_decision_body_is_decided_or_refused_with_a_problem(byte[] input) {
+        FuzzChecks.allowLocalConnections();
         if (input.length == 0) {
             return;
         }

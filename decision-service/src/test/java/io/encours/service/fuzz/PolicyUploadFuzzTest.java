@@ -28,6 +28,7 @@ class PolicyUploadFuzzTest extends FullStackTest {
 
     @FuzzTest(maxDuration = "30s")
     void any_uploaded_policy_file_is_stored_or_refused_with_a_problem(byte[] input) {
+        FuzzChecks.allowLocalConnections();
         if (input.length == 0) {
             return;
         }
