@@ -162,7 +162,7 @@ class TrailSearchController {
     }
 
     @GetMapping("/admin-actions")
-    @Operation(summary = "Search the administration trail: users created, roles set, API keys created and revoked, "
+    @Operation(operationId = "adminActions", summary = "Search the administration trail: users created, roles set, API keys created and revoked, "
             + "login lockouts and unlocks", description = "Every filter given must hold. Newest first unless sort=at. "
             + "Holds no password and no key.")
     AuditorController.Page adminActions(@ParameterObject AdminActionSelection s,

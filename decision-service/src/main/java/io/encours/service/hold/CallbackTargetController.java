@@ -3,7 +3,6 @@ package io.encours.service.hold;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -49,18 +48,16 @@ class CallbackTargetController {
     }
 
     @GetMapping(path = TARGETS, produces = "application/json")
-    @Operation(summary = "The callback allowlist (without secrets)")
+    @Operation(operationId = "listCallbackTargets", summary = "The callback allowlist (without secrets)")
     List<TargetView> list() {
         return targets.all().stream().map(t -> TargetView.of(t, false)).toList();
     }
 
     @PostMapping(path = TARGETS, consumes = "application/json", produces = "application/json")
-    @Operation(summary = "Add an origin to the callback allowlist",
+    @Operation(operationId = "addCallbackTarget", summary = "Add an origin to the callback allowlist",
             description = "port defaults to the scheme's (80, 443); allowPrivateAddress (default false) lets the host "
                     + "resolve to a loopback, link-local or private address; secret (32 to 256 characters) signs the "
-                    + "callbacks, generated when left out and shown once in this answer. Recorded as a change.",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    examples = @ExampleObject(value = "{\"scheme\":\"https\",\"host\":\"erp.example.com\",\"port\":443}"))))
+                    + "callbacks, generated when left out and shown once in this answer. Recorded as a change.")
     @ApiResponse(responseCode = "201", description = "Added; the answer carries the secret, this once")
     @ApiResponse(responseCode = "400", description = "An invalid field (the problem names it)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
@@ -72,7 +69,7 @@ class CallbackTargetController {
     }
 
     @DeleteMapping(path = TARGETS + "/{id}", produces = "application/json")
-    @Operation(summary = "Remove an origin from the callback allowlist",
+    @Operation(operationId = "removeCallbackTarget", summary = "Remove an origin from the callback allowlist",
             description = "Callbacks to it stop at once, those already registered included. Recorded as a change.")
     @ApiResponse(responseCode = "404", description = "No entry with this id",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
@@ -81,7 +78,7 @@ class CallbackTargetController {
     }
 
     @GetMapping(path = "/api/v1/audit/callback-target-changes", produces = "application/json")
-    @Operation(summary = "Changes to the callback allowlist, newest first: who, when, the entry before and after")
+    @Operation(operationId = "callbackTargetChanges", summary = "Changes to the callback allowlist, newest first: who, when, the entry before and after")
     List<CallbackTargetChange> changes(
             @Parameter(description = "At most this many, 1 to 1000") @RequestParam(defaultValue = "100")
             @Min(1) @Max(1000) int limit) {

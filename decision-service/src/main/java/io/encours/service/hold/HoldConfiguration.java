@@ -8,6 +8,7 @@ import io.encours.service.storage.WriteDurability;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -44,7 +45,8 @@ class HoldConfiguration {
 
     @Bean
     CallbackTargets callbackTargets(MongoTemplate mongo, WriteDurability durability, AuditProperties audit,
-                                    DecisionIds ids, Clock clock, HoldProperties properties) {
+                                    DecisionIds ids, Clock clock, HoldProperties properties,
+                                    ObjectProvider<HostResolver> resolver) {
         CallbackTargetStore store = new CallbackTargetStore(mongo, durability);
         if (audit.createIndexes()) {
             try {
@@ -57,7 +59,7 @@ class HoldConfiguration {
                         + "exist already (see docs/credit-holds.md)");
             }
         }
-        CallbackTargets targets = new CallbackTargets(store, HostResolver.SYSTEM, ids, clock);
+        CallbackTargets targets = new CallbackTargets(store, resolver.getIfAvailable(() -> HostResolver.SYSTEM), ids, clock);
         targets.seed(properties.callbackTargets());
         return targets;
     }

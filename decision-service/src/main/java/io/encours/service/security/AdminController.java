@@ -128,7 +128,7 @@ class AdminController {
     }
 
     @PostMapping("/users/{username}/unlock")
-    @Operation(summary = "Unlock a user's logins",
+    @Operation(operationId = "unlock", summary = "Unlock a user's logins",
             description = "Forgets the failed logins counted against the username (encours.security.lockout.*), so "
                     + "the person may log in again at once; recorded in the administration trail.")
     UserView unlock(@PathVariable String username, Authentication who) {

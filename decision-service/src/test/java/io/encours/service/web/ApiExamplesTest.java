@@ -3,6 +3,7 @@ package io.encours.service.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.encours.service.TestApi;
+import io.encours.service.hold.ExampleHosts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -22,6 +23,7 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -35,6 +37,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code -Dencours.api-examples.record=true} rewrites the answer examples from this run (arrays cut to three).
  * Runs on its own application: it activates a policy version and creates people.
  */
+@Import(ExampleHosts.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "encours.storage.data-dir=target/test-data/api-examples-${random.uuid}")
 class ApiExamplesTest {
@@ -76,7 +79,7 @@ class ApiExamplesTest {
             }
         }
         assertThat(missing).as("operations without examples").isEmpty();
-        assertThat(ids).hasSizeGreaterThanOrEqualTo(62);
+        assertThat(ids).hasSizeGreaterThanOrEqualTo(68);
     }
 
     @Test
@@ -95,6 +98,11 @@ class ApiExamplesTest {
         call("revoke", admin(), "POST", "/api/v1/admin/api-keys/" + keyId + "/revoke");
         call("me", api(), "GET", "/api/v1/admin/me");
         call("noop", api(), "POST", "/api/v1/noop");
+        call("unlock", admin(), "POST", "/api/v1/admin/users/lea.moreau/unlock");
+        // The order system's callback origin, allowlisted before any callback URL is registered.
+        String target = call("addCallbackTarget", admin(), "POST", "/api/v1/admin/callback-targets")
+                .json().get("id").asString();
+        call("listCallbackTargets", admin(), "GET", "/api/v1/admin/callback-targets");
 
         // Decisions (the order-entry system), two of them held.
         String decisionId = call("orderCheck", api(), "POST", "/api/v1/decisions/order-check")
@@ -163,6 +171,9 @@ class ApiExamplesTest {
         call("replay", as("auditor"), "GET", "/api/v1/audit/decisions/" + decisionId + "/replay");
         call("whatIf", as("auditor"), "GET", "/api/v1/audit/decisions/" + decisionId + "/what-if?version=" + draft);
         call("decisions", as("auditor"), "GET", "/api/v1/stats/decisions?days=7");
+        call("adminActions", as("auditor"), "GET", "/api/v1/audit/admin-actions?target=lea.moreau");
+        call("removeCallbackTarget", admin(), "DELETE", "/api/v1/admin/callback-targets/" + target);
+        call("callbackTargetChanges", as("auditor"), "GET", "/api/v1/audit/callback-target-changes");
 
         softly.assertAll();
         JsonNode paths = api().anonymous().get("/v3/api-docs").json().get("paths");
