@@ -51,6 +51,8 @@ class CallbackTargets {
     private final HostResolver resolver;
     private final DecisionIds ids;
     private final Clock clock;
+    /** Start-up steps (index, configured entries) the store was unreachable for: taken before the first use. */
+    private volatile Runnable pending;
 
     CallbackTargets(CallbackTargetStore store, HostResolver resolver, DecisionIds ids, Clock clock) {
         this.store = store;
@@ -59,16 +61,49 @@ class CallbackTargets {
         this.clock = clock;
     }
 
+    /** Runs {@code steps} now, or before the first use of the list when the store cannot be reached yet. */
+    void prepare(Runnable steps) {
+        try {
+            steps.run();
+        } catch (com.mongodb.MongoCommandException e) {
+            throw e;
+        } catch (com.mongodb.MongoException e) {
+            log.warn("callback allowlist not prepared at start-up, the store is unreachable; done before its first "
+                    + "use reason=\"{}\"", e.getMessage());
+            pending = steps;
+        }
+    }
+
+    private void ready() {
+        if (pending != null) {
+            synchronized (this) {
+                Runnable steps = pending;
+                if (steps != null) {
+                    pending = null; // seeding adds entries, which come back here
+                    try {
+                        steps.run();
+                    } catch (RuntimeException e) {
+                        pending = steps;
+                        throw e;
+                    }
+                }
+            }
+        }
+    }
+
     List<CallbackTarget> all() {
+        ready();
         return store.all();
     }
 
     List<CallbackTargetChange> changes(int limit) {
+        ready();
         return store.changes(limit);
     }
 
     /** Adds an entry and records who did; refuses invalid fields (400) and an origin already listed (409). */
     CallbackTarget add(NewTarget asked, String who) {
+        ready();
         CallbackTarget target = validated(asked, who);
         if (!store.insert(target)) {
             throw HoldProblems.callbackTargetExists(target.origin());
@@ -82,6 +117,7 @@ class CallbackTargets {
 
     /** Removes an entry and records who did: callbacks to it stop at once, registered URLs included. */
     CallbackTarget remove(String id, String who) {
+        ready();
         CallbackTarget target = store.find(id).orElseThrow(() -> HoldProblems.callbackTargetNotFound(id));
         if (!store.delete(id)) {
             throw HoldProblems.callbackTargetNotFound(id);
@@ -111,6 +147,7 @@ class CallbackTargets {
 
     /** The entry of the URL and the checked address to call, or why the URL may not be called. */
     Checked check(String url) throws Refused {
+        ready();
         URI uri;
         try {
             uri = new URI(url);

@@ -48,19 +48,22 @@ class HoldConfiguration {
                                     DecisionIds ids, Clock clock, HoldProperties properties,
                                     ObjectProvider<HostResolver> resolver) {
         CallbackTargetStore store = new CallbackTargetStore(mongo, durability);
-        if (audit.createIndexes()) {
-            try {
-                store.createIndexes();
-            } catch (MongoCommandException e) {
-                if (e.getErrorCode() != UNAUTHORIZED) {
-                    throw e;
+        CallbackTargets targets = new CallbackTargets(store, resolver.getIfAvailable(() -> HostResolver.SYSTEM), ids,
+                clock);
+        targets.prepare(() -> {
+            if (audit.createIndexes()) {
+                try {
+                    store.createIndexes();
+                } catch (MongoCommandException e) {
+                    if (e.getErrorCode() != UNAUTHORIZED) {
+                        throw e;
+                    }
+                    log.warn("callback allowlist index not created: the database user may not create indexes; it "
+                            + "must exist already (see docs/credit-holds.md)");
                 }
-                log.warn("callback allowlist index not created: the database user may not create indexes; it must "
-                        + "exist already (see docs/credit-holds.md)");
             }
-        }
-        CallbackTargets targets = new CallbackTargets(store, resolver.getIfAvailable(() -> HostResolver.SYSTEM), ids, clock);
-        targets.seed(properties.callbackTargets());
+            targets.seed(properties.callbackTargets());
+        });
         return targets;
     }
 

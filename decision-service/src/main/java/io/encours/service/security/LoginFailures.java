@@ -41,6 +41,8 @@ class LoginFailures {
     private final SecurityProperties.Lockout settings;
     private final Clock clock;
 
+    private volatile boolean indexPending;
+
     LoginFailures(MongoTemplate mongo, AdminActions actions, SecurityProperties.Lockout settings, Clock clock) {
         this.mongo = mongo;
         this.actions = actions;
@@ -48,7 +50,18 @@ class LoginFailures {
         this.clock = clock;
     }
 
+    /** Creates the expiry index, or (store unreachable at start-up) before the first failure is counted. */
     void createIndexes() {
+        try {
+            createExpiryIndex();
+        } catch (com.mongodb.MongoCommandException e) {
+            throw e;
+        } catch (com.mongodb.MongoException | org.springframework.dao.DataAccessResourceFailureException e) {
+            indexPending = true;
+        }
+    }
+
+    private void createExpiryIndex() {
         // Real MongoDB removes documents nobody failed on for a day; the embedded server keeps them (harmless).
         mongo.indexOps(COLLECTION).createIndex(new Index().on("lastAt", Sort.Direction.ASC)
                 .expire(settings.window().plusDays(1)).named("last_at_ttl"));
@@ -63,6 +76,10 @@ class LoginFailures {
 
     /** Counts a failed login; the failure that reaches a limit starts a lockout and is recorded. */
     void recordFailure(String username, String address) {
+        if (indexPending) {
+            createExpiryIndex();
+            indexPending = false;
+        }
         Instant now = clock.instant();
         count("user", username, settings.maxFailuresPerUser(), address, now);
         count("address", address, settings.maxFailuresPerAddress(), address, now);
