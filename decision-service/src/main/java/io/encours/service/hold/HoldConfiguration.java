@@ -25,13 +25,9 @@ class HoldConfiguration {
         HoldStore store = new HoldStore(mongo, durability);
         if (audit.createIndexes()) {
             try {
-                store.createIndexes();
+                createIndexes(store::createIndexes, "hold indexes");
             } catch (MongoCommandException e) {
-                if (e.getErrorCode() != UNAUTHORIZED) {
-                    throw e;
-                }
-                log.warn("hold indexes not created: the database user may not create indexes; they must exist "
-                        + "already (see docs/credit-holds.md)");
+                throw e;
             } catch (com.mongodb.MongoException e) {
                 // Unreachable at start-up: no hold is opened before a decision is recorded, and the audit writer
                 // refuses decisions until the store is back; the indexes are created then (first hold opened).
@@ -52,15 +48,7 @@ class HoldConfiguration {
                 clock);
         targets.prepare(() -> {
             if (audit.createIndexes()) {
-                try {
-                    store.createIndexes();
-                } catch (MongoCommandException e) {
-                    if (e.getErrorCode() != UNAUTHORIZED) {
-                        throw e;
-                    }
-                    log.warn("callback allowlist index not created: the database user may not create indexes; it "
-                            + "must exist already (see docs/credit-holds.md)");
-                }
+                createIndexes(store::createIndexes, "callback allowlist index");
             }
             targets.seed(properties.callbackTargets());
         });
@@ -77,5 +65,18 @@ class HoldConfiguration {
     CreditHolds creditHolds(HoldStore store, ActivePolicy activePolicy, DecisionIds ids, HoldCallbacks callbacks,
                             Clock clock) {
         return new CreditHolds(store, activePolicy, ids, callbacks, clock);
+    }
+
+    /** Creates indexes, or says they must exist already when the database user may not create them. */
+    private static void createIndexes(Runnable create, String what) {
+        try {
+            create.run();
+        } catch (MongoCommandException e) {
+            if (e.getErrorCode() != UNAUTHORIZED) {
+                throw e;
+            }
+            log.warn("{} not created: the database user may not create indexes; they must exist already (see "
+                    + "docs/credit-holds.md)", what);
+        }
     }
 }
