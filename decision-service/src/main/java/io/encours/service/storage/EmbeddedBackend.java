@@ -88,7 +88,7 @@ final class EmbeddedBackend extends H2Backend {
                     new MVMap.Builder<Object, Document>().valueType(DocumentType.INSTANCE));
             MVMap<String, Object> meta = getMvStore().openMap(META + fullName);
             return new EmbeddedCollection(this, collectionName, options, data, meta, getCursorRegistry(),
-                    examined.of(fullName));
+                    () -> examined == null ? null : examined.of(fullName));
         }
     }
 }

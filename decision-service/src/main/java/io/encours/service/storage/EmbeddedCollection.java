@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.type.DataType;
 
@@ -47,21 +48,34 @@ final class EmbeddedCollection extends H2Collection {
 
     private final MVMap<Object, Document> data;
     private final CursorRegistry cursors;
-    private final LongAdder examined;
+    /**
+     * Asked for on first use: the backend opens the collections of a store, and reads them, from its own
+     * constructor, before it has its counters.
+     */
+    private final Supplier<LongAdder> examinedCounter;
+    private volatile LongAdder examined;
 
     EmbeddedCollection(MongoDatabase database, String name, CollectionOptions options,
                        MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursors,
-                       LongAdder examined) {
+                       Supplier<LongAdder> examinedCounter) {
         super(database, name, options, data, meta, cursors);
         this.data = data;
         this.cursors = cursors;
-        this.examined = examined;
+        this.examinedCounter = examinedCounter;
     }
 
     /** Every document a query, count, update or delete looks at passes here, whether found by index or scan. */
     @Override
     protected boolean documentMatchesQuery(Document document, Document query) {
-        examined.increment();
+        LongAdder counter = examined;
+        if (counter == null) {
+            // Null while the backend is still being constructed (it reads its index list then): not counted.
+            counter = examinedCounter.get();
+            examined = counter;
+        }
+        if (counter != null) {
+            counter.increment();
+        }
         return super.documentMatchesQuery(document, query);
     }
 
