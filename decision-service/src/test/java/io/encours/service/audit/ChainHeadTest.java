@@ -78,6 +78,28 @@ class ChainHeadTest {
     }
 
     @Test
+    void a_decision_written_then_read_by_id_and_by_idempotency_key_examines_only_its_own_record() throws Exception {
+        fill(2000);
+        try (AuditWriter writer = readyWriter()) {
+            AuditTrail auditTrail = new AuditTrail(mongo, writer, documents, properties.writeTimeout(),
+                    new SimpleMeterRegistry());
+            AuditRecord record = anOrderCheck().withRequestId("on-the-decision-path").build();
+            long before = examined();
+
+            auditTrail.record(record);
+            long afterWrite = examined();
+            assertThat(auditTrail.read(record.decisionId())).isPresent();
+            long afterRead = examined();
+            assertThat(auditTrail.findByRequestId(record.caller(), record.requestId())).isPresent();
+            long afterReplayLookup = examined();
+
+            assertThat(afterWrite - before).as("the write, its chain link and the head").isZero();
+            assertThat(afterRead - afterWrite).as("read by decision id").isEqualTo(1);
+            assertThat(afterReplayLookup - afterRead).as("found by caller and idempotency key").isEqualTo(1);
+        }
+    }
+
+    @Test
     void a_head_left_behind_by_a_crash_between_the_two_writes_is_moved_forward() throws Exception {
         fill(1000);
         // As if the process had died after writing records 901 to 1000 and before moving the head past 900.
