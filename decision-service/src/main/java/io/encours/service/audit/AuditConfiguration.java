@@ -36,8 +36,7 @@ class AuditConfiguration {
                 prepare = () -> createIndexes(mongo, durability);
             }
         }
-        return new AuditWriter(mongo.getCollection(AuditDocuments.COLLECTION), durability, properties, meters,
-                prepare);
+        return new AuditWriter(mongo.getDb(), durability, properties, meters, prepare);
     }
 
     @Bean
@@ -76,10 +75,12 @@ class AuditConfiguration {
     }
 
     /**
-     * The (caller, request id) index is what makes idempotency safe under concurrency, the chain-number index keeps
-     * the hash chain single when several instances write to one MongoDB; the two others serve a
-     * customer's history and the audit explorer's outcome filter. (The embedded server builds unique
-     * indexes only; it accepts the others and ignores them.)
+     * The (caller, request id) index is what makes idempotency safe under concurrency. The chain-number index
+     * finds a record by its number without reading the trail, on every store: the writer confirms the chain's
+     * end with it at start-up ({@link ChainHead}); on MongoDB it also keeps the hash chain single when several
+     * instances write to one database. The two others serve a customer's history and the audit explorer's
+     * outcome filter. (The embedded server builds unique indexes only; it accepts the others and ignores them.)
+     * On a store written before the chain index existed, creating it reads the trail once.
      */
     static void createChainIndex(MongoTemplate mongo) {
         mongo.indexOps(AuditDocuments.COLLECTION).createIndex(new Index().on(AuditChain.SEQ, Sort.Direction.ASC)
@@ -92,10 +93,7 @@ class AuditConfiguration {
             dropCallerBlindRequestIdIndex(indexes);
             indexes.createIndex(new Index().on(AuditDocuments.CALLER, Sort.Direction.ASC)
                     .on(AuditDocuments.REQUEST_ID, Sort.Direction.ASC).unique().named(CALLER_REQUEST_ID_INDEX));
-            // Several instances write only to a shared MongoDB: one process holds an embedded store's file.
-            if (!"embedded".equals(durability.mode())) {
-                createChainIndex(mongo);
-            }
+            createChainIndex(mongo);
             indexes.createIndex(new Index().on(AuditDocuments.CUSTOMER_ID, Sort.Direction.ASC)
                     .on(AuditDocuments.RECEIVED_AT, Sort.Direction.DESC).named("customerId_receivedAt"));
             indexes.createIndex(new Index().on(AuditDocuments.OUTCOME, Sort.Direction.ASC)

@@ -6,7 +6,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 /**
  * Does the audit trail take decisions? DOWN from a failed write on the store until the writer's retry succeeds:
  * meanwhile every decision is refused with a 503 (the {@code storage} indicator says whether the store answers
- * a ping; this one what the decisions see).
+ * a ping; this one what the decisions see). DOWN also at start-up until the writer has found the end of the hash
+ * chain: the {@code readiness} group includes this indicator, so a load balancer sends no decision before the
+ * writer can write (application.properties, docs/audit.md).
  */
 final class AuditHealthIndicator implements HealthIndicator {
     private final AuditWriter writer;
@@ -18,6 +20,12 @@ final class AuditHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         String reason = writer.unavailableReason();
-        return reason == null ? Health.up().build() : Health.down().withDetail("reason", reason).build();
+        if (reason != null) {
+            return Health.down().withDetail("reason", reason).build();
+        }
+        if (!writer.ready()) {
+            return Health.down().withDetail("reason", "finding the end of the hash chain").build();
+        }
+        return Health.up().build();
     }
 }

@@ -4,10 +4,8 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.InsertManyOptions;
-import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
 import io.encours.service.storage.WriteDurability;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -42,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * instances on one database) from giving out the same number: the one that loses links its records again
  * after the winner's. Inserts are ordered so that a rejected record (a duplicate
  * request id) leaves no hole: the records after it are linked again to the last one stored and retried. At
- * start, and before the first write after a failed one, the chain resumes from the last record stored.
+ * start, and before the first write after a failed one, the chain resumes from the last record stored, found
+ * from the chain's head document without reading the trail ({@link ChainHead}); the head is moved forward after
+ * each group commit. Until the chain's end is known the writer is not {@link #ready()} (readiness is DOWN).
  *
  * <p>Outage: a write that fails on the store itself (not a record refused, such as a duplicate request id) marks
  * the store unavailable. From then on {@link #submit} refuses at once (a 503 for the decision, nobody waits for a
@@ -63,8 +63,8 @@ final class AuditWriter implements AutoCloseable {
     /** A group commit this long holds every decision waiting on it: worth a line in the log. */
     private static final long SLOW_BATCH_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
-    private final MongoCollection<Document> collection;
     private final MongoCollection<RawBsonDocument> rawCollection;
+    private final ChainHead head;
     private final WriteDurability durability;
     private final BlockingQueue<Pending> queue;
     private final int maxBatch;
@@ -82,27 +82,31 @@ final class AuditWriter implements AutoCloseable {
     private Runnable prepare;
     private long lastSeq;
     private String lastHash;
-    /** False after a failed write: the records of that batch may or may not be stored. */
-    private boolean chainHeadKnown;
+    /**
+     * False until the chain is resumed, and after a failed write (the records of that batch may or may not be
+     * stored). Read by the readiness indicator.
+     */
+    private volatile boolean chainHeadKnown;
 
-    AuditWriter(MongoCollection<Document> collection, WriteDurability durability, AuditProperties properties,
+    AuditWriter(MongoDatabase database, WriteDurability durability, AuditProperties properties,
                 MeterRegistry meters) {
-        this(collection, durability, properties, meters, null);
+        this(database, durability, properties, meters, null);
     }
 
     /**
      * {@code prepare}, when not null, must succeed before the first write (the indexes, when the store was
      * unreachable at start-up): until then the writer is unavailable and tries it every retry interval.
      */
-    AuditWriter(MongoCollection<Document> collection, WriteDurability durability, AuditProperties properties,
+    AuditWriter(MongoDatabase database, WriteDurability durability, AuditProperties properties,
                 MeterRegistry meters, Runnable prepare) {
         this.prepare = prepare;
         if (prepare != null) {
             unavailableSince = Instant.now();
             unavailable = "the store was unreachable at start-up";
         }
-        this.collection = collection.withWriteConcern(durability.writeConcern());
-        this.rawCollection = this.collection.withDocumentClass(RawBsonDocument.class);
+        this.rawCollection = database.getCollection(AuditDocuments.COLLECTION, RawBsonDocument.class)
+                .withWriteConcern(durability.writeConcern());
+        this.head = new ChainHead(database, durability.writeConcern(), "embedded".equals(durability.mode()));
         this.durability = durability;
         this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
         this.maxBatch = properties.maxBatch();
@@ -147,6 +151,10 @@ final class AuditWriter implements AutoCloseable {
         List<Pending> batch = new ArrayList<>(maxBatch);
         while (accepting || !queue.isEmpty()) {
             try {
+                if (unavailable == null && !chainHeadKnown) {
+                    // At start: find the chain's end now, so that readiness turns UP before the first decision.
+                    resumeChain();
+                }
                 if (unavailable != null && !storeBack()) {
                     continue;
                 }
@@ -176,6 +184,11 @@ final class AuditWriter implements AutoCloseable {
     /** Whether the audit store takes writes (false from a failed write until a retry succeeds). */
     boolean available() {
         return unavailable == null;
+    }
+
+    /** Whether a record submitted now is written without first looking for the chain's end: readiness. */
+    boolean ready() {
+        return unavailable == null && chainHeadKnown;
     }
 
     /** Why the store is unavailable and since when, or null. */
@@ -243,14 +256,18 @@ final class AuditWriter implements AutoCloseable {
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
-    /** Continues the chain after the last record stored (the start of a new chain on an empty collection). */
+    /**
+     * Continues the chain after the last record stored (the start of a new chain on an empty collection), found
+     * from the head document with a few lookups on the chain index, never by reading the trail (but once, on a
+     * store written before there was a head document).
+     */
     private void resumeChain() {
-        Document last = collection.find(Filters.exists(AuditChain.SEQ))
-                .projection(Projections.include(AuditChain.SEQ, AuditChain.HASH))
-                .sort(Sorts.descending(AuditChain.SEQ)).limit(1).first();
-        lastSeq = last == null ? 0 : ((Number) last.get(AuditChain.SEQ)).longValue();
-        lastHash = last == null ? AuditChain.GENESIS : last.getString(AuditChain.HASH);
+        long start = System.nanoTime();
+        ChainHead.Link end = head.resume();
+        lastSeq = end.seq();
+        lastHash = end.hash();
         chainHeadKnown = true;
+        log.info("audit chain resumed lastSeq={} millis={}", lastSeq, (System.nanoTime() - start) / 1_000_000);
     }
 
     /** Links {@code batch[from..]} after the last record stored. */
@@ -279,6 +296,7 @@ final class AuditWriter implements AutoCloseable {
         if (!chainHeadKnown) {
             resumeChain();
         }
+        long seqBefore = lastSeq;
         Map<Integer, RuntimeException> rejected = new HashMap<>();
         long[] seqs = new long[batch.size()];
         String[] hashes = new String[batch.size()];
@@ -320,6 +338,10 @@ final class AuditWriter implements AutoCloseable {
             }
         }
         long inserted = System.nanoTime();
+        if (lastSeq > seqBefore) {
+            // Before the sync: on the embedded store the head reaches the file with the records, in one commit.
+            head.advance(new ChainHead.Link(lastSeq, lastHash));
+        }
         try {
             durability.makeAcknowledgedWritesDurable();
         } catch (RuntimeException e) {

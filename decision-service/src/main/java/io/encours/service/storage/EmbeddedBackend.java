@@ -19,14 +19,16 @@ import org.h2.mvstore.MVStore;
  * ({@link IndexKeyType}) and documents stored as BSON ({@link DocumentType}). Map names and layout are the
  * backend's own; only how keys and documents are encoded differs, so a store written by the plain
  * {@link H2Backend} cannot be read by this one (nor the reverse). Write commands pass through a
- * {@link WriteGate}.
+ * {@link WriteGate}; each collection counts the documents its queries examine ({@link DocumentsExamined}).
  */
 final class EmbeddedBackend extends H2Backend {
     private final WriteGate gate;
+    private final DocumentsExamined examined;
 
-    EmbeddedBackend(MVStore store, WriteGate gate) {
+    EmbeddedBackend(MVStore store, WriteGate gate, DocumentsExamined examined) {
         super(store);
         this.gate = gate;
+        this.examined = examined;
     }
 
     /**
@@ -85,7 +87,8 @@ final class EmbeddedBackend extends H2Backend {
             MVMap<Object, Document> data = getMvStore().openMap(DATA + fullName,
                     new MVMap.Builder<Object, Document>().valueType(DocumentType.INSTANCE));
             MVMap<String, Object> meta = getMvStore().openMap(META + fullName);
-            return new EmbeddedCollection(this, collectionName, options, data, meta, getCursorRegistry());
+            return new EmbeddedCollection(this, collectionName, options, data, meta, getCursorRegistry(),
+                    () -> examined == null ? null : examined.of(fullName));
         }
     }
 }

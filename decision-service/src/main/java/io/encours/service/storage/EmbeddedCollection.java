@@ -14,6 +14,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.type.DataType;
 
@@ -34,6 +36,9 @@ import org.h2.mvstore.type.DataType;
  * what a simulation counts for its progress) is answered from the {@code _id} index, as MongoDB does, instead of
  * reading every document.
  *
+ * <p>Every document a query examines is counted ({@link DocumentsExamined}), for tests that prove a query
+ * runs on an index.
+ *
  * <p>No running total of document sizes: keeping it encoded every inserted document a second time only to
  * measure it, and rewrote the collection's metadata page on every commit; it fed nothing but the {@code size}
  * figures of {@code collStats}, which the service does not read (they stay at what an older store recorded).
@@ -43,12 +48,35 @@ final class EmbeddedCollection extends H2Collection {
 
     private final MVMap<Object, Document> data;
     private final CursorRegistry cursors;
+    /**
+     * Asked for on first use: the backend opens the collections of a store, and reads them, from its own
+     * constructor, before it has its counters.
+     */
+    private final Supplier<LongAdder> examinedCounter;
+    private volatile LongAdder examined;
 
     EmbeddedCollection(MongoDatabase database, String name, CollectionOptions options,
-                       MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursors) {
+                       MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursors,
+                       Supplier<LongAdder> examinedCounter) {
         super(database, name, options, data, meta, cursors);
         this.data = data;
         this.cursors = cursors;
+        this.examinedCounter = examinedCounter;
+    }
+
+    /** Every document a query, count, update or delete looks at passes here, whether found by index or scan. */
+    @Override
+    protected boolean documentMatchesQuery(Document document, Document query) {
+        LongAdder counter = examined;
+        if (counter == null) {
+            // Null while the backend is still being constructed (it reads its index list then): not counted.
+            counter = examinedCounter.get();
+            examined = counter;
+        }
+        if (counter != null) {
+            counter.increment();
+        }
+        return super.documentMatchesQuery(document, query);
     }
 
     @Override

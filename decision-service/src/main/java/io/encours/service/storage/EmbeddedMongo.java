@@ -42,6 +42,7 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean stopped;
     private final WriteGate gate;
+    private final DocumentsExamined examined;
     private final EmbeddedCompaction compaction;
     private final ScheduledExecutorService compactor;
     private final AtomicLong commits = new AtomicLong();
@@ -49,8 +50,9 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
     private long lastPassNanos = System.nanoTime();
 
     private EmbeddedMongo(Path file, MVStore store, MongoServer server, InetSocketAddress address, WriteGate gate,
-                          EmbeddedCompaction compaction) {
+                          DocumentsExamined examined, EmbeddedCompaction compaction) {
         this.gate = gate;
+        this.examined = examined;
         this.compaction = compaction;
         this.file = file;
         this.store = store;
@@ -84,7 +86,8 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
         }
         MVStore store = openStore(file, compaction);
         WriteGate gate = new WriteGate();
-        MongoServer server = new MongoServer(new EmbeddedBackend(store, gate));
+        DocumentsExamined examined = new DocumentsExamined();
+        MongoServer server = new MongoServer(new EmbeddedBackend(store, gate, examined));
         try {
             server.bind(new InetSocketAddress("127.0.0.1", 0));
         } catch (RuntimeException e) {
@@ -93,7 +96,7 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
         }
         InetSocketAddress address = server.getLocalAddress();
         log.info("embedded MongoDB started port={} file={}", address.getPort(), file);
-        return new EmbeddedMongo(file, store, server, address, gate, compaction);
+        return new EmbeddedMongo(file, store, server, address, gate, examined, compaction);
     }
 
     private static MVStore openStore(Path file, EmbeddedCompaction compaction) {
@@ -141,7 +144,7 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
             return;
         }
         MVStore reopened = openStore(file, compaction);
-        MongoServer restarted = new MongoServer(new EmbeddedBackend(reopened, gate));
+        MongoServer restarted = new MongoServer(new EmbeddedBackend(reopened, gate, examined));
         try {
             restarted.bind(address);
         } catch (RuntimeException e) {
@@ -152,6 +155,15 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
         server = restarted;
         stopped = false;
         log.info("embedded MongoDB restarted port={} file={}", address.getPort(), file);
+    }
+
+    /**
+     * How many stored documents of {@code database.collection} the server has examined so far to answer queries,
+     * counts, updates and deletes (a lookup on a unique index examines what it finds; a scan every document). For
+     * tests that prove a query runs on an index.
+     */
+    public long documentsExamined(String database, String collection) {
+        return examined.get(database + "." + collection);
     }
 
     public int port() {

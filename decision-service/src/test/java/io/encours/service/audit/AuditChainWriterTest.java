@@ -35,7 +35,7 @@ class AuditChainWriterTest {
             AuditDocuments documents = new AuditDocuments(AuditRecords.JSON);
             AuditProperties properties = new AuditProperties(64, 1024, Duration.ofSeconds(10), true, Duration.ofMillis(200));
 
-            AuditWriter first = new AuditWriter(mongo.getCollection("decisions"), server, properties,
+            AuditWriter first = new AuditWriter(mongo.getDb(), server, properties,
                     new SimpleMeterRegistry());
             // Submitted together, so that they share batches: every third one repeats a request id.
             List<CompletableFuture<Void>> writes = new ArrayList<>();
@@ -55,7 +55,7 @@ class AuditChainWriterTest {
             assertThat(rejected).isEqualTo(10);
             first.close();
 
-            AuditWriter second = new AuditWriter(mongo.getCollection("decisions"), server, properties,
+            AuditWriter second = new AuditWriter(mongo.getDb(), server, properties,
                     new SimpleMeterRegistry());
             for (int i = 0; i < 5; i++) {
                 second.submit(documents.toDocument(anOrderCheck().withRequestId("after-" + i).build()), "after-" + i).get();
@@ -77,8 +77,8 @@ class AuditChainWriterTest {
             AuditDocuments documents = new AuditDocuments(AuditRecords.JSON);
             AuditProperties properties = new AuditProperties(8, 1024, Duration.ofSeconds(10), true, Duration.ofMillis(200));
             // Two instances of the service: each writer starts from the same chain head and races the other.
-            AuditWriter one = new AuditWriter(mongo.getCollection("decisions"), server, properties, new SimpleMeterRegistry());
-            AuditWriter two = new AuditWriter(mongo.getCollection("decisions"), server, properties, new SimpleMeterRegistry());
+            AuditWriter one = new AuditWriter(mongo.getDb(), server, properties, new SimpleMeterRegistry());
+            AuditWriter two = new AuditWriter(mongo.getDb(), server, properties, new SimpleMeterRegistry());
             List<CompletableFuture<Void>> writes = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
                 String requestId = "both-" + i;

@@ -42,7 +42,7 @@ abstract class AuditTrailContract {
         AuditConfiguration.createIndexes(mongo, durability());
         AuditProperties properties = new AuditProperties(64, 1024, Duration.ofSeconds(10), true, Duration.ofMillis(200));
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        writer = new AuditWriter(mongo.getCollection(AuditDocuments.COLLECTION), durability(), properties, meters);
+        writer = new AuditWriter(mongo.getDb(), durability(), properties, meters);
         trail = new AuditTrail(mongo, writer, new AuditDocuments(AuditRecords.JSON), properties.writeTimeout(), meters);
     }
 

@@ -25,7 +25,7 @@ public final class CrashingWriter {
         AuditConfiguration.createIndexes(mongo, server);
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         AuditProperties properties = new AuditProperties(64, 1024, Duration.ofSeconds(10), true, Duration.ofMillis(200));
-        AuditWriter writer = new AuditWriter(mongo.getCollection(AuditDocuments.COLLECTION), server, properties, meters);
+        AuditWriter writer = new AuditWriter(mongo.getDb(), server, properties, meters);
         AuditTrail trail = new AuditTrail(mongo, writer, new AuditDocuments(AuditRecords.JSON), properties.writeTimeout(), meters);
         ExecutorService threads = Executors.newFixedThreadPool(8);
         for (int t = 0; t < 8; t++) {

@@ -35,8 +35,14 @@ class UnreachableStoreStartTest {
 
             TestApi.Response decision = api.post(orderCheck().path(), orderCheck().body(), "Idempotency-Key", "k-1");
             TestApi.Response health = api.anonymous().get("/actuator/health");
+            TestApi.Response readiness = api.anonymous().get("/actuator/health/readiness");
+            TestApi.Response liveness = api.anonymous().get("/actuator/health/liveness");
 
             assertThat(decision.status()).isEqualTo(503);
+            // Issue 20: not ready while the audit writer cannot write; alive all the same (no restart would help).
+            assertThat(readiness.status()).isEqualTo(503);
+            assertThat(readiness.json().get("status").asString()).isEqualTo("DOWN");
+            assertThat(liveness.status()).isEqualTo(200);
             assertThat(decision.contentType()).startsWith("application/problem+json");
             assertThat(decision.json().has("decisionId")).isFalse();
             assertThat(health.status()).isEqualTo(503);
@@ -68,6 +74,7 @@ class UnreachableStoreStartTest {
                 TestApi api = new TestApi(((WebServerApplicationContext) service).getWebServer().getPort());
                 assertThat(api.post(orderCheck().path(), orderCheck().body(), "Idempotency-Key", "k-1").status())
                         .isEqualTo(503);
+                assertThat(api.anonymous().get("/actuator/health/readiness").status()).isEqualTo(503);
 
                 store.restart();
 
@@ -82,6 +89,10 @@ class UnreachableStoreStartTest {
                 }
                 assertThat(decision.status()).as("decision after the store came back: %s", decision.text())
                         .isEqualTo(200);
+                // The writer wrote the record: it has the chain's end, so the service is ready again.
+                TestApi.Response readiness = api.anonymous().get("/actuator/health/readiness");
+                assertThat(readiness.status()).as("readiness: %s", readiness.text()).isEqualTo(200);
+                assertThat(readiness.json().get("status").asString()).isEqualTo("UP");
                 String id = decision.json().get("decisionId").asString();
                 assertThat(api.get("/api/v1/decisions/" + id).status()).isEqualTo(200);
                 assertThat(service.getBean(ActivePolicy.class).loaded()).isTrue();

@@ -20,7 +20,7 @@ class RestartTest {
     Path dataDir;
 
     @Test
-    void a_decision_is_still_there_after_a_restart() {
+    void a_decision_is_still_there_after_a_restart() throws InterruptedException {
         JsonNode decided;
         try (ConfigurableApplicationContext service = start()) {
             decided = api(service).post(orderCheck().path(), orderCheck().body(), "Idempotency-Key", "restart-1").json();
@@ -28,6 +28,10 @@ class RestartTest {
 
         try (ConfigurableApplicationContext service = start()) {
             TestApi api = api(service);
+            // Ready once the audit writer has found the end of the chain (issue 20): a few lookups, not a read
+            // of the trail, so it is waited for here only as long as the writer's thread takes to start.
+            TestApi.Response ready = awaitReady(api);
+            assertThat(ready.status()).as("readiness: %s", ready.text()).isEqualTo(200);
             TestApi.Response readBack = api.get("/api/v1/decisions/" + decided.get("decisionId").asString());
             TestApi.Response retry = api.post(orderCheck().path(), orderCheck().body(), "Idempotency-Key", "restart-1");
 
@@ -41,6 +45,16 @@ class RestartTest {
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(EncoursApplication.class)
                 .run("--server.port=0", "--encours.storage.data-dir=" + dataDir, "--spring.main.banner-mode=off");
+    }
+
+    private static TestApi.Response awaitReady(TestApi api) throws InterruptedException {
+        long giveUp = System.nanoTime() + 30_000_000_000L;
+        TestApi.Response readiness = api.anonymous().get("/actuator/health/readiness");
+        while (readiness.status() != 200 && System.nanoTime() < giveUp) {
+            Thread.sleep(50);
+            readiness = api.anonymous().get("/actuator/health/readiness");
+        }
+        return readiness;
     }
 
     private static TestApi api(ConfigurableApplicationContext service) {
