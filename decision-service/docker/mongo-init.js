@@ -5,7 +5,7 @@
 const encours = db.getSiblingDB("encours");
 
 encours.createCollection("decisions");
-encours.decisions.createIndex({ requestId: 1 }, { name: "requestId_unique", unique: true });
+encours.decisions.createIndex({ caller: 1, requestId: 1 }, { name: "caller_requestId_unique", unique: true });
 encours.decisions.createIndex({ chainSeq: 1 }, { name: "chainSeq_unique", unique: true, sparse: true });
 encours.decisions.createIndex({ customerId: 1, receivedAt: -1 }, { name: "customerId_receivedAt" });
 encours.decisions.createIndex({ outcome: 1, receivedAt: -1 }, { name: "outcome_receivedAt" });
