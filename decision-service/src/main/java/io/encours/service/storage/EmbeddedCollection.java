@@ -4,8 +4,10 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Cursor;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
@@ -13,10 +15,16 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.h2.mvstore.MVMap;
+import org.h2.mvstore.RootReference;
 import org.h2.mvstore.type.DataType;
 
 /**
@@ -39,6 +47,17 @@ import org.h2.mvstore.type.DataType;
  * <p>Every document a query examines is counted ({@link DocumentsExamined}), for tests that prove a query
  * runs on an index.
  *
+ * <p>A query reads a snapshot and holds no lock. mongo-java-server runs every command of a collection under the
+ * collection's monitor, queries included; a query that sorts (or an aggregation) reads every matching document
+ * first, for seconds to minutes on a large trail, and meanwhile an audit insert waited for the monitor
+ * <em>inside</em> the {@link WriteGate}, so the next commit waited for that insert and held back every other write
+ * of the store: an API key creation waited minutes behind a statistics query (issue 20). Here a query takes
+ * the documents map as it is when the query starts (an MVStore root, immutable) and reads only that: writes
+ * go on beside it, and it sees none of them, as a MongoDB read at one point in time. A document an index
+ * names but the snapshot lacks (inserted after the snapshot was taken: the indexes are written first) is
+ * left out. Writes (update, delete, findAndModify, which find their documents first) keep the monitor and
+ * read the live map. The space a long query reads stays reserved while it runs ({@link EmbeddedBackend}).
+ *
  * <p>No running total of document sizes: keeping it encoded every inserted document a second time only to
  * measure it, and rewrote the collection's metadata page on every commit; it fed nothing but the {@code size}
  * figures of {@code collStats}, which the service does not read (they stay at what an older store recorded).
@@ -54,6 +73,10 @@ final class EmbeddedCollection extends H2Collection {
      */
     private final Supplier<LongAdder> examinedCounter;
     private volatile LongAdder examined;
+    /** The documents map as the query running on this thread started; null outside a query (writes). */
+    private final ThreadLocal<RootReference<Object, Document>> snapshot = new ThreadLocal<>();
+    /** Called for each document a snapshot query reads; a test holds a query mid-scan with it. */
+    private static volatile Runnable snapshotReadProbe;
 
     EmbeddedCollection(MongoDatabase database, String name, CollectionOptions options,
                        MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursors,
@@ -79,6 +102,83 @@ final class EmbeddedCollection extends H2Collection {
         return super.documentMatchesQuery(document, query);
     }
 
+    /**
+     * A query, not synchronized (unlike the superclass): it reads the documents map's snapshot taken now, so
+     * it neither waits for writes nor holds them up. Same parsing as {@code AbstractMongoCollection}.
+     */
+    @Override
+    public QueryResult handleQuery(QueryParameters parameters) {
+        Document selector = parameters.getQuerySelector();
+        Document query;
+        Document orderBy;
+        if (selector.containsKey("query")) {
+            query = (Document) selector.get("query");
+            orderBy = (Document) selector.get("orderby");
+        } else if (selector.containsKey("$query")) {
+            query = (Document) selector.get("$query");
+            orderBy = (Document) selector.get("$orderby");
+        } else {
+            query = selector;
+            orderBy = null;
+        }
+        snapshot.set(data.flushAndGetRoot());
+        try {
+            return queryDocuments(query, orderBy, parameters.getNumberToSkip(), parameters.getLimit(),
+                    parameters.getBatchSize(), parameters.getProjection());
+        } finally {
+            snapshot.remove();
+        }
+    }
+
+    @Override
+    protected Document getDocument(Object position) {
+        RootReference<Object, Document> root = snapshot.get();
+        if (root == null) {
+            return super.getDocument(position);
+        }
+        probe();
+        return data.get(root.root, position);
+    }
+
+    /** Through an index: positions whose document the snapshot lacks are left out (see the class comment). */
+    @Override
+    protected QueryResult matchDocuments(Document query, Iterable<Object> positions, Document orderBy,
+                                         int numberToSkip, int limit, int batchSize, Document fieldSelector) {
+        if (snapshot.get() == null) {
+            return super.matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+        Stream<Document> documents = StreamSupport.stream(positions.spliterator(), false)
+                .map(this::getDocument)
+                .filter(Objects::nonNull);
+        return matchDocumentsFromStream(documents, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    @Override
+    protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
+        RootReference<Object, Document> root = snapshot.get();
+        if (root == null) {
+            return super.streamAllDocumentsWithPosition();
+        }
+        org.h2.mvstore.Cursor<Object, Document> walk = data.cursor(root, null, null, false);
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(walk, Spliterator.ORDERED), false)
+                .map(key -> {
+                    probe();
+                    return new DocumentWithPosition<>(walk.getValue(), key);
+                });
+    }
+
+    private static void probe() {
+        Runnable probe = snapshotReadProbe;
+        if (probe != null) {
+            probe.run();
+        }
+    }
+
+    /** For tests: {@code probe} runs at each document a snapshot query reads (null: none). */
+    static void probeSnapshotReads(Runnable probe) {
+        snapshotReadProbe = probe;
+    }
+
     @Override
     protected boolean tracksDataSize() {
         return false;
@@ -95,7 +195,12 @@ final class EmbeddedCollection extends H2Collection {
                 }
             }
         }
-        return super.count(query, skip, limit);
+        snapshot.set(data.flushAndGetRoot());
+        try {
+            return super.count(query, skip, limit);
+        } finally {
+            snapshot.remove();
+        }
     }
 
     /** {@code {_id: {$gte: "a", $lt: "b"}}} as its two bounds, or null for any other query. */
@@ -113,7 +218,13 @@ final class EmbeddedCollection extends H2Collection {
         Projection projection = Projection.of(fieldSelector);
         if ((orderBy != null && !orderBy.isEmpty()) || numberToSkip != 0 || limit != 0 || batchSize <= 0
                 || projection == null) {
-            return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            if (snapshot.get() == null || isNaturalDescending(orderBy)) {
+                // Natural descending order reads the snapshot too, through streamAllDocumentsWithPosition.
+                return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+            Stream<Document> documents = streamAllDocumentsWithPosition().map(DocumentWithPosition::getDocument);
+            return matchDocumentsFromStream(documents, query, orderBy, numberToSkip, limit, batchSize,
+                    fieldSelector);
         }
         Walk walk = new Walk(query, projection, cursors.generateCursorId());
         List<Document> first = walk.takeDocuments(batchSize);

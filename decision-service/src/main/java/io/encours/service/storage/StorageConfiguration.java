@@ -47,7 +47,8 @@ class StorageConfiguration {
 
         @Bean(destroyMethod = "close")
         EmbeddedMongo embeddedMongo(StorageProperties properties) {
-            return EmbeddedMongo.start(properties.dataDir(), properties.compaction().settings());
+            return EmbeddedMongo.start(properties.dataDir(), properties.compaction().settings(),
+                    properties.pageCompression());
         }
 
         @Bean

@@ -15,6 +15,9 @@ import org.springframework.util.unit.DataSize;
  *                     always journaled
  * @param compaction   how the embedded store's file gives back the space of superseded pages
  * @param timeouts     the MongoDB driver's timeouts, short so that a store outage is answered at once
+ * @param pageCompression how the embedded store compresses the pages it writes ({@link PageCompression})
+ * @param capacityWarning the embedded store's file size above which the storage health says the store nears
+ *                     what it can serve (move to MongoDB with {@code MONGODB_URI}); about a million decisions
  */
 @ConfigurationProperties("encours.storage")
 public record StorageProperties(
@@ -22,7 +25,16 @@ public record StorageProperties(
         @DefaultValue("encours") String database,
         @DefaultValue("majority") String writeConcern,
         @DefaultValue Compaction compaction,
-        @DefaultValue Timeouts timeouts) {
+        @DefaultValue Timeouts timeouts,
+        @DefaultValue("FAST") PageCompression pageCompression,
+        @DefaultValue("4GB") DataSize capacityWarning) {
+
+    public StorageProperties {
+        if (capacityWarning.toBytes() <= 0) {
+            throw new IllegalArgumentException("encours.storage.capacity-warning must be positive, not "
+                    + capacityWarning);
+        }
+    }
 
     /**
      * The driver's timeouts, for the embedded server and MongoDB alike: a request waits at most about
