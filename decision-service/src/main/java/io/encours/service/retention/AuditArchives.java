@@ -1,13 +1,13 @@
 package io.encours.service.retention;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import io.encours.service.audit.AuditChain;
 import io.encours.service.storage.WriteDurability;
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -48,8 +50,9 @@ import static io.encours.service.retention.RetentionProblems.conflict;
  * milliseconds: a record received in the last milliseconds of a month but chained after one of the next month
  * goes into the next month's archive.
  *
- * <p>Reads and deletes go by chain number ({@code chainSeq}, unique index), ascending from a known number, so
- * that no step reads the trail from its beginning. The writer's chain head is never pruned (the last record is
+ * <p>Reads go by chain number ({@code chainSeq}, batches of consecutive numbers from a known one) and deletes by
+ * id (the ids of the archived records, read from the verified archive), so that no step reads the trail from its
+ * beginning. The writer's chain head is never pruned (the last record is
  * always kept), so new decisions go on linking after it.
  */
 public class AuditArchives {
@@ -59,8 +62,10 @@ public class AuditArchives {
     static final String ACTIONS = "retention_actions";
     private static final String DECISIONS = "decisions";
     private static final String RECEIVED_AT = "receivedAt";
-    /** Records deleted per command when pruning: one bounded range of the chain-number index. */
+    /** Records deleted per command when pruning, by id. */
     static final int DELETE_CHUNK = 1000;
+    /** Records read per query when archiving, by chain number. */
+    static final int READ_BATCH = 500;
 
     private final MongoTemplate mongo;
     private final MongoCollection<Document> decisions;
@@ -174,35 +179,63 @@ public class AuditArchives {
         Instant last = null;
         try (OutputStream out = Files.newOutputStream(file);
              Writer lines = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(out, 64 * 1024),
-                     StandardCharsets.UTF_8), 64 * 1024);
-             MongoCursor<Document> records = decisions.find(Filters.gte(AuditChain.SEQ, firstSeq))
-                     .sort(Sorts.ascending(AuditChain.SEQ)).batchSize(500).iterator()) {
-            while (records.hasNext()) {
-                Document record = records.next();
-                Instant receivedAt = record.getDate(RECEIVED_AT).toInstant();
-                if (!receivedAt.isBefore(end)) {
+                     StandardCharsets.UTF_8), 64 * 1024)) {
+            boolean more = true;
+            while (more) {
+                List<Document> batch = batchFrom(expected);
+                if (batch.isEmpty()) {
+                    // The end of the chain, or a gap of a whole batch: a record further on tells them apart.
+                    if (decisions.find(Filters.gt(AuditChain.SEQ, expected)).limit(1).first() != null) {
+                        throw chainBroken(expected, period);
+                    }
                     break;
                 }
-                long seq = ((Number) record.get(AuditChain.SEQ)).longValue();
-                // An archive is evidence: a broken chain is not archived (and so never pruned) before it is explained.
-                if (seq != expected || !previous.equals(record.getString(AuditChain.PREV_HASH))
-                        || !AuditChain.hashOf(record).equals(record.getString(AuditChain.HASH))) {
-                    throw conflict(RetentionProblems.CHAIN_BROKEN, "Chain broken",
-                            "Record " + expected + " is missing, altered or not linked (found " + seq
-                                    + "); see GET /api/v1/audit/verify", period.toString());
+                for (Document record : batch) {
+                    Instant receivedAt = record.getDate(RECEIVED_AT).toInstant();
+                    if (!receivedAt.isBefore(end)) {
+                        more = false;
+                        break;
+                    }
+                    long seq = ((Number) record.get(AuditChain.SEQ)).longValue();
+                    // An archive is evidence: a broken chain is not archived (and so never pruned) before it is explained.
+                    if (seq != expected || !previous.equals(record.getString(AuditChain.PREV_HASH))
+                            || !AuditChain.hashOf(record).equals(record.getString(AuditChain.HASH))) {
+                        throw chainBroken(expected, period);
+                    }
+                    lines.write(AuditChain.canonicalJson(record));
+                    lines.write('\n');
+                    first = first == null ? receivedAt : first;
+                    last = receivedAt;
+                    previous = record.getString(AuditChain.HASH);
+                    expected++;
                 }
-                lines.write(AuditChain.canonicalJson(record));
-                lines.write('\n');
-                first = first == null ? receivedAt : first;
-                last = receivedAt;
-                previous = record.getString(AuditChain.HASH);
-                expected++;
             }
         } catch (RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;
         }
         return new Written(expected - firstSeq, previous, first, last);
+    }
+
+    /**
+     * Records {@code from} to {@code from + READ_BATCH - 1} in chain order: an {@code $in} of chain numbers, which
+     * a unique index on {@code chainSeq} answers by lookups on either store (the embedded server answers a range
+     * or a sorted query by reading every document).
+     */
+    private List<Document> batchFrom(long from) {
+        List<Long> numbers = new ArrayList<>(READ_BATCH);
+        for (long n = from; n < from + READ_BATCH; n++) {
+            numbers.add(n);
+        }
+        List<Document> batch = decisions.find(Filters.in(AuditChain.SEQ, numbers)).into(new ArrayList<>());
+        batch.sort(Comparator.comparingLong(d -> ((Number) d.get(AuditChain.SEQ)).longValue()));
+        return batch;
+    }
+
+    private static RuntimeException chainBroken(long expected, YearMonth period) {
+        return conflict(RetentionProblems.CHAIN_BROKEN, "Chain broken", "Record " + expected
+                + " is missing, altered or not linked to the one before it; see GET /api/v1/audit/verify",
+                period.toString());
     }
 
     /**
@@ -229,8 +262,10 @@ public class AuditArchives {
         // Pruning the same period again finishes a prune cut short (records left below the anchor).
         long from = through.lastSeq() == firstKept - 1 ? anchors.prunedFrom() : firstKept;
         long to = through.lastSeq();
+        List<ArchiveManifest> covering = new ArrayList<>();
         for (ArchiveManifest archive : archives()) {
             if (archive.lastSeq() >= from && archive.firstSeq() <= to) {
+                covering.add(archive);
                 String problem;
                 try {
                     problem = check.problemOf(fileOf(archive), archive);
@@ -253,10 +288,8 @@ public class AuditArchives {
         anchors.set(next, from);
         durability.makeAcknowledgedWritesDurable();
         long deleted = 0;
-        for (long lo = from; lo <= to; lo += DELETE_CHUNK) {
-            long hi = Math.min(lo + DELETE_CHUNK, to + 1);
-            deleted += decisions.deleteMany(Filters.and(Filters.gte(AuditChain.SEQ, lo), Filters.lt(AuditChain.SEQ, hi)))
-                    .getDeletedCount();
+        for (ArchiveManifest archive : covering) {
+            deleted += deleteArchived(archive, from, to);
         }
         durability.makeAcknowledgedWritesDurable();
         mongo.getCollection(ARCHIVES).updateMany(Filters.and(Filters.lte("lastSeq", to), Filters.eq("prunedAt", null)),
@@ -272,6 +305,37 @@ public class AuditArchives {
         log.info("audit trail pruned through={} firstSeq={} lastSeq={} deleted={} anchorHash={} by={}", period, from,
                 to, deleted, next.anchorHash(), actor);
         return result;
+    }
+
+    /**
+     * Deletes the records of a verified archive whose chain numbers lie in {@code from..to}, by their ids read
+     * from the archive, {@value #DELETE_CHUNK} at a time: each delete is bounded and answered from the
+     * {@code _id} index on either store, never a scan of the trail.
+     */
+    private long deleteArchived(ArchiveManifest archive, long from, long to) {
+        long deleted = 0;
+        List<String> ids = new ArrayList<>(DELETE_CHUNK);
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(fileOf(archive)), 64 * 1024), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                Map<?, ?> record = json.readValue(line, Map.class);
+                long seq = ((Number) record.get(AuditChain.SEQ)).longValue();
+                if (seq >= from && seq <= to) {
+                    ids.add((String) record.get("_id"));
+                }
+                if (ids.size() == DELETE_CHUNK) {
+                    deleted += decisions.deleteMany(Filters.in("_id", ids)).getDeletedCount();
+                    ids.clear();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Archive " + archive.file() + " not readable", e);
+        }
+        if (!ids.isEmpty()) {
+            deleted += decisions.deleteMany(Filters.in("_id", ids)).getDeletedCount();
+        }
+        return deleted;
     }
 
     /** {@code deleted} counts the records this call deleted ({@code firstSeq..lastSeq} is the range it covered). */
