@@ -1,7 +1,9 @@
 package io.encours.service.retention;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
 import io.encours.service.audit.AuditChain;
 import io.encours.service.storage.WriteDurability;
 import java.io.BufferedReader;
@@ -50,9 +52,10 @@ import static io.encours.service.retention.RetentionProblems.conflict;
  * milliseconds: a record received in the last milliseconds of a month but chained after one of the next month
  * goes into the next month's archive.
  *
- * <p>Reads go by chain number ({@code chainSeq}, batches of consecutive numbers from a known one) and deletes by
- * id (the ids of the archived records, read from the verified archive), so that no step reads the trail from its
- * beginning. The writer's chain head is never pruned (the last record is
+ * <p>The archive reads the chain in order from a known number ({@code chainSeq} from the previous archive's end,
+ * a range of the unique chain-number index on MongoDB) and stops at the month's end; the prune deletes by id (the
+ * ids of the archived records, read from the verified archive), bounded deletes on the {@code _id} index of
+ * either store. The writer's chain head is never pruned (the last record is
  * always kept), so new decisions go on linking after it.
  */
 public class AuditArchives {
@@ -64,7 +67,7 @@ public class AuditArchives {
     private static final String RECEIVED_AT = "receivedAt";
     /** Records deleted per command when pruning, by id. */
     static final int DELETE_CHUNK = 1000;
-    /** Records read per query when archiving, by chain number. */
+    /** Records read per batch of the archive's cursor. */
     static final int READ_BATCH = 500;
 
     private final MongoTemplate mongo;
@@ -180,20 +183,12 @@ public class AuditArchives {
         try (OutputStream out = Files.newOutputStream(file);
              Writer lines = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(out, 64 * 1024),
                      StandardCharsets.UTF_8), 64 * 1024)) {
-            boolean more = true;
-            while (more) {
-                List<Document> batch = batchFrom(expected);
-                if (batch.isEmpty()) {
-                    // The end of the chain, or a gap of a whole batch: a record further on tells them apart.
-                    if (decisions.find(Filters.gt(AuditChain.SEQ, expected)).limit(1).first() != null) {
-                        throw chainBroken(expected, period);
-                    }
-                    break;
-                }
-                for (Document record : batch) {
+            try (MongoCursor<Document> records = decisions.find(Filters.gte(AuditChain.SEQ, firstSeq))
+                    .sort(Sorts.ascending(AuditChain.SEQ)).batchSize(READ_BATCH).iterator()) {
+                while (records.hasNext()) {
+                    Document record = records.next();
                     Instant receivedAt = record.getDate(RECEIVED_AT).toInstant();
                     if (!receivedAt.isBefore(end)) {
-                        more = false;
                         break;
                     }
                     long seq = ((Number) record.get(AuditChain.SEQ)).longValue();
@@ -215,21 +210,6 @@ public class AuditArchives {
             throw e;
         }
         return new Written(expected - firstSeq, previous, first, last);
-    }
-
-    /**
-     * Records {@code from} to {@code from + READ_BATCH - 1} in chain order: an {@code $in} of chain numbers, which
-     * a unique index on {@code chainSeq} answers by lookups on either store (the embedded server answers a range
-     * or a sorted query by reading every document).
-     */
-    private List<Document> batchFrom(long from) {
-        List<Long> numbers = new ArrayList<>(READ_BATCH);
-        for (long n = from; n < from + READ_BATCH; n++) {
-            numbers.add(n);
-        }
-        List<Document> batch = decisions.find(Filters.in(AuditChain.SEQ, numbers)).into(new ArrayList<>());
-        batch.sort(Comparator.comparingLong(d -> ((Number) d.get(AuditChain.SEQ)).longValue()));
-        return batch;
     }
 
     private static RuntimeException chainBroken(long expected, YearMonth period) {
