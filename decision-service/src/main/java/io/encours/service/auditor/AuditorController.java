@@ -8,6 +8,7 @@ import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import io.encours.service.audit.AuditChain;
+import io.encours.service.retention.ChainAnchors;
 import io.encours.service.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -55,7 +56,7 @@ class AuditorController {
 
     AuditorController(MongoTemplate mongo) {
         this.decisions = mongo.getCollection(COLLECTION);
-        this.verifier = new ChainVerifier(decisions);
+        this.verifier = new ChainVerifier(decisions, new ChainAnchors(mongo)::decisions);
     }
 
     record Page(List<Map<String, Object>> items, String nextCursor) {

@@ -6,11 +6,14 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import io.encours.service.audit.AuditChain;
+import io.encours.service.retention.ChainAnchor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -19,6 +22,10 @@ import org.bson.conversions.Bson;
  * records received in it; every record between them is then checked in chain order, whatever its time:
  * a number missing is a deleted record, a hash that does not match the content an altered record, a
  * {@code prevHash} that does not match the previous record's hash a broken link.
+ *
+ * <p>Once older records were pruned (docs/audit.md, "Retention and archiving"), the chain starts at the anchor's
+ * first kept record, whose {@code prevHash} must be the anchor hash (the last pruned record's, as its archive
+ * shows it); records below it (a prune cut short) are not part of the chain any more.
  */
 final class ChainVerifier {
     static final int MAX_PROBLEMS = 1000;
@@ -27,20 +34,27 @@ final class ChainVerifier {
     record Problem(String kind, long chainSeq, String decisionId, String previousDecisionId, String detail) {
     }
 
+    /** {@code anchorSeq} and {@code anchorHash}: where the chain starts after a prune (null before any). */
     record Report(Instant from, Instant to, boolean valid, long firstSeq, long lastSeq, long checked,
                   String lastHash, long unchainedRecords, Problem firstProblem, List<Problem> problems,
-                  boolean problemsTruncated) {
+                  boolean problemsTruncated, Long anchorSeq, String anchorHash) {
     }
 
     private final MongoCollection<Document> decisions;
+    private final Supplier<Optional<ChainAnchor>> anchors;
 
-    ChainVerifier(MongoCollection<Document> decisions) {
+    ChainVerifier(MongoCollection<Document> decisions, Supplier<Optional<ChainAnchor>> anchors) {
         this.decisions = decisions;
+        this.anchors = anchors;
     }
 
     Report verify(Instant from, Instant to) {
+        ChainAnchor anchor = anchors.get().orElse(null);
+        long start = anchor == null ? 1 : anchor.firstSeq();
+        Long anchorSeq = anchor == null ? null : anchor.firstSeq();
+        String anchorHash = anchor == null ? null : anchor.anchorHash();
         Bson inRange = timeRange(from, to);
-        Bson chained = Filters.and(inRange, Filters.exists(AuditChain.SEQ));
+        Bson chained = Filters.and(inRange, Filters.gte(AuditChain.SEQ, start));
         long unchained = decisions.countDocuments(Filters.and(inRange, Filters.exists(AuditChain.SEQ, false)));
         Document first = decisions.find(chained).projection(Projections.include(AuditChain.SEQ))
                 .sort(Sorts.ascending(AuditChain.SEQ)).limit(1).first();
@@ -48,16 +62,16 @@ final class ChainVerifier {
                 .sort(Sorts.descending(AuditChain.SEQ)).limit(1).first();
         List<Problem> problems = new ArrayList<>();
         if (first == null) {
-            return new Report(from, to, true, 0, 0, 0, null, unchained, null, problems, false);
+            return new Report(from, to, true, 0, 0, 0, null, unchained, null, problems, false, anchorSeq, anchorHash);
         }
         long firstSeq = seq(first);
-        // With no start time, the chain is checked from its very first record.
-        long expected = from == null ? 1 : firstSeq;
+        // With no start time, the chain is checked from its very first (kept) record.
+        long expected = from == null ? start : firstSeq;
         long lastSeq = seq(last);
         String previousHash = null;
         String previousId = null;
-        if (expected == 1) {
-            previousHash = AuditChain.GENESIS;
+        if (expected == start) {
+            previousHash = anchor == null ? AuditChain.GENESIS : anchor.anchorHash();
         } else {
             Document before = decisions.find(Filters.eq(AuditChain.SEQ, expected - 1))
                     .projection(Projections.include(AuditChain.HASH)).first();
@@ -103,8 +117,9 @@ final class ChainVerifier {
         }
         boolean truncated = problems.size() > MAX_PROBLEMS;
         List<Problem> shown = truncated ? problems.subList(0, MAX_PROBLEMS) : problems;
-        return new Report(from, to, problems.isEmpty(), from == null ? 1 : firstSeq, lastSeq, checked, lastHash,
-                unchained, problems.isEmpty() ? null : problems.get(0), List.copyOf(shown), truncated);
+        return new Report(from, to, problems.isEmpty(), from == null ? start : firstSeq, lastSeq, checked, lastHash,
+                unchained, problems.isEmpty() ? null : problems.get(0), List.copyOf(shown), truncated, anchorSeq,
+                anchorHash);
     }
 
     private static void add(List<Problem> problems, Problem problem) {

@@ -172,6 +172,11 @@ class ApiExamplesTest {
         call("whatIf", as("auditor"), "GET", "/api/v1/audit/decisions/" + decisionId + "/what-if?version=" + draft);
         call("decisions", as("auditor"), "GET", "/api/v1/stats/decisions?days=7");
         call("adminActions", as("auditor"), "GET", "/api/v1/audit/admin-actions?target=lea.moreau");
+        // Retention: a month long past archived (it holds no record here) and pruned, then listed and downloaded.
+        call("archiveDecisions", admin(), "POST", "/api/v1/admin/audit-archives?period=2015-03");
+        call("pruneDecisions", admin(), "POST", "/api/v1/admin/audit-archives/2015-03/prune");
+        call("archives", as("auditor"), "GET", "/api/v1/audit/archives");
+        call("archiveFile", as("auditor"), "GET", "/api/v1/audit/archives/2015-03");
         call("removeCallbackTarget", admin(), "DELETE", "/api/v1/admin/callback-targets/" + target);
         call("callbackTargetChanges", as("auditor"), "GET", "/api/v1/audit/callback-target-changes");
 

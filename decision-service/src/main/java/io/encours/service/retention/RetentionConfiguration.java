@@ -1,0 +1,18 @@
+package io.encours.service.retention;
+
+import io.encours.service.storage.WriteDurability;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+@Configuration(proxyBeanMethods = false)
+class RetentionConfiguration {
+
+    @Bean
+    AuditArchives auditArchives(MongoTemplate mongo, WriteDurability durability, RetentionProperties properties,
+                                JsonMapper json, Clock clock) {
+        return new AuditArchives(mongo, durability, properties, json, clock);
+    }
+}
