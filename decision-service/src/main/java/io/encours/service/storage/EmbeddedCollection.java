@@ -121,12 +121,14 @@ final class EmbeddedCollection extends H2Collection {
             query = selector;
             orderBy = null;
         }
+        // Saved and put back: a $lookup of an aggregation may query this collection inside another query of it.
+        RootReference<Object, Document> outer = snapshot.get();
         snapshot.set(data.flushAndGetRoot());
         try {
             return queryDocuments(query, orderBy, parameters.getNumberToSkip(), parameters.getLimit(),
                     parameters.getBatchSize(), parameters.getProjection());
         } finally {
-            snapshot.remove();
+            snapshot.set(outer);
         }
     }
 
@@ -195,11 +197,12 @@ final class EmbeddedCollection extends H2Collection {
                 }
             }
         }
+        RootReference<Object, Document> outer = snapshot.get();
         snapshot.set(data.flushAndGetRoot());
         try {
             return super.count(query, skip, limit);
         } finally {
-            snapshot.remove();
+            snapshot.set(outer);
         }
     }
 

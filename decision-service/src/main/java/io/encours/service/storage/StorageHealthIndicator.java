@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * <p>On the embedded store it also gives the file's size, and says when the file has grown past
  * {@code encours.storage.capacity-warning}: the store still serves (status UP, so that readiness holds), but
  * queries over the trail and start-up slow down with its size, and the operator should move to MongoDB
- * ({@code MONGODB_URI}, docs/operations.md). The warning is in the details: {@code capacity: "NEAR_LIMIT"}
+ * ({@code MONGODB_URI}, docs/decisions/0002). The warning is in the details: {@code capacity: "NEAR_LIMIT"}
  * with the figures and what to do.
  */
 @Component("storage")
@@ -56,7 +56,7 @@ class StorageHealthIndicator extends AbstractHealthIndicator {
             if (size > capacityWarningBytes) {
                 builder.withDetail("capacity", "NEAR_LIMIT")
                         .withDetail("advice", "The embedded store file is " + size + " bytes, above "
-                                + capacityWarningBytes + ": move to MongoDB (set MONGODB_URI), see docs/operations.md");
+                                + capacityWarningBytes + ": move to MongoDB (set MONGODB_URI), see docs/decisions/0002");
             } else {
                 builder.withDetail("capacity", "OK");
             }
