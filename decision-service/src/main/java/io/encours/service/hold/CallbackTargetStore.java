@@ -1,7 +1,5 @@
 package io.encours.service.hold;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
@@ -63,13 +61,8 @@ final class CallbackTargetStore {
         if (byOrigin(target.origin()).isPresent()) {
             return false;
         }
-        try {
-            targets.insertOne(toDocument(target));
-        } catch (MongoWriteException e) {
-            if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
+        if (!HoldStore.insertUnlessTaken(targets, toDocument(target))) {
+            return false;
         }
         durable();
         return true;

@@ -78,16 +78,24 @@ final class HoldStore {
                 }
             }
         }
+        if (!insertUnlessTaken(holds, toDocument(hold))) {
+            return false;
+        }
+        durable();
+        return true;
+    }
+
+    /** Inserts the document; false when a unique index already holds its key. */
+    static boolean insertUnlessTaken(MongoCollection<Document> collection, Document document) {
         try {
-            holds.insertOne(toDocument(hold));
+            collection.insertOne(document);
+            return true;
         } catch (MongoWriteException e) {
             if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
                 return false;
             }
             throw e;
         }
-        durable();
-        return true;
     }
 
     Optional<CreditHold> find(String holdId) {
