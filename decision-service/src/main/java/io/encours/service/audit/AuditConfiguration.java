@@ -78,9 +78,10 @@ class AuditConfiguration {
      * The (caller, request id) index is what makes idempotency safe under concurrency. The chain-number index
      * finds a record by its number without reading the trail, on every store: the writer confirms the chain's
      * end with it at start-up ({@link ChainHead}); on MongoDB it also keeps the hash chain single when several
-     * instances write to one database. The two others serve a customer's history and the audit explorer's
-     * outcome filter. (The embedded server builds unique indexes only; it accepts the others and ignores them.)
-     * On a store written before the chain index existed, creating it reads the trail once.
+     * instances write to one database. The three others serve a customer's history, the audit explorer's
+     * outcome filter and every search by time (statistics, a day's chain check, simulations), on both stores
+     * (the embedded one builds them since issue 20: storage/EmbeddedSecondaryIndex). On a store written before
+     * an index existed, creating it reads the trail once.
      */
     static void createChainIndex(MongoTemplate mongo) {
         mongo.indexOps(AuditDocuments.COLLECTION).createIndex(new Index().on(AuditChain.SEQ, Sort.Direction.ASC)
@@ -98,6 +99,7 @@ class AuditConfiguration {
                     .on(AuditDocuments.RECEIVED_AT, Sort.Direction.DESC).named("customerId_receivedAt"));
             indexes.createIndex(new Index().on(AuditDocuments.OUTCOME, Sort.Direction.ASC)
                     .on(AuditDocuments.RECEIVED_AT, Sort.Direction.DESC).named("outcome_receivedAt"));
+            indexes.createIndex(new Index().on(AuditDocuments.RECEIVED_AT, Sort.Direction.DESC).named("receivedAt"));
             durability.makeAcknowledgedWritesDurable();
         } catch (DataAccessException e) {
             if (e.getCause() instanceof MongoException m && m.getCode() == UNAUTHORIZED) {

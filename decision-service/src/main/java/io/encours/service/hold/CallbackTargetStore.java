@@ -35,9 +35,10 @@ final class CallbackTargetStore {
         this.durability = durability;
     }
 
-    /** The origin index is what keeps one entry per scheme, host and port. */
+    /** The origin index is what keeps one entry per scheme, host and port; the other serves the change log. */
     void createIndexes() {
         targets.createIndex(Indexes.ascending("origin"), new IndexOptions().unique(true).name("origin_unique"));
+        changes.createIndex(Indexes.descending("at"), new IndexOptions().name("at"));
         durability.makeAcknowledgedWritesDurable();
     }
 

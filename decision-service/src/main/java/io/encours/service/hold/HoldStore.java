@@ -48,8 +48,9 @@ final class HoldStore {
     }
 
     /**
-     * The decision-id index is what keeps a replayed decision from opening a second hold. (The embedded
-     * server builds unique indexes only; the others serve a real MongoDB.)
+     * The decision-id index is what keeps a replayed decision from opening a second hold. The others serve
+     * the hold list (by status, by customer, or all, newest first), an order's latest hold, a hold's history
+     * and the audit explorer's time-ordered search of holds and hold actions, on both stores.
      */
     void createIndexes() {
         holds.createIndex(Indexes.ascending("decisionId"), new IndexOptions().unique(true).name("decisionId_unique"));
@@ -57,7 +58,11 @@ final class HoldStore {
                 new IndexOptions().name("status_openedAt"));
         holds.createIndex(Indexes.compoundIndex(Indexes.ascending("orderId"), Indexes.descending("openedAt")),
                 new IndexOptions().name("orderId_openedAt"));
+        holds.createIndex(Indexes.compoundIndex(Indexes.ascending("customerId"), Indexes.descending("openedAt")),
+                new IndexOptions().name("customerId_openedAt"));
+        holds.createIndex(Indexes.descending("openedAt"), new IndexOptions().name("openedAt"));
         actions.createIndex(Indexes.ascending("holdId"), new IndexOptions().name("holdId"));
+        actions.createIndex(Indexes.descending("at"), new IndexOptions().name("at"));
         durability.makeAcknowledgedWritesDurable();
     }
 

@@ -1,6 +1,9 @@
 package io.encours.service.storage;
 
 import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
@@ -79,6 +82,28 @@ final class EmbeddedBackend extends H2Backend {
                     getFullCollectionNamespace(collectionName) + "._index_" + indexName,
                     new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyType.INSTANCE));
             return new EmbeddedUniqueIndex(map, indexName, keys, sparse);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                           boolean sparse) {
+            MVMap<KeyValue, Boolean> map = getMvStore().openMap(
+                    getFullCollectionNamespace(collectionName) + "._index_" + indexName,
+                    new MVMap.Builder<KeyValue, Boolean>().keyType(SecondaryKeyType.INSTANCE));
+            return new EmbeddedSecondaryIndex(map, indexName, keys, sparse);
+        }
+
+        /** An aggregation starting with {@code $match} reads what the match selects through the indexes. */
+        @Override
+        public Document handleCommand(Channel channel, String command, Document query,
+                                      DatabaseResolver databaseResolver, Oplog oplog) {
+            if (command.equalsIgnoreCase("aggregate") && query.get("pipeline") instanceof List<?> pipeline
+                    && !pipeline.isEmpty() && pipeline.get(0) instanceof Document first
+                    && first.get("$match") instanceof Document match) {
+                return EmbeddedCollection.aggregating(match,
+                        () -> super.handleCommand(channel, command, query, databaseResolver, oplog));
+            }
+            return super.handleCommand(channel, command, query, databaseResolver, oplog);
         }
 
         @Override

@@ -13,6 +13,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -75,6 +76,8 @@ final class EmbeddedCollection extends H2Collection {
     private volatile LongAdder examined;
     /** The documents map as the query running on this thread started; null outside a query (writes). */
     private final ThreadLocal<RootReference<Object, Document>> snapshot = new ThreadLocal<>();
+    /** The {@code $match} of the aggregation running on this thread, which its first stage applies. */
+    private static final ThreadLocal<Document> aggregationMatch = new ThreadLocal<>();
     /** Called for each document a snapshot query reads; a test holds a query mid-scan with it. */
     private static volatile Runnable snapshotReadProbe;
 
@@ -129,6 +132,64 @@ final class EmbeddedCollection extends H2Collection {
                     parameters.getBatchSize(), parameters.getProjection());
         } finally {
             snapshot.set(outer);
+        }
+    }
+
+    /**
+     * Planned over the ordered indexes ({@link QueryPlanner}): a range of one index, read in the sort's order
+     * when it can be, so that a sorted, limited page reads about as many documents as it returns. A query that
+     * names every field of a unique index with equal values goes to that index as before; a query no index
+     * serves better reads every document as before.
+     */
+    @Override
+    protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                                         int batchSize, Document fieldSelector) {
+        List<OrderedIndex> ordered = new ArrayList<>();
+        if (orderBy != null && orderBy.containsKey("$natural")) {
+            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+        for (Index<Object> index : getIndexes()) {
+            if (index.canHandle(query)) {
+                return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+            if (index instanceof OrderedIndex o && (index instanceof EmbeddedSecondaryIndex || o.fields().size() == 1)) {
+                ordered.add(o);
+            }
+        }
+        QueryPlanner.Plan plan = QueryPlanner.plan(query, orderBy, numberToSkip, limit, ordered, data.sizeAsLong());
+        if (plan == null) {
+            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+        Iterator<Object> positions = plan.index().positions(plan.range(), plan.reverse());
+        Stream<Document> documents = StreamSupport.stream(Spliterators.spliteratorUnknownSize(positions,
+                        Spliterator.ORDERED), false)
+                .map(this::getDocument)
+                .filter(Objects::nonNull);
+        return matchDocumentsFromStream(query, documents, numberToSkip, limit, batchSize,
+                plan.ordered() ? null : deriveComparator(orderBy), fieldSelector);
+    }
+
+    /**
+     * What an aggregation reads: the documents its first stage's {@code $match} may keep, found like a
+     * query's (mongo-java-server reads every document and leaves the {@code $match} stage to filter them).
+     */
+    @Override
+    public Stream<Document> queryAllAsStream() {
+        Document match = aggregationMatch.get();
+        if (match == null) {
+            return super.queryAllAsStream();
+        }
+        aggregationMatch.remove();
+        return StreamSupport.stream(handleQuery(match).spliterator(), false);
+    }
+
+    /** Runs {@code aggregation} with the first stage's {@code $match} (null: none) known to the collection. */
+    static <T> T aggregating(Document match, Supplier<T> aggregation) {
+        aggregationMatch.set(match);
+        try {
+            return aggregation.get();
+        } finally {
+            aggregationMatch.remove();
         }
     }
 
