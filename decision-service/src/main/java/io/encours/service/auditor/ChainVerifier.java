@@ -19,7 +19,7 @@ import org.bson.conversions.Bson;
 
 /**
  * Walks the hash chain over a time range. The range selects the first and last chain numbers of the
- * records received in it; every record between them is then checked in chain order, whatever its time:
+ * records received in it (read once, on the time index); every record between them is then checked in chain order, whatever its time:
  * a number missing is a deleted record, a hash that does not match the content an altered record, a
  * {@code prevHash} that does not match the previous record's hash a broken link.
  *
@@ -54,12 +54,10 @@ final class ChainVerifier {
         Long anchorSeq = anchor == null ? null : anchor.firstSeq();
         String anchorHash = anchor == null ? null : anchor.anchorHash();
         Bson inRange = timeRange(from, to);
-        Bson chained = Filters.and(inRange, Filters.gte(AuditChain.SEQ, start));
-        long unchained = decisions.countDocuments(Filters.and(inRange, Filters.exists(AuditChain.SEQ, false)));
-        Document first = decisions.find(chained).projection(Projections.include(AuditChain.SEQ))
-                .sort(Sorts.ascending(AuditChain.SEQ)).limit(1).first();
-        Document last = decisions.find(chained).projection(Projections.include(AuditChain.SEQ))
-                .sort(Sorts.descending(AuditChain.SEQ)).limit(1).first();
+        Bounds bounds = from == null && to == null ? wholeChain(start) : bounds(inRange, start);
+        long unchained = bounds.unchained();
+        Document first = bounds.first();
+        Document last = bounds.last();
         List<Problem> problems = new ArrayList<>();
         if (first == null) {
             return new Report(from, to, true, 0, 0, 0, null, unchained, null, problems, false, anchorSeq, anchorHash);
@@ -120,6 +118,51 @@ final class ChainVerifier {
         return new Report(from, to, problems.isEmpty(), from == null ? start : firstSeq, lastSeq, checked, lastHash,
                 unchained, problems.isEmpty() ? null : problems.get(0), List.copyOf(shown), truncated, anchorSeq,
                 anchorHash);
+    }
+
+    /** The first and last chained records of a selection (null when none), and how many of it have no number. */
+    private record Bounds(Document first, Document last, long unchained) {
+    }
+
+    /** The whole chain: its ends are found on the chain-number index, one record each. */
+    private Bounds wholeChain(long start) {
+        Bson chained = Filters.gte(AuditChain.SEQ, start);
+        Document first = decisions.find(chained).projection(Projections.include(AuditChain.SEQ))
+                .sort(Sorts.ascending(AuditChain.SEQ)).limit(1).first();
+        Document last = decisions.find(chained).projection(Projections.include(AuditChain.SEQ))
+                .sort(Sorts.descending(AuditChain.SEQ)).limit(1).first();
+        return new Bounds(first, last, decisions.countDocuments(Filters.exists(AuditChain.SEQ, false)));
+    }
+
+    /**
+     * A time range: its records read once, on the time index, for their lowest and highest chain numbers. (Sorting
+     * the range by chain number with a limit would walk the chain index from its start to the range.)
+     */
+    private Bounds bounds(Bson inRange, long start) {
+        Document first = null;
+        Document last = null;
+        long unchained = 0;
+        try (MongoCursor<Document> records = decisions.find(inRange).projection(Projections.include(AuditChain.SEQ))
+                .batchSize(1000).iterator()) {
+            while (records.hasNext()) {
+                Document record = records.next();
+                if (!(record.get(AuditChain.SEQ) instanceof Number)) {
+                    unchained++;
+                    continue;
+                }
+                long seq = seq(record);
+                if (seq < start) {
+                    continue;
+                }
+                if (first == null || seq < seq(first)) {
+                    first = record;
+                }
+                if (last == null || seq > seq(last)) {
+                    last = record;
+                }
+            }
+        }
+        return new Bounds(first, last, unchained);
     }
 
     private static void add(List<Problem> problems, Problem problem) {

@@ -76,6 +76,8 @@ final class EmbeddedCollection extends H2Collection {
     private volatile LongAdder examined;
     /** The documents map as the query running on this thread started; null outside a query (writes). */
     private final ThreadLocal<RootReference<Object, Document>> snapshot = new ThreadLocal<>();
+    /** Stands for "already matched" where mongo-java-server matches documents again: passes all, counts none. */
+    private static final Document MATCHED = new Document();
     /** The {@code $match} of the aggregation running on this thread, which its first stage applies. */
     private static final ThreadLocal<Document> aggregationMatch = new ThreadLocal<>();
     /** Called for each document a snapshot query reads; a test holds a query mid-scan with it. */
@@ -93,6 +95,9 @@ final class EmbeddedCollection extends H2Collection {
     /** Every document a query, count, update or delete looks at passes here, whether found by index or scan. */
     @Override
     protected boolean documentMatchesQuery(Document document, Document query) {
+        if (query == MATCHED) {
+            return true;
+        }
         LongAdder counter = examined;
         if (counter == null) {
             // Null while the backend is still being constructed (it reads its index list then): not counted.
@@ -144,29 +149,86 @@ final class EmbeddedCollection extends H2Collection {
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                                          int batchSize, Document fieldSelector) {
-        List<OrderedIndex> ordered = new ArrayList<>();
-        if (orderBy != null && orderBy.containsKey("$natural")) {
+        List<OrderedIndex> ordered = orderBy != null && orderBy.containsKey("$natural") ? null : orderedIndexes(query);
+        if (ordered == null) {
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
+        QueryPlanner.Choice choice = QueryPlanner.plan(query, orderBy, numberToSkip, limit, ordered,
+                data.sizeAsLong());
+        if (choice == null) {
+            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+        QueryPlanner.Plan plan = choice.best();
+        Stream<Document> documents;
+        if (choice.fallback() == null) {
+            documents = read(plan).filter(document -> documentMatchesQuery(document, query));
+        } else {
+            List<Document> found = tryOrdered(plan, query, numberToSkip + limit, choice.fallback().cost());
+            if (found == null) {
+                plan = choice.fallback();
+                documents = read(plan).filter(document -> documentMatchesQuery(document, query));
+            } else {
+                documents = found.stream();
+            }
+        }
+        return matchDocumentsFromStream(MATCHED, documents, numberToSkip, limit, batchSize,
+                plan.ordered() ? null : deriveComparator(orderBy), fieldSelector);
+    }
+
+    /** The indexes a plan may read, or null when a unique index answers the query by equality (as before). */
+    private List<OrderedIndex> orderedIndexes(Document query) {
+        List<OrderedIndex> ordered = new ArrayList<>();
         for (Index<Object> index : getIndexes()) {
             if (index.canHandle(query)) {
-                return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+                return null;
             }
             if (index instanceof OrderedIndex o && (index instanceof EmbeddedSecondaryIndex || o.fields().size() == 1)) {
                 ordered.add(o);
             }
         }
-        QueryPlanner.Plan plan = QueryPlanner.plan(query, orderBy, numberToSkip, limit, ordered, data.sizeAsLong());
-        if (plan == null) {
-            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
-        }
+        return ordered;
+    }
+
+    /** The documents of the plan's range, in its order. */
+    private Stream<Document> read(QueryPlanner.Plan plan) {
         Iterator<Object> positions = plan.index().positions(plan.range(), plan.reverse());
-        Stream<Document> documents = StreamSupport.stream(Spliterators.spliteratorUnknownSize(positions,
-                        Spliterator.ORDERED), false)
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(positions, Spliterator.ORDERED), false)
                 .map(this::getDocument)
                 .filter(Objects::nonNull);
-        return matchDocumentsFromStream(query, documents, numberToSkip, limit, batchSize,
-                plan.ordered() ? null : deriveComparator(orderBy), fieldSelector);
+    }
+
+    /**
+     * The first {@code wanted} matches read in the sort's order, or null once {@code budget} documents were read
+     * without finding them (the filter keeps few of the index's entries: another plan reads fewer). MongoDB's
+     * planner races its candidate plans the same way.
+     */
+    private List<Document> tryOrdered(QueryPlanner.Plan plan, Document query, int wanted, long budget) {
+        List<Document> found = new ArrayList<>();
+        long read = 0;
+        Iterator<Document> documents = read(plan).iterator();
+        while (documents.hasNext() && found.size() < wanted) {
+            if (read++ >= budget) {
+                return null;
+            }
+            Document document = documents.next();
+            if (documentMatchesQuery(document, query)) {
+                found.add(document);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * A count whose query an index range expresses exactly is the range's size: no document is read. Other counts
+     * read the documents the planner chooses, from a snapshot.
+     */
+    private Long countFromIndex(Document query) {
+        List<OrderedIndex> ordered = orderedIndexes(query);
+        if (ordered == null) {
+            return null;
+        }
+        QueryPlanner.Choice choice = QueryPlanner.plan(query, null, 0, 0, ordered, data.sizeAsLong());
+        return choice != null && choice.best().covers() ? choice.best().entries() : null;
     }
 
     /**
@@ -249,6 +311,12 @@ final class EmbeddedCollection extends H2Collection {
 
     @Override
     public int count(Document query, int skip, int limit) {
+        if (skip == 0 && limit == 0 && query != null && !query.isEmpty()) {
+            Long counted = countFromIndex(query);
+            if (counted != null) {
+                return Math.toIntExact(counted);
+            }
+        }
         KeyValue[] range = skip == 0 && limit == 0 ? idRange(query) : null;
         if (range != null) {
             for (Index<Object> index : getIndexes()) {

@@ -28,8 +28,25 @@ final class QueryPlanner {
     private QueryPlanner() {
     }
 
-    /** A range of one index, read forwards or backwards; {@code ordered}: in the order the sort asks for. */
-    record Plan(OrderedIndex index, KeyRange range, boolean reverse, boolean ordered, long cost) {
+    /**
+     * A range of one index, read forwards or backwards. {@code ordered}: in the order the sort asks for;
+     * {@code covers}: the range is exactly the query (a count needs no document); {@code entries}: how many
+     * entries the range holds; {@code cost}: how many the planner expects to read.
+     */
+    record Plan(OrderedIndex index, KeyRange range, boolean reverse, boolean ordered, boolean covers, long entries,
+                long cost) {
+
+        /** A plan that bets on the sort's order with a filter left to apply: it may read far more than it costs. */
+        boolean gambles() {
+            return ordered && !covers && entries > cost;
+        }
+    }
+
+    /**
+     * The plan to run; {@code fallback} (or null), the best plan that reads a known number of entries, to switch to
+     * when {@code best} {@link Plan#gambles() gambles} and has read that many without finishing.
+     */
+    record Choice(Plan best, Plan fallback) {
     }
 
     /** The conditions of a query on its fields, and whether they are the whole query. */
@@ -81,23 +98,34 @@ final class QueryPlanner {
      * The best plan over {@code indexes}, or null when reading every document ({@code documents} of them) is
      * as good. {@code limit} 0: no limit.
      */
-    static Plan plan(Document query, Document orderBy, int skip, int limit, List<? extends OrderedIndex> indexes,
-                     long documents) {
+    static Choice plan(Document query, Document orderBy, int skip, int limit, List<? extends OrderedIndex> indexes,
+                       long documents) {
         Shape shape = shape(query);
         List<Map.Entry<String, Integer>> sort = sortFields(orderBy, shape);
         Plan best = null;
+        Plan surest = null;
         for (OrderedIndex index : indexes) {
             Plan plan = planFor(index, index.sparse(), shape, sort, skip, limit);
-            if (plan != null && (best == null || plan.cost() < best.cost()
-                    || (plan.cost() == best.cost() && plan.ordered() && !best.ordered()))) {
+            if (plan == null) {
+                continue;
+            }
+            if (best == null || plan.cost() < best.cost()
+                    || (plan.cost() == best.cost() && plan.ordered() && !best.ordered())) {
                 best = plan;
+            }
+            if (!plan.gambles() && (surest == null || plan.cost() < surest.cost())) {
+                surest = plan;
             }
         }
         if (best == null) {
             return null;
         }
         long scan = sort.isEmpty() && limit > 0 && shape.conditions().isEmpty() ? skip + (long) limit : documents;
-        return best.cost() < scan || (best.cost() == scan && best.ordered() && !sort.isEmpty()) ? best : null;
+        if (!(best.cost() < scan || (best.cost() == scan && best.ordered() && !sort.isEmpty()))) {
+            return null;
+        }
+        return new Choice(best, best.gambles() && surest != null && surest != best && surest.cost() < best.entries()
+                ? surest : null);
     }
 
     private static Plan planFor(OrderedIndex index, boolean sparse, Shape shape, List<Map.Entry<String, Integer>> sort,
@@ -139,7 +167,7 @@ final class QueryPlanner {
         if (used == 0 && !ordered) {
             return null;
         }
-        return new Plan(index, range, ordered && reverse, ordered, cost);
+        return new Plan(index, range, ordered && reverse, ordered, !residual, count, cost);
     }
 
     /**

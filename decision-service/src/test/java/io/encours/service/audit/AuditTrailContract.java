@@ -167,6 +167,8 @@ abstract class AuditTrailContract {
 
     @Test
     void the_index_that_made_request_ids_unique_across_callers_is_dropped_at_start_up() {
+        // The writer reads the chain's end in the background: dropping the database under it races in the server.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(writer::ready);
         mongo.getDb().drop();
         mongo.indexOps(AuditDocuments.COLLECTION).createIndex(new org.springframework.data.mongodb.core.index.Index()
                 .on("requestId", org.springframework.data.domain.Sort.Direction.ASC).unique().named("requestId_unique"));
