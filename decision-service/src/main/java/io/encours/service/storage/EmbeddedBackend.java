@@ -68,6 +68,9 @@ final class EmbeddedBackend extends H2Backend {
      * a subclass could keep the store in a field; the enclosing backend has it already.
      */
     private final class Database extends H2Database {
+        /** The stage the driver's countDocuments adds after the filter. */
+        private static final Document COUNT = new Document("$group",
+                new Document("_id", 1).append("n", new Document("$sum", 1)));
         private static final String DATA = "databases.";
         private static final String META = "meta.";
 
@@ -93,17 +96,36 @@ final class EmbeddedBackend extends H2Backend {
             return new EmbeddedSecondaryIndex(map, indexName, keys, sparse);
         }
 
-        /** An aggregation starting with {@code $match} reads what the match selects through the indexes. */
+        /**
+         * An aggregation starting with {@code $match} reads what the match selects through the indexes. The driver's
+         * {@code countDocuments} ({@code $match} then a {@code $group} counting) is answered from an index range
+         * without reading a document when the range is exactly the match, as MongoDB's count scan does.
+         */
         @Override
         public Document handleCommand(Channel channel, String command, Document query,
                                       DatabaseResolver databaseResolver, Oplog oplog) {
             if (command.equalsIgnoreCase("aggregate") && query.get("pipeline") instanceof List<?> pipeline
                     && !pipeline.isEmpty() && pipeline.get(0) instanceof Document first
                     && first.get("$match") instanceof Document match) {
+                String collectionName = String.valueOf(query.get(command));
+                if (pipeline.size() == 2 && COUNT.equals(pipeline.get(1))
+                        && resolveCollection(collectionName, false) instanceof EmbeddedCollection collection) {
+                    Long count = collection.countFromIndex(match);
+                    if (count != null) {
+                        return countResponse(getFullCollectionNamespace(collectionName), count);
+                    }
+                }
                 return EmbeddedCollection.aggregating(match,
                         () -> super.handleCommand(channel, command, query, databaseResolver, oplog));
             }
             return super.handleCommand(channel, command, query, databaseResolver, oplog);
+        }
+
+        private static Document countResponse(String namespace, long count) {
+            List<Document> batch = count == 0 ? List.of()
+                    : List.of(new Document("_id", 1).append("n", count > Integer.MAX_VALUE ? count : (int) count));
+            Document cursor = new Document("id", 0L).append("ns", namespace).append("firstBatch", batch);
+            return new Document("cursor", cursor).append("ok", 1.0);
         }
 
         @Override

@@ -5,6 +5,7 @@ import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,11 @@ import java.util.regex.Pattern;
 final class QueryPlanner {
     private static final String ID = "_id";
     private static final Set<String> RANGE_OPERATORS = Set.of("$eq", "$gt", "$gte", "$lt", "$lte", "$in");
+
+    /** Fewer entries to read first; on a tie, a plan that covers the query, then one in the sort's order. */
+    private static final Comparator<Plan> BETTER = Comparator.comparingLong(Plan::cost)
+            .thenComparing(Plan::covers, Comparator.reverseOrder())
+            .thenComparing(Plan::ordered, Comparator.reverseOrder());
 
     private QueryPlanner() {
     }
@@ -109,8 +115,7 @@ final class QueryPlanner {
             if (plan == null) {
                 continue;
             }
-            if (best == null || plan.cost() < best.cost()
-                    || (plan.cost() == best.cost() && plan.ordered() && !best.ordered())) {
+            if (best == null || BETTER.compare(plan, best) < 0) {
                 best = plan;
             }
             if (!plan.gambles() && (surest == null || plan.cost() < surest.cost())) {
