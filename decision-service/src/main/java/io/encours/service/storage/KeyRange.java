@@ -13,7 +13,8 @@ record KeyRange(List<Object> equal, Object low, boolean lowInclusive, Object hig
     static final Object OPEN_HIGH = SecondaryKeyType.Bound.HIGH;
 
     KeyRange {
-        equal = List.copyOf(equal);
+        // Not List.copyOf: null is a value here ({field: null} matches documents without the field).
+        equal = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(equal));
     }
 
     static KeyRange equalTo(List<Object> values) {
