@@ -9,6 +9,7 @@ encours.decisions.createIndex({ caller: 1, requestId: 1 }, { name: "caller_reque
 encours.decisions.createIndex({ chainSeq: 1 }, { name: "chainSeq_unique", unique: true, sparse: true });
 encours.decisions.createIndex({ customerId: 1, receivedAt: -1 }, { name: "customerId_receivedAt" });
 encours.decisions.createIndex({ outcome: 1, receivedAt: -1 }, { name: "outcome_receivedAt" });
+encours.decisions.createIndex({ receivedAt: -1 }, { name: "receivedAt" });
 
 encours.createRole({
   role: "auditTrailWriter",
