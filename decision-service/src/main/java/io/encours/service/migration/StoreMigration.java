@@ -161,7 +161,10 @@ final class StoreMigration {
             specs.add(spec);
         }
         if (specs.isEmpty()) {
-            target.createCollection(name);
+            // An empty collection is copied too (the service expects to find what it created).
+            if (!target.listCollectionNames().into(new ArrayList<>()).contains(name)) {
+                target.createCollection(name);
+            }
             return 0;
         }
         target.runCommand(new Document("createIndexes", name).append("indexes", specs));

@@ -158,7 +158,7 @@ abstract class MigrationContract {
             Run conflict = migrate();
             assertThat(conflict.exit()).isEqualTo(MigrationCommand.EXIT_CHECK_FAILED);
             assertThat(conflict.output()).contains("CHECK FAILED", "audit chain on the target: INVALID")
-                    .containsPattern("^decisions .* conflicts 1 .*MISMATCH");
+                    .containsPattern(Pattern.compile("^decisions .* conflicts 1 .*MISMATCH", Pattern.MULTILINE));
             target.getCollection("decisions").replaceOne(Filters.eq("_id", decisions.get(3)), original);
         }
 
