@@ -1,5 +1,6 @@
 package io.encours.service;
 
+import io.encours.service.migration.MigrationCommand;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -12,6 +13,10 @@ import org.springframework.context.annotation.Bean;
 public class EncoursApplication {
 
     public static void main(String[] args) {
+        if (MigrationCommand.requested(args)) {
+            // A mode of the same jar: copy the embedded store to MongoDB, then exit (docs/operations.md).
+            System.exit(MigrationCommand.run(args, System.out));
+        }
         SpringApplication.run(EncoursApplication.class, args);
     }
 

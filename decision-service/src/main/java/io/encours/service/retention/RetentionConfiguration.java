@@ -15,4 +15,10 @@ class RetentionConfiguration {
                                 JsonMapper json, Clock clock) {
         return new AuditArchives(mongo, durability, properties, json, clock);
     }
+
+    @Bean
+    RecordArchives recordArchives(MongoTemplate mongo, WriteDurability durability, RetentionProperties properties,
+                                  JsonMapper json, Clock clock) {
+        return new RecordArchives(mongo, durability, properties, json, clock);
+    }
 }

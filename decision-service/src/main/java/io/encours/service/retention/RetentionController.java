@@ -33,12 +33,43 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Retention", description = "Archives of closed months and pruning past the retention period")
 class RetentionController {
     private final AuditArchives archives;
+    private final RecordArchives records;
 
-    RetentionController(AuditArchives archives) {
+    RetentionController(AuditArchives archives, RecordArchives records) {
         this.archives = archives;
+        this.records = records;
     }
 
-    record Retention(Map<String, String> retention, ChainAnchor anchor, List<ArchiveManifest> archives) {
+    record Retention(Map<String, String> retention, ChainAnchor anchor, List<ArchiveManifest> archives,
+                     List<RecordArchives.Manifest> recordArchives) {
+    }
+
+    @PostMapping(path = "/api/v1/admin/record-archives/{kind}", produces = "application/json")
+    @Operation(summary = "Archive the holds, hold actions, policy actions or administrators' actions of a closed month",
+            description = "kind: holds (by the month they were settled in; open holds are not archived), "
+                    + "hold-actions, policy-actions, admin-actions. Writes <kind>-<period>.jsonl.gz (gzip JSON Lines, "
+                    + "canonical JSON) and its manifest (records, SHA-256) to the archive directory.")
+    RecordArchives.Manifest archiveRecords(@PathVariable String kind,
+                                           @Parameter(description = "a month, e.g. 2026-06 (UTC)") @RequestParam String period,
+                                           Authentication who) {
+        return records.archive(kind(kind), month(period), who.getName());
+    }
+
+    @PostMapping(path = "/api/v1/admin/record-archives/{kind}/{period}/prune", produces = "application/json")
+    @Operation(summary = "Delete the archived records of a month past the kind's retention period",
+            description = "Only once the month is older than encours.retention.<kind> and its archive still matches "
+                    + "its manifest; never an open hold, nor an action of a hold still open.")
+    RecordArchives.Manifest pruneRecords(@PathVariable String kind, @PathVariable String period, Authentication who) {
+        return records.prune(kind(kind), month(period), who.getName());
+    }
+
+    @GetMapping("/api/v1/audit/record-archives/{kind}/{period}")
+    @Operation(summary = "Download the archive of a month of holds or actions (application/gzip: JSON Lines)")
+    void recordArchiveFile(@PathVariable String kind, @PathVariable String period, HttpServletResponse response)
+            throws IOException {
+        RecordArchives.Manifest manifest = records.archive(kind(kind), month(period))
+                .orElseThrow(() -> RetentionProblems.notArchived(period, HttpStatus.NOT_FOUND));
+        send(records.fileOf(manifest), manifest.file(), manifest.sha256(), response);
     }
 
     @PostMapping(path = "/api/v1/admin/audit-archives", produces = "application/json")
@@ -70,7 +101,7 @@ class RetentionController {
         retention.put("holdActions", p.holdActions().toString());
         retention.put("policyActions", p.policyActions().toString());
         retention.put("adminActions", p.adminActions().toString());
-        return new Retention(retention, archives.anchor().orElse(null), archives.archives());
+        return new Retention(retention, archives.anchor().orElse(null), archives.archives(), records.archives());
     }
 
     @GetMapping("/api/v1/audit/archives/{period}")
@@ -80,14 +111,22 @@ class RetentionController {
     void archiveFile(@PathVariable String period, HttpServletResponse response) throws IOException {
         ArchiveManifest manifest = archives.archive(month(period))
                 .orElseThrow(() -> RetentionProblems.notArchived(period, HttpStatus.NOT_FOUND));
-        Path file = archives.fileOf(manifest);
+        send(archives.fileOf(manifest), manifest.file(), manifest.sha256(), response);
+    }
+
+    private static void send(Path file, String name, String sha256, HttpServletResponse response) throws IOException {
         response.setContentType("application/gzip");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + manifest.file() + "\"");
-        response.setHeader("Archive-SHA256", manifest.sha256());
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        response.setHeader("Archive-SHA256", sha256);
         response.setContentLengthLong(Files.size(file));
         try (InputStream in = Files.newInputStream(file); OutputStream out = response.getOutputStream()) {
             in.transferTo(out);
         }
+    }
+
+    private static RecordKind kind(String kind) {
+        return RecordKind.of(kind).orElseThrow(() -> Problems.invalidField("kind",
+                "must be holds, hold-actions, policy-actions or admin-actions"));
     }
 
     private static YearMonth month(String period) {

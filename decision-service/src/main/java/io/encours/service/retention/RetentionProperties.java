@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How long each kind of record the service stores is kept, and where archives are written. Ten years by
  * default for every kind: French law keeps commercial records and their supporting documents ten years
- * (Code de commerce, L123-22). Only decisions are archived and pruned by the service so far; the other
- * periods are stated here so that what the service keeps is one list.
+ * (Code de commerce, L123-22). Decisions are archived and pruned along their chain ({@link AuditArchives}),
+ * the other kinds month by month ({@link RecordArchives}).
  *
  * @param decisions        decisions (the {@code decisions} collection, hash-chained)
  * @param holds            credit holds ({@code credit_holds})

@@ -10,7 +10,7 @@ import org.testcontainers.DockerClientFactory;
  * green build does not hide that the real-database tests did not run. Registered before
  * {@code @Testcontainers(disabledWithoutDocker = true)}, which does the skipping.
  */
-class ReportSkipWithoutDocker implements ExecutionCondition {
+public class ReportSkipWithoutDocker implements ExecutionCondition {
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         if (context.getTestMethod().isEmpty() && !DockerClientFactory.instance().isDockerAvailable()) {

@@ -175,6 +175,9 @@ class ApiExamplesTest {
         // Retention: a month long past archived (it holds no record here) and pruned, then listed and downloaded.
         call("archiveDecisions", admin(), "POST", "/api/v1/admin/audit-archives?period=2015-03");
         call("pruneDecisions", admin(), "POST", "/api/v1/admin/audit-archives/2015-03/prune");
+        call("archiveRecords", admin(), "POST", "/api/v1/admin/record-archives/holds?period=2015-03");
+        call("pruneRecords", admin(), "POST", "/api/v1/admin/record-archives/holds/2015-03/prune");
+        call("recordArchiveFile", as("auditor"), "GET", "/api/v1/audit/record-archives/holds/2015-03");
         call("archives", as("auditor"), "GET", "/api/v1/audit/archives");
         call("archiveFile", as("auditor"), "GET", "/api/v1/audit/archives/2015-03");
         call("removeCallbackTarget", admin(), "DELETE", "/api/v1/admin/callback-targets/" + target);
