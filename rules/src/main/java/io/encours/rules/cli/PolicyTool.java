@@ -163,6 +163,11 @@ public final class PolicyTool {
             out.println(String.format(Locale.ROOT, "%8d  %-18s %6d  %9d  %11.2f%%", g.row(), g.criterion(),
                     g.points(), g.count(), 100 * g.defaultRate()));
         }
+        if (!report.distribution().isEmpty()) {
+            out.println(report.distribution().size() + " distinct scores from " + report.distribution().get(0).score()
+                    + " to " + report.distribution().get(report.distribution().size() - 1).score()
+                    + (report.ksScore() == null ? "" : "; KS reached at score " + report.ksScore()));
+        }
         out.println(report.summaryLine());
         return 0;
     }
