@@ -66,10 +66,12 @@ class PolicyToolTest {
         DefaultPolicy.bundle().writeTo(dir);
         Path file = java.nio.file.Files.createDirectories(dir.resolve("data")).resolve("labelled.csv");
         java.nio.file.Files.writeString(file, """
+                customer.sector,customer.legalForm,customer.foundingDate,customer.externalRating.score,\
+                customer.paymentBehaviour.incidentsLast12Months,customer.paymentBehaviour.averageDaysLate,\
                 customer.financials.totalAssets,customer.financials.totalDebts,outcome
-                1000000,900000,1
-                1000000,200000,0
-                lots,200000,0
+                IT,SA,2000-01-01,80,0,1,1000000,900000,1
+                IT,SA,2000-01-01,80,0,1,1000000,200000,0
+                IT,SA,2000-01-01,80,0,1,lots,200000,0
                 """);
 
         assertThat(run("backtest", dir.toString(), file.toString(), "--as-of", "2026-06-15")).isZero();
