@@ -25,11 +25,12 @@ class MissingInputTest extends FullStackTest {
         JsonNode withoutFinancials = decide(orderCheck().without("customer.financials"));
 
         assertThat(complete.get("score").asInt()).isEqualTo(96);
-        assertThat(withoutFinancials.get("score").asInt()).isEqualTo(55).isLessThan(complete.get("score").asInt());
-        assertThat(withoutFinancials.get("riskClass").asString()).isEqualTo("C");
+        assertThat(withoutFinancials.get("score").asInt()).isEqualTo(40).isLessThan(complete.get("score").asInt());
+        assertThat(withoutFinancials.get("riskClass").asString()).isEqualTo("D");
         assertThat(codes(withoutFinancials)).contains("MISSING_DATA_SCORED_WORST");
         JsonNode missing = reason(withoutFinancials, "MISSING_DATA_SCORED_WORST");
-        assertThat(missing.get("message").asString()).contains("GEARING", "GENERAL_SOLVENCY");
+        assertThat(missing.get("message").asString()).contains("GENERAL_SOLVENCY", "RETURN_ON_ASSETS",
+                "CURRENT_RATIO", "INTEREST_COVER", "REVENUE", "REVENUE_GROWTH");
     }
 
     @Test
@@ -46,7 +47,7 @@ class MissingInputTest extends FullStackTest {
     void total_assets_of_zero_leave_the_solvency_ratio_unknown_scored_as_its_worst_band() {
         JsonNode decision = decide(customerScore().with("customer.financials.totalAssets", 0));
 
-        assertThat(decision.get("score").asInt()).isEqualTo(78);
+        assertThat(decision.get("score").asInt()).isEqualTo(68);
         assertThat(codes(decision)).contains("MISSING_DATA_SCORED_WORST");
         JsonNode solvency = decision.get("scoreBreakdown").findParents("criterion").stream()
                 .filter(l -> l.get("criterion").asString().equals("GENERAL_SOLVENCY")).findFirst().orElseThrow();

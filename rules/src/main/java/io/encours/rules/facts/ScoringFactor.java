@@ -10,11 +10,22 @@ public final class ScoringFactor {
     private final String criterion;
     private final String category;
     private final BigDecimal value;
+    private final Integer ageMonths;
 
-    private ScoringFactor(String criterion, String category, BigDecimal value) {
+    private ScoringFactor(String criterion, String category, BigDecimal value, Integer ageMonths) {
         this.criterion = criterion;
         this.category = category;
         this.value = value;
+        this.ageMonths = ageMonths;
+    }
+
+    private ScoringFactor(String criterion, String category, BigDecimal value) {
+        this(criterion, category, value, null);
+    }
+
+    /** A value observed some whole months before the decision date (an external rating, say). */
+    public static ScoringFactor ofDatedValue(String criterion, BigDecimal value, Integer ageMonths) {
+        return new ScoringFactor(criterion, null, value, ageMonths);
     }
 
     public static ScoringFactor ofValue(String criterion, BigDecimal value) {
@@ -35,6 +46,9 @@ public final class ScoringFactor {
     public String getCategory() { return category; }
 
     public BigDecimal getValue() { return value; }
+
+    /** Whole months between the date the value was observed and the decision date; null when undated. */
+    public Integer getAgeMonths() { return ageMonths; }
 
     public boolean isKnown() { return value != null || category != null; }
 

@@ -15,6 +15,7 @@ import io.encours.rules.model.OrderCheckRequest;
 import io.encours.rules.model.PaymentTermsRequest;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,9 +32,9 @@ final class FactAssembler {
         Customer customer = request.customer();
         sheet.figure("customerId", customer.id());
         if (request instanceof CustomerScoreRequest r) {
-            scoring(r.customer(), r, facts);
+            scoring(r.customer(), r, facts, sheet);
         } else if (request instanceof OrderCheckRequest r) {
-            scoring(r.customer(), r, facts);
+            scoring(r.customer(), r, facts, sheet);
             OrderFacts o = OrderFacts.of(r);
             facts.add(o);
             sheet.figure("orderAmount", o.getOrderAmount());
@@ -50,7 +51,7 @@ final class FactAssembler {
             sheet.figure("accountStatus", o.getAccountStatus());
             sheet.figure("currency", o.getCurrency());
         } else if (request instanceof PaymentTermsRequest r) {
-            scoring(r.customer(), r, facts);
+            scoring(r.customer(), r, facts, sheet);
             TermsFacts t = TermsFacts.of(r);
             facts.add(t);
             sheet.figure("requestedTerms", r.requestedTerms().toString());
@@ -70,7 +71,7 @@ final class FactAssembler {
         return facts;
     }
 
-    private static void scoring(Customer c, DecisionRequest r, List<Object> facts) {
+    private static void scoring(Customer c, DecisionRequest r, List<Object> facts, DecisionSheet sheet) {
         facts.add(new CustomerFacts(c));
         facts.add(ScoringFactor.ofCategory("SECTOR", c.sector()));
         facts.add(ScoringFactor.ofCategory("LEGAL_FORM", c.legalForm()));
@@ -80,16 +81,21 @@ final class FactAssembler {
         facts.add(ScoringFactor.ofValue("PAYMENT_INCIDENTS",
                 behaviour == null ? null : BigDecimal.valueOf(behaviour.incidentsLast12Months())));
         facts.add(ScoringFactor.ofValue("AVERAGE_DAYS_LATE", behaviour == null ? null : behaviour.averageDaysLate()));
-        facts.add(ScoringFactor.ofValue("EXTERNAL_SCORE",
-                c.externalRating() == null ? null : BigDecimal.valueOf(c.externalRating().score())));
+        var rating = c.externalRating();
+        facts.add(rating == null ? ScoringFactor.ofValue("EXTERNAL_SCORE", null)
+                : ScoringFactor.ofDatedValue("EXTERNAL_SCORE", BigDecimal.valueOf(rating.score()),
+                rating.ratedOn() == null ? null : (int) ChronoUnit.MONTHS.between(rating.ratedOn(), r.asOf())));
+        if (rating != null && rating.ratedOn() != null) {
+            sheet.figure("ratedOn", rating.ratedOn());
+        }
+        // Negative equity is not a factor of its own: debts above assets put solvency in its lowest band,
+        // and scoring it again (as gearing did) counted one fact twice.
         Financials f = c.financials();
         facts.add(ScoringFactor.ofValue("GENERAL_SOLVENCY", f == null ? null : f.generalSolvency()));
-        if (f != null && f.negativeEquity()) {
-            facts.add(ScoringFactor.ofCategory("GEARING", "NEGATIVE_EQUITY"));
-        } else {
-            BigDecimal gearing = f == null ? null : f.gearing();
-            facts.add(gearing == null ? ScoringFactor.ofValue("GEARING", null)
-                    : ScoringFactor.of("GEARING", "RATIO", gearing));
-        }
+        facts.add(ScoringFactor.ofValue("RETURN_ON_ASSETS", f == null ? null : f.returnOnAssetsPercent()));
+        facts.add(ScoringFactor.ofValue("CURRENT_RATIO", f == null ? null : f.currentRatio()));
+        facts.add(ScoringFactor.ofValue("INTEREST_COVER", f == null ? null : f.interestCover()));
+        facts.add(ScoringFactor.ofValue("REVENUE", f == null ? null : f.revenue()));
+        facts.add(ScoringFactor.ofValue("REVENUE_GROWTH", f == null ? null : f.revenueGrowthPercent()));
     }
 }

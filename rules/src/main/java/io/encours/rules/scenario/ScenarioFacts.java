@@ -36,7 +36,9 @@ final class ScenarioFacts {
     static final Set<String> KNOWN = Set.of("asOf", "customer.id", "customer.sector", "customer.legalForm",
             "customer.country", "customer.yearsInBusiness", "rating", "rating.score", "rating.provider",
             "financials", "financials.totalAssets", "financials.totalDebts", "financials.equity",
-            "financials.netDebt", "financials.revenue", "behaviour", "behaviour.incidents",
+            "financials.netDebt", "financials.revenue", "financials.netIncome", "financials.operatingIncome",
+            "financials.currentAssets", "financials.currentLiabilities", "financials.cash",
+            "financials.interestExpense", "financials.previousRevenue", "rating.ratedMonthsAgo", "behaviour", "behaviour.incidents",
             "behaviour.averageDaysLate", "account.internalLimit", "account.insuredLimit",
             "account.insuranceExpiresInDays", "account.insurer", "account.standardTermsDays", "account.status",
             "account.reviewedDaysAgo", "account.openedDaysAgo", "exposure.openInvoices", "exposure.overdue",
@@ -78,11 +80,15 @@ final class ScenarioFacts {
         Integer years = integerOrNull("customer.yearsInBusiness");
         ExternalRating rating = saysNone("rating") || isNone("rating.score") ? null
                 : new ExternalRating(get("rating.provider", "Ellisphere"), integer("rating.score", 60),
-                asOf.minusMonths(2));
+                asOf.minusMonths(integer("rating.ratedMonthsAgo", 2)));
         Financials financials = saysNone("financials") ? null : new Financials(
                 decimalOrNull("financials.totalAssets"), decimalOrNull("financials.totalDebts"),
                 decimalOrNull("financials.equity"), decimalOrNull("financials.netDebt"),
-                decimalOrNull("financials.revenue"), asOf.withDayOfYear(1).minusDays(1));
+                decimalOrNull("financials.revenue"), asOf.withDayOfYear(1).minusDays(1),
+                decimalOrNull("financials.netIncome"), decimalOrNull("financials.operatingIncome"),
+                decimalOrNull("financials.currentAssets"), decimalOrNull("financials.currentLiabilities"),
+                decimalOrNull("financials.cash"), decimalOrNull("financials.interestExpense"),
+                decimalOrNull("financials.previousRevenue"));
         PaymentBehaviour behaviour = saysNone("behaviour") ? null : new PaymentBehaviour(
                 integer("behaviour.incidents", 0), decimalOrNull("behaviour.averageDaysLate"), null);
         BigDecimal insured = decimalOrNull("account.insuredLimit");

@@ -51,6 +51,44 @@ class PolicyToolTest {
     }
 
     @Test
+    void backtestMapsADataSetScoresItAndEndsWithAucGiniKs() throws Exception {
+        DefaultPolicy.bundle().writeTo(dir);
+        Path sample = copy("/backtest/polish-1year-sample.csv");
+        Path mapping = copy("/backtest/polish-1year-mapping.csv");
+
+        assertThat(run("backtest", dir.toString(), sample.toString(), "--mapping", mapping.toString())).isZero();
+        assertThat(output()).contains("class  companies  defaults  default rate", "grid row  criterion")
+                .containsPattern("(?m)^AUC 0\\.\\d{3}, Gini -?0\\.\\d{3}, KS 0\\.\\d{3}, 80 rows$");
+    }
+
+    @Test
+    void backtestReportsBadRowsByLineAndStillEndsWithTheFigures() throws Exception {
+        DefaultPolicy.bundle().writeTo(dir);
+        Path file = java.nio.file.Files.createDirectories(dir.resolve("data")).resolve("labelled.csv");
+        java.nio.file.Files.writeString(file, """
+                customer.sector,customer.legalForm,customer.foundingDate,customer.externalRating.score,\
+                customer.paymentBehaviour.incidentsLast12Months,customer.paymentBehaviour.averageDaysLate,\
+                customer.financials.totalAssets,customer.financials.totalDebts,outcome
+                IT,SA,2000-01-01,80,0,1,1000000,900000,1
+                IT,SA,2000-01-01,80,0,1,1000000,200000,0
+                IT,SA,2000-01-01,80,0,1,lots,200000,0
+                """);
+
+        assertThat(run("backtest", dir.toString(), file.toString(), "--as-of", "2026-06-15")).isZero();
+        assertThat(output()).contains("rejected line 4: customer.financials.totalAssets 'lots' is not a number",
+                "1 row(s) rejected", "AUC 1.000, Gini 1.000, KS 1.000, 2 rows");
+    }
+
+    private Path copy(String resource) throws Exception {
+        Path target = java.nio.file.Files.createDirectories(dir.resolve("data"))
+                .resolve(resource.substring(resource.lastIndexOf('/') + 1));
+        try (var in = getClass().getResourceAsStream(resource)) {
+            java.nio.file.Files.copy(in, target);
+        }
+        return target;
+    }
+
+    @Test
     void testReportsAFailingScenarioWithExpectedAndActual() {
         PolicyBundle bundle = DefaultPolicy.bundle();
         bundle.with("parameters.csv", bundle.text("parameters.csv").replace("score.base,50", "score.base,40")

@@ -23,9 +23,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Sanity check of the grid's solvency and gearing bands on real agency ratings: with everything else
- * equal, companies rated investment grade (BBB and above) must score higher on average than speculative
- * ones, and fall less often in the weak classes.
+ * Sanity check of the grid's solvency bands on real agency ratings: with everything else equal (the
+ * income-statement figures known and middling), companies rated investment grade (BBB and above) must score
+ * higher on average than speculative ones, and fall less often below class B.
  */
 class GridCalibrationTest {
     private static final Set<String> INVESTMENT_GRADE = Set.of("AAA", "AA", "A", "BBB");
@@ -54,13 +54,13 @@ class GridCalibrationTest {
             BigDecimal equity = ASSETS.subtract(debts);
             BigDecimal netDebt = new BigDecimal(row.get(2)).multiply(equity.abs()).setScale(0, RoundingMode.HALF_EVEN);
             Customer customer = new Customer("C", "calibration", "US", "MANUFACTURING", "SA", AS_OF.minusYears(20),
-                    NEUTRAL_RATING, new Financials(ASSETS, debts, equity, netDebt, null, null), NEUTRAL_BEHAVIOUR,
+                    NEUTRAL_RATING, neutralFinancials(debts, equity, netDebt), NEUTRAL_BEHAVIOUR,
                     new CreditAccount(null, null, null, null, null, AccountStatus.ACTIVE, null, null));
             var result = policy.evaluate(new CustomerScoreRequest(customer, AS_OF)).result();
             int g = INVESTMENT_GRADE.contains(row.get(0)) ? 0 : 1;
             count[g]++;
             total[g] += result.score();
-            if (Set.of("D", "E").contains(result.riskClass())) {
+            if (Set.of("C", "D", "E").contains(result.riskClass())) {
                 weak[g]++;
             }
         }
@@ -70,5 +70,12 @@ class GridCalibrationTest {
         assertThat(count[1]).isGreaterThan(800);
         assertThat(investment).as("mean score, investment grade vs speculative").isGreaterThan(speculative + 2);
         assertThat((double) weak[0] / count[0]).isLessThan((double) weak[1] / count[1]);
+    }
+
+    /** Return on assets 3 %, current ratio 1.5, interest cover 2, revenue 5 million and stable: 0 points each. */
+    private static Financials neutralFinancials(BigDecimal debts, BigDecimal equity, BigDecimal netDebt) {
+        return new Financials(ASSETS, debts, equity, netDebt, new BigDecimal("5000000"), null,
+                new BigDecimal("30000"), new BigDecimal("40000"), new BigDecimal("300000"), new BigDecimal("200000"),
+                null, new BigDecimal("20000"), new BigDecimal("5000000"));
     }
 }
