@@ -5,6 +5,7 @@ import io.encours.rules.model.Customer;
 import io.encours.rules.model.Exposure;
 import io.encours.rules.model.Order;
 import io.encours.rules.model.OrderCheckRequest;
+import io.encours.rules.model.PaymentMethod;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.LocalDate;
@@ -38,6 +39,7 @@ public final class OrderFacts {
     private final boolean externalRatingPresent;
     private final String paymentMethod;
     private final String currency;
+    private final boolean prepaid;
 
     private OrderFacts(OrderCheckRequest request) {
         Customer customer = request.customer();
@@ -47,7 +49,9 @@ public final class OrderFacts {
         LocalDate asOf = request.asOf();
 
         orderAmount = order.amount();
-        exposureAfterOrder = exposure.total().add(order.amount());
+        // a prepaid order is paid before delivery: it takes no credit and does not count against the limit
+        prepaid = order.paymentMethod() == PaymentMethod.PREPAYMENT;
+        exposureAfterOrder = prepaid ? exposure.total() : exposure.total().add(order.amount());
         internalLimit = account.internalLimit() == null ? BigDecimal.ZERO : account.internalLimit();
         limitUsePercent = internalLimit.signum() == 0
                 ? (exposureAfterOrder.signum() == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(999_999))
@@ -81,7 +85,11 @@ public final class OrderFacts {
 
     public BigDecimal getOrderAmount() { return orderAmount; }
 
+    /** Exposure once the order is accepted; a prepaid order adds nothing to it. */
     public BigDecimal getExposureAfterOrder() { return exposureAfterOrder; }
+
+    /** The order is paid before delivery (PREPAYMENT): it takes no credit. */
+    public boolean isPrepaid() { return prepaid; }
 
     public BigDecimal getInternalLimit() { return internalLimit; }
 

@@ -45,6 +45,19 @@ public final class PolicyParameters {
         return decimal(name).intValueExact();
     }
 
+    /** Whether {@code value} is one of the comma-separated items of the parameter (false when it is blank). */
+    public boolean listed(String name, String value) {
+        if (!has(name) || value == null) {
+            return false;
+        }
+        for (String item : text(name).split(",")) {
+            if (item.trim().equals(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** All parameters, sorted by name; read-only. */
     public Map<String, String> asMap() {
         return sorted;

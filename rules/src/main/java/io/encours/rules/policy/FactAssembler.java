@@ -66,6 +66,7 @@ final class FactAssembler {
             sheet.figure("daysPastDue", i.getDaysPastDue());
             sheet.figure("brokenPromises", i.getBrokenPromises());
             sheet.figure("dueDate", i.getDueDate());
+            sheet.figure("accountStatus", i.getAccountStatus());
         }
         return facts;
     }
