@@ -40,6 +40,7 @@ public final class OrderFacts {
     private final String paymentMethod;
     private final String currency;
     private final boolean prepaid;
+    private final BigDecimal coveragePercent;
 
     private OrderFacts(OrderCheckRequest request) {
         Customer customer = request.customer();
@@ -61,6 +62,7 @@ public final class OrderFacts {
         insured = account.insuredLimit() != null && account.insuredLimit().signum() > 0;
         insuredLimit = insured && !insuranceExpired ? account.insuredLimit() : BigDecimal.ZERO;
         uninsuredAmount = exposureAfterOrder.subtract(insuredLimit).max(BigDecimal.ZERO);
+        coveragePercent = account.coveragePercent();
         overdueRatioPercent = exposure.overdueRatioPercent();
         oldestOverdueDays = exposure.oldestOverdueDays();
         highestDunningLevel = exposure.highestDunningLevel();
@@ -101,8 +103,18 @@ public final class OrderFacts {
     /** The insured limit in force (0 when there is no cover or the cover has expired). */
     public BigDecimal getInsuredLimit() { return insuredLimit; }
 
-    /** Exposure after the order above the insured limit in force ("débordement"). */
+    /**
+     * Exposure after the order above the insured limit in force ("débordement"). The share the insurer would
+     * not pay also counts the part of the insured amount above the cover's percentage: the policy works it out
+     * from {@link #getCoveragePercent()}.
+     */
     public BigDecimal getUninsuredAmount() { return uninsuredAmount; }
+
+    /** The same amount as {@link #getUninsuredAmount()}, under its exact name. */
+    public BigDecimal getAmountAboveInsuredLimit() { return uninsuredAmount; }
+
+    /** The cover's coverage percentage ("quotité garantie"); null when the cover does not state it. */
+    public BigDecimal getCoveragePercent() { return coveragePercent; }
 
     /** The account has (or had) an insured limit. */
     public boolean isInsured() { return insured; }

@@ -45,7 +45,8 @@ final class ScenarioFacts {
             "order.paymentMethod", "order.purchaseOrder", "order.termsAccepted", "terms.days", "terms.endOfMonth",
             "terms.paymentMethod", "terms.orderAmount", "invoice.number", "invoice.amount", "invoice.daysPastDue",
             "invoice.disputed", "invoice.brokenPromises", "invoice.pendingPromise", "invoice.lastActionLevel",
-            "invoice.lastActionDaysAgo", "debtor.profile");
+            "invoice.lastActionDaysAgo", "debtor.profile",
+            "account.coveragePercent");
 
     private final Map<String, String> f;
     private final LocalDate asOf;
@@ -95,7 +96,7 @@ final class ScenarioFacts {
                 integerOrNull("account.standardTermsDays"),
                 AccountStatus.valueOf(get("account.status", "ACTIVE")),
                 reviewed == null ? null : asOf.minusDays(reviewed),
-                opened == null ? null : asOf.minusDays(opened));
+                opened == null ? null : asOf.minusDays(opened), decimalOrNull("account.coveragePercent"));
         return new Customer(get("customer.id", "C-1000"), "Scenario customer", get("customer.country", "FR"),
                 getOrNull("customer.sector"), getOrNull("customer.legalForm"),
                 years == null ? null : asOf.minusYears(years).minusDays(1), rating, financials, behaviour, account);
