@@ -155,7 +155,7 @@ public final class CompiledPolicy {
 
     /** Runs the rules over the request's facts into {@code sheet}; names the rules that fire into {@code fired} if given. */
     private void fire(DecisionRequest request, DecisionSheet sheet, List<String> fired) {
-        List<Object> facts = FactAssembler.facts(request, sheet);
+        List<Object> facts = FactAssembler.facts(request, sheet, parameters);
         DefaultAgendaEventListener listener = fired == null ? null : new DefaultAgendaEventListener() {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {

@@ -46,7 +46,8 @@ final class ScenarioFacts {
             "terms.paymentMethod", "terms.orderAmount", "invoice.number", "invoice.amount", "invoice.daysPastDue",
             "invoice.disputed", "invoice.brokenPromises", "invoice.pendingPromise", "invoice.lastActionLevel",
             "invoice.lastActionDaysAgo", "debtor.profile",
-            "account.coveragePercent");
+            "account.coveragePercent", "invoice.issuedOn", "invoice.issuedDaysBeforeDue", "invoice.termsDays",
+            "invoice.endOfMonth");
 
     private final Map<String, String> f;
     private final LocalDate asOf;
@@ -133,8 +134,12 @@ final class ScenarioFacts {
             actions.add(new DunningRecord(lastLevel, "PREVIOUS_STEP",
                     asOf.minusDays(integer("invoice.lastActionDaysAgo", 3))));
         }
-        return new OverdueInvoice(get("invoice.number", "INV-1"), decimal("invoice.amount"), due.minusDays(30), due,
-                bool("invoice.disputed", false), promises, actions);
+        LocalDate issued = f.containsKey("invoice.issuedOn") ? LocalDate.parse(f.get("invoice.issuedOn"))
+                : due.minusDays(integer("invoice.issuedDaysBeforeDue", 30));
+        Integer termsDays = integerOrNull("invoice.termsDays");
+        return new OverdueInvoice(get("invoice.number", "INV-1"), decimal("invoice.amount"), issued, due,
+                bool("invoice.disputed", false), promises, actions,
+                termsDays == null ? null : new PaymentTerms(termsDays, bool("invoice.endOfMonth", false)));
     }
 
     /** The scenario removed this optional part with {@code part=none}. */
