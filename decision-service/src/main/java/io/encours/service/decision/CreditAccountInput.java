@@ -3,6 +3,8 @@ package io.encours.service.decision;
 import io.encours.rules.model.AccountStatus;
 import io.encours.rules.model.CreditAccount;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -30,10 +32,14 @@ record CreditAccountInput(
         @Schema(description = "Left out: the limit was never reviewed (the order goes to review)")
         @PastOrPresent LocalDate lastReviewDate,
         @Schema(description = "Left out: counts as a new account")
-        @PastOrPresent LocalDate openedOn) {
+        @PastOrPresent LocalDate openedOn,
+        @Schema(description = "Coverage percentage of the credit-insurance cover (quotité garantie, e.g. 90): the share "
+                + "of the insured amount the insurer pays. Left out: the policy's default (parameter "
+                + "insurance.defaultCoveragePercent)")
+        @DecimalMin("0") @DecimalMax("100") BigDecimal coveragePercent) {
 
     CreditAccount toModel() {
         return new CreditAccount(internalLimit, insuredLimit, insurer, insuranceExpiry, standardTermsDays, status,
-                lastReviewDate, openedOn);
+                lastReviewDate, openedOn, coveragePercent);
     }
 }

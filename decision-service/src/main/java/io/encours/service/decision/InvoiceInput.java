@@ -19,11 +19,16 @@ record InvoiceInput(
         @NotNull LocalDate dueDate,
         Boolean disputed,
         @Size(max = 50) List<@NotNull @Valid PaymentPromiseInput> promises,
-        @Size(max = 50) List<@NotNull @Valid DunningRecordInput> previousActions) {
+        @Size(max = 50) List<@NotNull @Valid DunningRecordInput> previousActions,
+        @io.swagger.v3.oas.annotations.media.Schema(description = "The invoice's payment terms. Given: the due date "
+                + "is computed from the issue date and these terms (end of month read as the policy's parameter "
+                + "terms.endOfMonthReading says) and used for late-payment charges and the insurer's deadline")
+        @Valid TermsInput terms) {
 
     OverdueInvoice toModel() {
         return new OverdueInvoice(number, amount, issuedOn, dueDate, Boolean.TRUE.equals(disputed),
                 promises == null ? null : promises.stream().map(PaymentPromiseInput::toModel).toList(),
-                previousActions == null ? null : previousActions.stream().map(DunningRecordInput::toModel).toList());
+                previousActions == null ? null : previousActions.stream().map(DunningRecordInput::toModel).toList(),
+                terms == null ? null : terms.toModel());
     }
 }

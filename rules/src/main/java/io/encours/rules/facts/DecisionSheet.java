@@ -72,6 +72,9 @@ public final class DecisionSheet {
     private BigDecimal recoveryIndemnity;
     private LocalDate insurerClaimDeadline;
     private boolean insurerClaimDue;
+    private int termsCapDays = Integer.MAX_VALUE;
+    private int termsCapEndOfMonthDays = Integer.MAX_VALUE;
+    private String chosenStepRule;
 
     /**
      * @param type     the decision being made
@@ -180,6 +183,30 @@ public final class DecisionSheet {
         addAll(conditions, list);
     }
 
+    // --- payment-term caps (legal and sector), applied to every term the decision states or grants ---
+
+    /**
+     * Adds a cap on payment terms: at most {@code maxDays} days net from the invoice date, and at most
+     * {@code maxDaysEndOfMonth} days end of month (negative: no end-of-month terms at all). The shortest
+     * cap of all the rules that set one wins.
+     */
+    public void termsCap(int maxDays, int maxDaysEndOfMonth) {
+        termsCapDays = Math.min(termsCapDays, maxDays);
+        termsCapEndOfMonthDays = Math.min(termsCapEndOfMonthDays, maxDaysEndOfMonth);
+        figures.put("termsCapDays", termsCapDays);
+    }
+
+    /** The shortest cap in days net from the invoice date; {@link Integer#MAX_VALUE} when no rule set one. */
+    public int getTermsCapDays() { return termsCapDays; }
+
+    /** The shortest cap on end-of-month terms; negative when end-of-month terms are not allowed. */
+    public int getTermsCapEndOfMonthDays() { return termsCapEndOfMonthDays; }
+
+    /** Whether terms of {@code days} (end of month or not) are within every cap set so far. */
+    public boolean withinTermsCaps(int days, boolean endOfMonth) {
+        return endOfMonth ? days <= termsCapEndOfMonthDays : days <= termsCapDays;
+    }
+
     // --- dunning ---
 
     public void debtorProfile(String profile) {
@@ -188,6 +215,7 @@ public final class DecisionSheet {
 
     /** The step proposed by one ladder row (one proposal per rule). */
     public StepProposal step(String rule) {
+        ladderRows.add(rule);
         return proposals.computeIfAbsent(rule, r -> new StepProposal());
     }
 
@@ -202,12 +230,27 @@ public final class DecisionSheet {
         if (best == null) {
             return null;
         }
+        for (Map.Entry<String, StepProposal> e : proposals.entrySet()) {
+            if (e.getValue() == best) {
+                chosenStepRule = e.getKey();
+            }
+        }
         dunningLevel = best.level;
         dunningAction = best.action;
         dunningChannel = best.channel;
         daysToNextStep = best.daysToNext;
         priority = best.priority;
         return new StepChosen(best.level, best.daysToNext);
+    }
+
+    /**
+     * Withdraws the ladder's proposals below {@code level} (and, in the answer, the reasons of their rows).
+     *
+     * @return true when a proposal was withdrawn and none is left
+     */
+    public boolean withdrawStepsBelow(int level) {
+        boolean any = proposals.values().removeIf(p -> p.level < level);
+        return any && proposals.isEmpty();
     }
 
     public void priority(String value) { this.priority = value; }
@@ -239,7 +282,29 @@ public final class DecisionSheet {
 
     public String getOutcome() { return outcome; }
 
+    /** Every reason raised by a rule that fired, whether or not it led to the final answer (for the audit). */
     public List<RaisedReason> getReasons() { return reasons; }
+
+    /**
+     * The reasons that led to the final answer: a reason that asked for another outcome than the final one
+     * is left out, except in an order check, where every problem found (a REVIEW under a BLOCK) must be
+     * solved before the order ships; a dunning-ladder row whose step was not chosen is left out too.
+     */
+    public List<RaisedReason> getFinalReasons() {
+        List<RaisedReason> kept = new ArrayList<>(reasons.size());
+        for (RaisedReason r : reasons) {
+            if (ladderRows.contains(r.rule()) && !r.rule().equals(chosenStepRule)) {
+                continue;
+            }
+            if (r.outcome() != null && !r.outcome().equals(outcome) && type != DecisionType.ORDER_CHECK) {
+                continue;
+            }
+            kept.add(r);
+        }
+        return kept;
+    }
+
+    private final Set<String> ladderRows = new java.util.HashSet<>();
 
     public List<Points> getPoints() { return points; }
 

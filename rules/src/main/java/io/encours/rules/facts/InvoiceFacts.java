@@ -26,14 +26,25 @@ public final class InvoiceFacts {
     private final String declaredProfile;
     private final String accountStatus;
     private final boolean insured;
+    private final LocalDate issuedOn;
+    private final LocalDate statedDueDate;
+    private final boolean dueDateCorrected;
+    private final String terms;
 
-    private InvoiceFacts(DunningRequest request) {
+    private InvoiceFacts(DunningRequest request, String endOfMonthReading) {
         OverdueInvoice invoice = request.invoice();
         LocalDate asOf = request.asOf();
         invoiceNumber = invoice.number();
         amount = invoice.amount();
-        dueDate = invoice.dueDate();
-        daysPastDue = invoice.daysPastDue(asOf);
+        issuedOn = invoice.issuedOn();
+        statedDueDate = invoice.dueDate();
+        // with its terms, the due date is computed from the issue date, in the policy's reading of end of month
+        LocalDate computed = invoice.terms() == null || issuedOn == null ? null
+                : DueDates.due(issuedOn, invoice.terms().days(), invoice.terms().endOfMonth(), endOfMonthReading);
+        dueDate = computed != null ? computed : statedDueDate;
+        dueDateCorrected = computed != null && statedDueDate != null && !computed.equals(statedDueDate);
+        terms = invoice.terms() == null ? null : invoice.terms().toString();
+        daysPastDue = (int) ChronoUnit.DAYS.between(dueDate, asOf);
         disputed = invoice.disputed();
         brokenPromises = invoice.brokenPromises();
         pendingPromise = invoice.hasPendingPromise(asOf);
@@ -51,14 +62,32 @@ public final class InvoiceFacts {
                 && (account.insuranceExpiry() == null || !account.insuranceExpiry().isBefore(dueDate));
     }
 
+    /** Facts of an invoice whose terms, if given, are not at end of month (or are read the default way). */
     public static InvoiceFacts of(DunningRequest request) {
-        return new InvoiceFacts(request);
+        return new InvoiceFacts(request, DueDates.DAYS_THEN_END_OF_MONTH);
     }
+
+    /** @param endOfMonthReading the policy's reading of end-of-month terms (see {@link DueDates}) */
+    public static InvoiceFacts of(DunningRequest request, String endOfMonthReading) {
+        return new InvoiceFacts(request, endOfMonthReading);
+    }
+
+    public LocalDate getIssuedOn() { return issuedOn; }
+
+    /** The due date the caller gave. */
+    public LocalDate getStatedDueDate() { return statedDueDate; }
+
+    /** The caller's due date is not the one the invoice's terms give: the computed one is used. */
+    public boolean isDueDateCorrected() { return dueDateCorrected; }
+
+    /** The invoice's terms as text ("45 days end of month"); null when not given. */
+    public String getTerms() { return terms; }
 
     public String getInvoiceNumber() { return invoiceNumber; }
 
     public BigDecimal getAmount() { return amount; }
 
+    /** The due date used: computed from the issue date and the terms when given, else the caller's. */
     public LocalDate getDueDate() { return dueDate; }
 
     /** Days past the due date; negative before it (pre-due reminders). */

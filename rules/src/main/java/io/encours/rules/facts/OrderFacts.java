@@ -5,6 +5,7 @@ import io.encours.rules.model.Customer;
 import io.encours.rules.model.Exposure;
 import io.encours.rules.model.Order;
 import io.encours.rules.model.OrderCheckRequest;
+import io.encours.rules.model.PaymentMethod;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.LocalDate;
@@ -38,6 +39,8 @@ public final class OrderFacts {
     private final boolean externalRatingPresent;
     private final String paymentMethod;
     private final String currency;
+    private final boolean prepaid;
+    private final BigDecimal coveragePercent;
 
     private OrderFacts(OrderCheckRequest request) {
         Customer customer = request.customer();
@@ -47,7 +50,9 @@ public final class OrderFacts {
         LocalDate asOf = request.asOf();
 
         orderAmount = order.amount();
-        exposureAfterOrder = exposure.total().add(order.amount());
+        // a prepaid order is paid before delivery: it takes no credit and does not count against the limit
+        prepaid = order.paymentMethod() == PaymentMethod.PREPAYMENT;
+        exposureAfterOrder = prepaid ? exposure.total() : exposure.total().add(order.amount());
         internalLimit = account.internalLimit() == null ? BigDecimal.ZERO : account.internalLimit();
         limitUsePercent = internalLimit.signum() == 0
                 ? (exposureAfterOrder.signum() == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(999_999))
@@ -57,6 +62,7 @@ public final class OrderFacts {
         insured = account.insuredLimit() != null && account.insuredLimit().signum() > 0;
         insuredLimit = insured && !insuranceExpired ? account.insuredLimit() : BigDecimal.ZERO;
         uninsuredAmount = exposureAfterOrder.subtract(insuredLimit).max(BigDecimal.ZERO);
+        coveragePercent = account.coveragePercent();
         overdueRatioPercent = exposure.overdueRatioPercent();
         oldestOverdueDays = exposure.oldestOverdueDays();
         highestDunningLevel = exposure.highestDunningLevel();
@@ -81,7 +87,11 @@ public final class OrderFacts {
 
     public BigDecimal getOrderAmount() { return orderAmount; }
 
+    /** Exposure once the order is accepted; a prepaid order adds nothing to it. */
     public BigDecimal getExposureAfterOrder() { return exposureAfterOrder; }
+
+    /** The order is paid before delivery (PREPAYMENT): it takes no credit. */
+    public boolean isPrepaid() { return prepaid; }
 
     public BigDecimal getInternalLimit() { return internalLimit; }
 
@@ -93,8 +103,18 @@ public final class OrderFacts {
     /** The insured limit in force (0 when there is no cover or the cover has expired). */
     public BigDecimal getInsuredLimit() { return insuredLimit; }
 
-    /** Exposure after the order above the insured limit in force ("débordement"). */
+    /**
+     * Exposure after the order above the insured limit in force ("débordement"). The share the insurer would
+     * not pay also counts the part of the insured amount above the cover's percentage: the policy works it out
+     * from {@link #getCoveragePercent()}.
+     */
     public BigDecimal getUninsuredAmount() { return uninsuredAmount; }
+
+    /** The same amount as {@link #getUninsuredAmount()}, under its exact name. */
+    public BigDecimal getAmountAboveInsuredLimit() { return uninsuredAmount; }
+
+    /** The cover's coverage percentage ("quotité garantie"); null when the cover does not state it. */
+    public BigDecimal getCoveragePercent() { return coveragePercent; }
 
     /** The account has (or had) an insured limit. */
     public boolean isInsured() { return insured; }

@@ -45,6 +45,41 @@ public final class PolicyParameters {
         return decimal(name).intValueExact();
     }
 
+    /**
+     * The value of a dated table kept as parameters named {@code name.YYYY-MM-DD}: the row with the latest date
+     * on or before {@code on}.
+     *
+     * @throws IllegalStateException when no row is dated on or before {@code on}
+     */
+    public BigDecimal dated(String name, java.time.LocalDate on) {
+        String prefix = name + ".";
+        String best = null;
+        String day = on.toString();
+        for (String key : sorted.keySet()) {
+            if (key.startsWith(prefix) && key.length() == prefix.length() + 10
+                    && key.substring(prefix.length()).compareTo(day) <= 0) {
+                best = key;
+            }
+        }
+        if (best == null) {
+            throw new IllegalStateException("The policy's table " + name + " has no row dated on or before " + on);
+        }
+        return decimal(best);
+    }
+
+    /** Whether {@code value} is one of the comma-separated items of the parameter (false when it is blank). */
+    public boolean listed(String name, String value) {
+        if (!has(name) || value == null) {
+            return false;
+        }
+        for (String item : text(name).split(",")) {
+            if (item.trim().equals(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** All parameters, sorted by name; read-only. */
     public Map<String, String> asMap() {
         return sorted;

@@ -16,9 +16,20 @@ public record CreditAccount(
         Integer standardTermsDays,
         AccountStatus status,
         LocalDate lastReviewDate,
-        LocalDate openedOn) {
+        LocalDate openedOn,
+        BigDecimal coveragePercent) {
 
     public CreditAccount {
         status = status == null ? AccountStatus.ACTIVE : status;
+        if (coveragePercent != null && (coveragePercent.signum() < 0 || coveragePercent.compareTo(BigDecimal.valueOf(100)) > 0)) {
+            throw new IllegalArgumentException("coverage percentage must be between 0 and 100");
+        }
+    }
+
+    /** An account whose cover does not state its coverage percentage. */
+    public CreditAccount(BigDecimal internalLimit, BigDecimal insuredLimit, String insurer, LocalDate insuranceExpiry,
+                         Integer standardTermsDays, AccountStatus status, LocalDate lastReviewDate, LocalDate openedOn) {
+        this(internalLimit, insuredLimit, insurer, insuranceExpiry, standardTermsDays, status, lastReviewDate, openedOn,
+                null);
     }
 }

@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-/** An unpaid invoice to dun, with the promises made and the steps already taken. */
+/**
+ * An unpaid invoice to dun, with the promises made and the steps already taken. {@code terms} are the invoice's
+ * payment terms (null when not given): with them, the policy computes the due date from the issue date.
+ */
 public record OverdueInvoice(
         String number,
         BigDecimal amount,
@@ -13,11 +16,18 @@ public record OverdueInvoice(
         LocalDate dueDate,
         boolean disputed,
         List<PaymentPromise> promises,
-        List<DunningRecord> previousActions) {
+        List<DunningRecord> previousActions,
+        PaymentTerms terms) {
 
     public OverdueInvoice {
         promises = promises == null ? List.of() : List.copyOf(promises);
         previousActions = previousActions == null ? List.of() : List.copyOf(previousActions);
+    }
+
+    /** An invoice whose payment terms are not given: its stated due date is taken. */
+    public OverdueInvoice(String number, BigDecimal amount, LocalDate issuedOn, LocalDate dueDate, boolean disputed,
+                          List<PaymentPromise> promises, List<DunningRecord> previousActions) {
+        this(number, amount, issuedOn, dueDate, disputed, promises, previousActions, null);
     }
 
     /** Days past the due date on {@code asOf}; negative before the due date. */

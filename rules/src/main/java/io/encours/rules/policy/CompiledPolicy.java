@@ -139,7 +139,7 @@ public final class CompiledPolicy {
         DecisionSheet sheet = new DecisionSheet(request.type(), Outcomes.of(request.type()));
         fire(request, sheet, null);
         List<String> codes = new ArrayList<>(sheet.getReasons().size());
-        for (DecisionSheet.RaisedReason r : sheet.getReasons()) {
+        for (DecisionSheet.RaisedReason r : sheet.getFinalReasons()) {
             codes.add(r.code());
         }
         return new Verdict(sheet.getOutcome(), codes);
@@ -155,7 +155,7 @@ public final class CompiledPolicy {
 
     /** Runs the rules over the request's facts into {@code sheet}; names the rules that fire into {@code fired} if given. */
     private void fire(DecisionRequest request, DecisionSheet sheet, List<String> fired) {
-        List<Object> facts = FactAssembler.facts(request, sheet);
+        List<Object> facts = FactAssembler.facts(request, sheet, parameters);
         DefaultAgendaEventListener listener = fired == null ? null : new DefaultAgendaEventListener() {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
@@ -193,12 +193,13 @@ public final class CompiledPolicy {
         }
         Map<String, Object> figures = sheet.getFigures();
         Map<String, String> params = parameters.asMap();
+        // the answer gives the reasons that led to it; the rules that fired (firedRefs) keep the whole story
         List<Reason> reasonList = new ArrayList<>(sheet.getReasons().size());
-        for (DecisionSheet.RaisedReason r : sheet.getReasons()) {
+        for (DecisionSheet.RaisedReason r : sheet.getFinalReasons()) {
             ReasonCatalogue.Entry e = reasons.entry(r.code());
             reasonList.add(new Reason(r.code(), r.outcome(),
                     ReasonCatalogue.render(e.messageEn(), figures, params),
-                    ReasonCatalogue.render(e.messageFr(), figures, params), rules.ref(r.rule())));
+                    ReasonCatalogue.render(e.messageFr(), figures, params, true), rules.ref(r.rule())));
         }
         List<ScoreLine> breakdown = new ArrayList<>();
         for (DecisionSheet.Points p : sheet.getPoints()) {
@@ -225,12 +226,23 @@ public final class CompiledPolicy {
         } else if (request instanceof DunningRequest r) {
             step = dunningStep(r, sheet);
         }
+        // no decision states or grants terms beyond the legal and sector caps the policy set
+        standard = capped(standard, sheet);
+        granted = capped(granted, sheet);
         // a refused request has nobody to approve it and no deposit to pay
         boolean refused = "REFUSED".equals(sheet.getOutcome());
         return new DecisionResult(request.type(), sheet.getOutcome(), score, sheet.getRiskClass(),
                 sheet.getRecommendedLimit(), internal, insured, after, available, uninsured, standard, granted,
                 refused ? null : sheet.getApprovalLevel(), refused ? null : sheet.getDepositPercent(), sheet.getConditions(), sheet.getGuarantees(),
                 step, breakdown, reasonList, firedRefs);
+    }
+
+    /** The terms, or the longest net terms the caps allow when they are beyond a cap. */
+    private static PaymentTerms capped(PaymentTerms terms, DecisionSheet sheet) {
+        if (terms == null || sheet.withinTermsCaps(terms.days(), terms.endOfMonth())) {
+            return terms;
+        }
+        return new PaymentTerms(sheet.getTermsCapDays(), false);
     }
 
     private static PaymentTerms agreedOr(Integer agreedDays, PaymentTerms classStandard) {

@@ -4,6 +4,7 @@ import io.encours.rules.facts.CustomerFacts;
 import io.encours.rules.facts.DecisionSheet;
 import io.encours.rules.facts.InvoiceFacts;
 import io.encours.rules.facts.OrderFacts;
+import io.encours.rules.facts.PolicyParameters;
 import io.encours.rules.facts.ScoringFactor;
 import io.encours.rules.facts.TermsFacts;
 import io.encours.rules.model.Customer;
@@ -28,6 +29,11 @@ final class FactAssembler {
     }
 
     static List<Object> facts(DecisionRequest request, DecisionSheet sheet) {
+        return facts(request, sheet, null);
+    }
+
+    /** @param parameters the policy's parameters, for the reading of end-of-month terms; null: the default reading */
+    static List<Object> facts(DecisionRequest request, DecisionSheet sheet, PolicyParameters parameters) {
         List<Object> facts = new ArrayList<>(14);
         Customer customer = request.customer();
         sheet.figure("customerId", customer.id());
@@ -60,13 +66,19 @@ final class FactAssembler {
             sheet.figure("agreedDays", t.getAgreedDays());
         } else if (request instanceof DunningRequest r) {
             facts.add(new CustomerFacts(customer));
-            InvoiceFacts i = InvoiceFacts.of(r);
+            InvoiceFacts i = parameters != null && parameters.has("terms.endOfMonthReading")
+                    && r.invoice().terms() != null ? InvoiceFacts.of(r, parameters.text("terms.endOfMonthReading").trim())
+                    : InvoiceFacts.of(r);
             facts.add(i);
             sheet.figure("invoiceNumber", i.getInvoiceNumber());
             sheet.figure("invoiceAmount", i.getAmount());
             sheet.figure("daysPastDue", i.getDaysPastDue());
             sheet.figure("brokenPromises", i.getBrokenPromises());
             sheet.figure("dueDate", i.getDueDate());
+            sheet.figure("accountStatus", i.getAccountStatus());
+            sheet.figure("statedDueDate", i.getStatedDueDate());
+            sheet.figure("issueDate", i.getIssuedOn());
+            sheet.figure("invoiceTerms", i.getTerms());
         }
         return facts;
     }

@@ -69,8 +69,16 @@ public final class ReasonCatalogue {
         return new ArrayList<>(entries.values());
     }
 
-    /** Fills a message's placeholders with the decision's figures and the policy's parameters. */
+    /** Fills a message's placeholders with the decision's figures and the policy's parameters, in English. */
     static String render(String message, Map<String, Object> figures, Map<String, String> params) {
+        return render(message, figures, params, false);
+    }
+
+    /**
+     * Fills a message's placeholders; in French, numbers are written the French way: thousands grouped with
+     * a no-break space and a decimal comma (10 000,50 EUR), in English 10,000.50.
+     */
+    static String render(String message, Map<String, Object> figures, Map<String, String> params, boolean french) {
         int open = message.indexOf('{');
         if (open < 0) {
             return message;
@@ -84,12 +92,12 @@ public final class ReasonCatalogue {
                 break;
             }
             String key = message.substring(open + 1, close);
-            Object v = key.startsWith("param:") ? params.get(key.substring(6)) : figures.get(key);
+            Object v = key.startsWith("param:") ? number(params.get(key.substring(6))) : figures.get(key);
             out.append(message, from, open);
             if (v == null) {
                 out.append(message, open, close + 1);
             } else {
-                out.append(show(v));
+                out.append(french ? showFrench(v) : show(v));
             }
             from = close + 1;
             open = message.indexOf('{', from);
@@ -99,6 +107,34 @@ public final class ReasonCatalogue {
 
     /** 1234567 as 1,234,567. */
     private static String grouped(String digits) {
+        return grouped(digits, ',');
+    }
+
+    /** A parameter's value as a number when it is one, so that it is written the way of the language. */
+    private static Object number(String value) {
+        if (value == null || !value.matches("-?\\d+(\\.\\d+)?")) {
+            return value;
+        }
+        return new BigDecimal(value);
+    }
+
+    /** 1234567.5 as 1 234 567,50 (no-break spaces); whole numbers without decimals. */
+    private static String showFrench(Object v) {
+        if (v instanceof BigDecimal d) {
+            if (d.stripTrailingZeros().scale() <= 0) {
+                return grouped(d.toBigInteger().toString(), '\u00A0');
+            }
+            String plain = d.setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString();
+            int dot = plain.indexOf('.');
+            return grouped(plain.substring(0, dot), '\u00A0') + ',' + plain.substring(dot + 1);
+        }
+        if (v instanceof Double || v instanceof Float) {
+            return showFrench(BigDecimal.valueOf(((Number) v).doubleValue()));
+        }
+        return String.valueOf(v);
+    }
+
+    private static String grouped(String digits, char separator) {
         int sign = digits.startsWith("-") ? 1 : 0;
         int len = digits.length() - sign;
         if (len <= 3) {
@@ -109,7 +145,7 @@ public final class ReasonCatalogue {
         int first = len % 3 == 0 ? 3 : len % 3;
         out.append(digits, sign, sign + first);
         for (int i = sign + first; i < digits.length(); i += 3) {
-            out.append(',').append(digits, i, i + 3);
+            out.append(separator).append(digits, i, i + 3);
         }
         return out.toString();
     }

@@ -47,7 +47,9 @@ final class ScenarioFacts {
             "order.paymentMethod", "order.purchaseOrder", "order.termsAccepted", "terms.days", "terms.endOfMonth",
             "terms.paymentMethod", "terms.orderAmount", "invoice.number", "invoice.amount", "invoice.daysPastDue",
             "invoice.disputed", "invoice.brokenPromises", "invoice.pendingPromise", "invoice.lastActionLevel",
-            "invoice.lastActionDaysAgo", "debtor.profile");
+            "invoice.lastActionDaysAgo", "debtor.profile",
+            "account.coveragePercent", "invoice.issuedOn", "invoice.issuedDaysBeforeDue", "invoice.termsDays",
+            "invoice.endOfMonth");
 
     private final Map<String, String> f;
     private final LocalDate asOf;
@@ -101,7 +103,7 @@ final class ScenarioFacts {
                 integerOrNull("account.standardTermsDays"),
                 AccountStatus.valueOf(get("account.status", "ACTIVE")),
                 reviewed == null ? null : asOf.minusDays(reviewed),
-                opened == null ? null : asOf.minusDays(opened));
+                opened == null ? null : asOf.minusDays(opened), decimalOrNull("account.coveragePercent"));
         return new Customer(get("customer.id", "C-1000"), "Scenario customer", get("customer.country", "FR"),
                 getOrNull("customer.sector"), getOrNull("customer.legalForm"),
                 years == null ? null : asOf.minusYears(years).minusDays(1), rating, financials, behaviour, account);
@@ -138,8 +140,12 @@ final class ScenarioFacts {
             actions.add(new DunningRecord(lastLevel, "PREVIOUS_STEP",
                     asOf.minusDays(integer("invoice.lastActionDaysAgo", 3))));
         }
-        return new OverdueInvoice(get("invoice.number", "INV-1"), decimal("invoice.amount"), due.minusDays(30), due,
-                bool("invoice.disputed", false), promises, actions);
+        LocalDate issued = f.containsKey("invoice.issuedOn") ? LocalDate.parse(f.get("invoice.issuedOn"))
+                : due.minusDays(integer("invoice.issuedDaysBeforeDue", 30));
+        Integer termsDays = integerOrNull("invoice.termsDays");
+        return new OverdueInvoice(get("invoice.number", "INV-1"), decimal("invoice.amount"), issued, due,
+                bool("invoice.disputed", false), promises, actions,
+                termsDays == null ? null : new PaymentTerms(termsDays, bool("invoice.endOfMonth", false)));
     }
 
     /** The scenario removed this optional part with {@code part=none}. */

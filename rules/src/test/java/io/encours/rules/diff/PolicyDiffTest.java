@@ -52,11 +52,11 @@ class PolicyDiffTest {
 
     @Test
     void parametersAndReasonsAreComparedEntryByEntry() {
-        PolicyBundle edited = replace("parameters.csv", "interest.ecbRate,2.15,", "interest.ecbRate,2.40,");
+        PolicyBundle edited = replace("parameters.csv", "interest.ecbRate.2026-01-01,2.15,", "interest.ecbRate.2026-01-01,2.40,");
 
         assertThat(PolicyDiff.between(base, edited)).singleElement().satisfies(c -> {
             assertThat(c.kind()).isEqualTo(Change.Kind.PARAMETER);
-            assertThat(c.where()).isEqualTo("interest.ecbRate");
+            assertThat(c.where()).isEqualTo("interest.ecbRate.2026-01-01");
             assertThat(c.before()).startsWith("2.15 |");
             assertThat(c.after()).startsWith("2.40 |");
         });
