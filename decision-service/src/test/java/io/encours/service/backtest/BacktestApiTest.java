@@ -190,6 +190,20 @@ class BacktestApiTest extends FullStackTest {
     }
 
     @Test
+    void a_file_without_any_default_gives_a_report_with_nothing_to_rank() throws InterruptedException {
+        String healthy = String.join("\n", FILE.lines().limit(4).toList()).replace(",1\n", ",0\n") + "\n";
+        TestApi.Response started = postCsv(manager(), "?version=" + lifecycle.activeNumber() + "&asOf=" + AS_OF,
+                healthy);
+        assertThat(started.status()).as(started.text()).isEqualTo(202);
+
+        JsonNode done = awaitEnd(started.header("Location"));
+        assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("DONE");
+        assertThat(done.get("report").get("rowsUsed").asLong()).isEqualTo(3);
+        assertThat(done.get("report").get("defaults").asLong()).isZero();
+        assertThat(done.get("report").get("auc").asString()).isEqualTo("NaN");
+    }
+
+    @Test
     void a_header_with_an_unknown_column_is_refused_at_once_naming_it() {
         TestApi.Response refused = postCsv(manager(), "?version=" + lifecycle.activeNumber(),
                 "customer.sector,customer.turnover,outcome\nRETAIL,1000,0\n");
