@@ -229,10 +229,12 @@ try {
   await step('committee1 back-tests the draft on a labelled file: figures, ROC curve, class rates, grid rows', async () => {
     await committee1.getByRole('tab', { name: 'Back-test' }).click();
     await committee1.locator('#backtest-file').setInputFiles({ name: 'outcomes.csv', mimeType: 'text/csv', buffer: labelled });
+    await committee1.locator('#backtest-asof').fill('2026-06-15');
     await committee1.getByRole('button', { name: 'Run the back-test' }).click();
     await committee1.locator('#backtest-summary').waitFor({ timeout: 60000 });
     const summary = await committee1.locator('#backtest-summary').innerText();
-    expect(/AUC 0\.\d{3}, Gini -?0\.\d{3}, KS 0\.\d{3}/.test(summary) && summary.includes('6 rows used, 1 rejected'),
+    expect(/AUC 0\.\d{3}, Gini -?0\.\d{3}, KS 0\.\d{3}/.test(summary) && summary.includes('6 rows used, 1 rejected')
+      && summary.includes('decision date 2026-06-15'),
       `summary: ${summary}`);
     expect(await committee1.locator('svg.roc polyline.roc-line').count() === 1, 'no ROC curve');
     expect(await committee1.locator('rect.rate-bar').count() >= 2, 'no class default-rate bars');

@@ -59,6 +59,7 @@ function report(el, job) {
 export async function backtestTab(panel, number, ctx, msgs) {
   const canStart = ctx.has('CREDIT_MANAGER', 'CREDIT_COMMITTEE');
   const file = h('input', { type: 'file', accept: '.csv,text/csv', id: 'backtest-file' });
+  const asOf = h('input', { type: 'date', id: 'backtest-asof' });
   const start = h('button.primary', { type: 'button', id: 'backtest-start' }, t('bt.start'));
   const progress = h('div.progress-host', { 'aria-live': 'polite' });
   const out = h('div.backtest-report');
@@ -89,13 +90,15 @@ export async function backtestTab(panel, number, ctx, msgs) {
     if (!file.files.length) throw new Error(t('policies.chooseFiles'));
     const form = new FormData();
     form.append('file', file.files[0], file.files[0].name);
-    const job = await api(`/api/v1/backtests?version=${number}`, { method: 'POST', body: form });
+    const day = asOf.value ? `&asOf=${asOf.value}` : '';
+    const job = await api(`/api/v1/backtests?version=${number}${day}`, { method: 'POST', body: form });
     await follow(job.id);
   }));
 
   clear(panel,
     h('p.hint', t('bt.explain')),
-    canStart ? h('div.toolbar', field(t('bt.file'), file), start) : h('p.hint', t('bt.readOnly')),
+    canStart ? h('div.toolbar', field(t('bt.file'), file), field(t('bt.asOf'), asOf, t('bt.asOfHint')), start)
+      : h('p.hint', t('bt.readOnly')),
     progress, out);
   const latest = await latestBacktest(number);
   if (latest && !out.hasChildNodes()) {
