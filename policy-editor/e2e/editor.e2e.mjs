@@ -16,6 +16,8 @@ const SHOTS = process.env.SCREENSHOT_DIR || join(here, '..', '..', 'docs', 'scre
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const example = JSON.parse(readFileSync(join(here, '..', '..', 'decision-service', 'src', 'main', 'resources',
   'openapi', 'examples', 'requests', 'orderCheck.json'), 'utf8'));
+const labelled = readFileSync(join(here, '..', '..', 'decision-service', 'src', 'main', 'resources',
+  'openapi', 'examples', 'requests', 'startBacktest.csv'));
 const run = Date.now().toString(36);
 const pending = [];
 
@@ -224,6 +226,22 @@ try {
     await committee1.locator('.code-editor .tok-keyword').first().waitFor();
     await shot(committee1, 'policy-drl');
   });
+  await step('committee1 back-tests the draft on a labelled file: figures, ROC curve, class rates, grid rows', async () => {
+    await committee1.getByRole('tab', { name: 'Back-test' }).click();
+    await committee1.locator('#backtest-file').setInputFiles({ name: 'outcomes.csv', mimeType: 'text/csv', buffer: labelled });
+    await committee1.locator('#backtest-asof').fill('2026-06-15');
+    await committee1.getByRole('button', { name: 'Run the back-test' }).click();
+    await committee1.locator('#backtest-summary').waitFor({ timeout: 60000 });
+    const summary = await committee1.locator('#backtest-summary').innerText();
+    expect(/AUC 0\.\d{3}, Gini -?0\.\d{3}, KS 0\.\d{3}/.test(summary) && summary.includes('6 rows used, 1 rejected')
+      && summary.includes('decision date 2026-06-15'),
+      `summary: ${summary}`);
+    expect(await committee1.locator('svg.roc polyline.roc-line').count() === 1, 'no ROC curve');
+    expect(await committee1.locator('rect.rate-bar').count() >= 2, 'no class default-rate bars');
+    expect(await committee1.locator('#backtest-grid-rows tbody tr').count() > 0, 'no grid rows');
+    expect((await committee1.locator('#backtest-rejected').innerText()).includes('line 8'), 'rejected row not listed');
+    await shot(committee1, 'policy-backtest');
+  });
   await step('committee1 submits the draft', async () => {
     await committee1.getByLabel('Comment or reason').fill('ENERGY sector +2 points; class A orders above 50,000 EUR reviewed');
     await committee1.getByRole('button', { name: 'Submit for approval' }).click();
@@ -234,8 +252,11 @@ try {
 
   // ---- a second member approves and activates
   const committee2 = await logIn(browser, 'committee2');
-  await step('committee2 approves and activates', async () => {
+  await step('committee2 approves (the latest back-test beside the scenarios) and activates', async () => {
     await committee2.goto(`${BASE}/#/policies/${version}`);
+    await committee2.locator('#evidence-backtest #backtest-summary').waitFor();
+    await committee2.locator('#evidence-scenarios .notice').waitFor({ timeout: 60000 });
+    await shot(committee2, 'policy-approval', { fullPage: false });
     await committee2.getByRole('button', { name: 'Approve' }).click();
     await committee2.locator('h1 .badge', { hasText: 'approved' }).waitFor();
     await committee2.getByRole('button', { name: 'Activate' }).click();

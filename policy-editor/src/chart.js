@@ -101,3 +101,63 @@ export function groupedBars(series, title) {
   figure.append(caption, root, legend(names, (n, j) => PALETTE[j % PALETTE.length], (n) => n));
   return figure;
 }
+
+function figureOf(title, root, extra) {
+  const figure = document.createElement('figure');
+  figure.className = 'chart-box';
+  const caption = document.createElement('figcaption');
+  caption.textContent = title;
+  figure.append(caption, root);
+  if (extra) figure.append(extra);
+  return figure;
+}
+
+/** A ROC curve: points [{falsePositiveRate, truePositiveRate}] from (0, 0) to (1, 1), with the chance diagonal. */
+export function rocCurve(points, title, { x, y, chance }) {
+  const S = 240; const left = 40; const bottom = 34; const top = 10; const right = 10;
+  const W = left + S + right; const H = top + S + bottom;
+  const px = (f) => left + f * S;
+  const py = (f) => top + (1 - f) * S;
+  const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': title, class: 'chart roc' });
+  root.append(svg('title', {}, document.createTextNode(title)));
+  [0, 0.5, 1].forEach((f) => {
+    root.append(svg('line', { x1: left, x2: left + S, y1: py(f), y2: py(f), class: 'grid' }));
+    root.append(svg('text', { x: left - 4, y: py(f) + 4, 'text-anchor': 'end', class: 'axis' }, document.createTextNode(String(f))));
+    root.append(svg('text', { x: px(f), y: top + S + 14, 'text-anchor': 'middle', class: 'axis' }, document.createTextNode(String(f))));
+  });
+  root.append(svg('line', { x1: px(0), y1: py(0), x2: px(1), y2: py(1), stroke: '#9e9e9e', 'stroke-dasharray': '4 3' }));
+  const valid = points.filter((p) => Number.isFinite(p.falsePositiveRate) && Number.isFinite(p.truePositiveRate));
+  root.append(svg('polyline', {
+    points: valid.map((p) => `${px(p.falsePositiveRate)},${py(p.truePositiveRate)}`).join(' '),
+    fill: 'none', stroke: PALETTE[0], 'stroke-width': 2, class: 'roc-line',
+  }));
+  root.append(svg('text', { x: left + S / 2, y: H - 4, 'text-anchor': 'middle', class: 'axis' }, document.createTextNode(x)));
+  root.append(svg('text', { x: 10, y: top + S / 2, 'text-anchor': 'middle', class: 'axis', transform: `rotate(-90 10 ${top + S / 2})` },
+    document.createTextNode(y)));
+  return figureOf(title, root, legend([y, chance], (k, i) => (i ? '#9e9e9e' : PALETTE[0]), (k) => k));
+}
+
+/** Bars of rates (fractions) per category, labelled in percent. bars: [{label, rate, note}] */
+export function rateBars(bars, title) {
+  const W = 560; const H = 220; const bottom = 30; const left = 44; const top = 20;
+  const max = Math.max(0.0001, ...bars.map((b) => b.rate || 0));
+  const gw = (W - left) / Math.max(1, bars.length);
+  const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': title, class: 'chart' });
+  root.append(svg('title', {}, document.createTextNode(title)));
+  [0, 0.5, 1].forEach((f) => {
+    const yy = H - bottom - f * (H - bottom - top);
+    root.append(svg('line', { x1: left, x2: W, y1: yy, y2: yy, class: 'grid' }));
+    root.append(svg('text', { x: left - 4, y: yy + 4, 'text-anchor': 'end', class: 'axis' }, document.createTextNode(`${(max * f * 100).toFixed(0)} %`)));
+  });
+  bars.forEach((b, i) => {
+    const hgt = ((b.rate || 0) / max) * (H - bottom - top);
+    const x = left + i * gw + 8;
+    const rect = svg('rect', { x, y: H - bottom - hgt, width: Math.max(1, gw - 16), height: hgt, fill: PALETTE[i % PALETTE.length], class: 'rate-bar' });
+    rect.append(svg('title', {}, document.createTextNode(`${b.label}: ${(b.rate * 100).toFixed(1)} %${b.note ? ` (${b.note})` : ''}`)));
+    root.append(rect);
+    root.append(svg('text', { x: x + (gw - 16) / 2, y: H - bottom - hgt - 4, 'text-anchor': 'middle', class: 'axis' },
+      document.createTextNode(`${(b.rate * 100).toFixed(1)} %`)));
+    root.append(svg('text', { x: left + i * gw + gw / 2, y: H - 10, 'text-anchor': 'middle', class: 'axis' }, document.createTextNode(b.label)));
+  });
+  return figureOf(title, root);
+}

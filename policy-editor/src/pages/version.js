@@ -6,6 +6,7 @@ import { clear, field, fmtDate, h, setFieldError } from '../dom.js';
 import { tableGrid } from '../grid.js';
 import { t } from '../i18n.js';
 import { badge, busy, errorBox, messages, okBox, tabs } from '../ui.js';
+import { backtestSummary, backtestTab, latestBacktest } from './backtest.js';
 
 export async function policyVersion(root, ctx) {
   const number = Number(ctx.params[0]);
@@ -21,6 +22,7 @@ export async function policyVersion(root, ctx) {
     { id: 'parameters', label: t('version.parameters'), show: () => parametersTab(panel, contents, editable, number, msgs) },
     { id: 'rules', label: t('version.rules'), show: () => rulesTab(panel, contents, editable, number, msgs) },
     { id: 'checks', label: t('version.checks'), show: () => checksTab(panel, number, state, msgs) },
+    { id: 'backtest', label: t('version.backtest'), show: () => backtestTab(panel, number, ctx, msgs).catch((e) => msgs.error(e)) },
     { id: 'diff', label: t('version.diff'), show: () => diffTab(panel, number, version) },
     { id: 'history', label: t('version.history'), show: () => historyTab(panel, number) },
   ];
@@ -35,6 +37,7 @@ export async function policyVersion(root, ctx) {
       version.approvals?.length ? ` · ${t('version.approvedBy', { who: version.approvals.map((a) => a.by).join(', ') })}` : '',
       version.rejection ? ` · ${t('version.rejectedBy', { who: version.rejection.by, reason: version.rejection.reason || '' })}` : ''),
     reviewActions(version, ctx, msgs),
+    approvalEvidence(version, ctx),
     msgs,
     bar,
     panel);
@@ -70,6 +73,30 @@ function reviewActions(version, ctx, msgs) {
   if (version.active) act(t('action.rollback'), 'rollback', '/api/v1/policies/rollback', () => ({ comment: comment.value }));
   if (!buttons.length) return null;
   return h('div.review', { role: 'group', 'aria-label': t('version.review') }, field(t('version.comment'), comment), h('div.buttons', buttons));
+}
+
+/**
+ * What the four-eyes reviewer weighs before approving a submitted version, side by side: its scenarios, the
+ * latest simulation and the latest back-test of this version.
+ */
+function approvalEvidence(version, ctx) {
+  if (version.status !== 'SUBMITTED' || !ctx.has('CREDIT_COMMITTEE')) return null;
+  const n = version.number;
+  const scenarios = h('div.evidence', { id: 'evidence-scenarios' }, h('h3', t('evidence.scenarios')), h('p.muted', t('loading')));
+  const simulation = h('div.evidence', { id: 'evidence-simulation' }, h('h3', t('evidence.simulation')), h('p.muted', t('loading')));
+  const backtest = h('div.evidence', { id: 'evidence-backtest' }, h('h3', t('evidence.backtest')), h('p.muted', t('loading')));
+  const fill = (el, promise) => promise.then((content) => el.replaceChildren(el.firstChild, content))
+    .catch((err) => el.replaceChildren(el.firstChild, errorBox(err)));
+  fill(scenarios, api(`/api/v1/policies/${n}/scenario-results`).then((r) => h(`div.notice.${r.failed ? 'error' : 'ok'}`,
+    { role: 'status' }, t('check.scenarioSummary', { passed: r.passed, failed: r.failed }))));
+  fill(simulation, api('/api/v1/simulations').then((list) => {
+    const s = (Array.isArray(list) ? list : []).find((x) => x.version === n);
+    return s ? h('p', h('a', { href: '#/simulation' }, `${fmtDate(s.from)} → ${fmtDate(s.to)}`), ' ', badge(s.status))
+      : h('p.muted', t('evidence.noSimulation'));
+  }));
+  fill(backtest, latestBacktest(n).then((b) => (b ? backtestSummary(b) : h('p.muted', t('bt.none')))));
+  return h('section.approval-evidence', { 'aria-label': t('evidence.title') }, h('h2', t('evidence.title')),
+    h('div.three', scenarios, simulation, backtest));
 }
 
 /** An API refusal with everything it lists: compile errors, failing scenarios. */

@@ -107,6 +107,9 @@ class SecurityConfiguration {
                         // Simulations of a version over recorded decisions: started by the committee and managers
                         .requestMatchers(HttpMethod.GET, "/api/v1/simulations/**").hasAnyRole(CREDIT_STAFF_AND_AUDITORS)
                         .requestMatchers("/api/v1/simulations/**").hasAnyRole(Role.names(CREDIT_MANAGER, CREDIT_COMMITTEE))
+                        // Back-tests of a version on labelled outcomes: the same roles as simulations
+                        .requestMatchers(HttpMethod.GET, "/api/v1/backtests/**").hasAnyRole(CREDIT_STAFF_AND_AUDITORS)
+                        .requestMatchers("/api/v1/backtests/**").hasAnyRole(Role.names(CREDIT_MANAGER, CREDIT_COMMITTEE))
                         // Decision counts for the overview page
                         .requestMatchers(HttpMethod.GET, "/api/v1/stats/**").hasAnyRole(CREDIT_STAFF_AND_AUDITORS)
                         // The audit explorer: search, exports, hash-chain verification

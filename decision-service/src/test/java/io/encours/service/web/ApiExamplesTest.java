@@ -33,7 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
  * The API's examples are real: every operation of /v3/api-docs has an example answer and, when it takes a body, an
  * example request (files by operationId under openapi/examples/); the request examples, sent in the order a
  * newcomer would follow (people and keys, decisions, holds, a policy version from draft to activation, a
- * simulation, the audit), are all answered 2xx, each answer with the fields of its example.
+ * back-test, a simulation, the audit), are all answered 2xx, each answer with the fields of its example.
  * {@code -Dencours.api-examples.record=true} rewrites the answer examples from this run (arrays cut to three).
  * Runs on its own application: it activates a policy version and creates people.
  */
@@ -145,6 +145,13 @@ class ApiExamplesTest {
         call("evaluate", as("committee1"), "POST", version + "/evaluate");
         call("submit", as("committee1"), "POST", version + "/submit");
         call("approve", as("committee2"), "POST", version + "/approve");
+        // A back-test of the approved version on labelled outcomes, before it is activated (a few rows: at once).
+        String backtest = call("startBacktest", as("manager"), "POST", "/api/v1/backtests?version=" + draft
+                + "&asOf=2026-06-15").json().get("id").asString();
+        awaitEnd("/api/v1/backtests/" + backtest);
+        call("backtest", as("manager"), "GET", "/api/v1/backtests/" + backtest);
+        call("listBacktests", as("manager"), "GET", "/api/v1/backtests?version=" + draft);
+        call("latestBacktest", as("committee2"), "GET", "/api/v1/backtests/latest?version=" + draft);
         String simulation = call("start", as("manager"), "POST", "/api/v1/simulations").json().get("id").asString();
         call("activate", as("committee2"), "POST", version + "/activate");
         int second = call("upload", as("committee1"), "POST", "/api/v1/policies/drafts").json().get("number").asInt();
@@ -225,7 +232,8 @@ class ApiExamplesTest {
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
-            request.header("Content-Type", operationId.equals("replaceFile") ? "text/csv" : "application/json")
+            boolean csv = text("requests/" + operationId + ".json") == null;
+            request.header("Content-Type", csv ? "text/csv" : "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(body));
         }
         TestApi.Response answer = caller.send(request, "Accept-Language", "en");

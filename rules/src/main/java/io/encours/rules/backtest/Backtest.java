@@ -137,6 +137,18 @@ public final class Backtest {
                 d.distribution, rejected);
     }
 
+    /**
+     * Checks a labelled file's header line alone, before a run is started (the API answers 400 at once).
+     *
+     * @throws IllegalArgumentException naming a column that is no request field, or a missing outcome
+     */
+    public static void checkHeader(String headerLine) {
+        if (headerLine == null || headerLine.isBlank()) {
+            throw new IllegalArgumentException("the file is empty: a header line is expected");
+        }
+        new RequestColumns(Csv.parse(headerLine).get(0), LocalDate.EPOCH);
+    }
+
     private static void count(long[] counts, int outcome) {
         counts[outcome]++;
     }

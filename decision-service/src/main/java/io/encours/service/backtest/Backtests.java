@@ -1,0 +1,163 @@
+package io.encours.service.backtest;
+
+import io.encours.rules.backtest.Backtest;
+import io.encours.rules.backtest.BacktestReport;
+import io.encours.service.audit.DecisionIds;
+import io.encours.service.backtest.BacktestJob.Progress;
+import io.encours.service.backtest.BacktestJob.Status;
+import io.encours.service.policy.PolicyLifecycle;
+import io.encours.service.replay.CompiledVersions;
+import io.encours.service.web.WebProperties;
+import jakarta.annotation.PreDestroy;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.web.ErrorResponseException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Starts and follows back-tests. The header is checked before anything starts (400 naming the column); the
+ * rows are scored in the background on one thread, the progress saved about every second. One back-test runs
+ * at a time on an instance (a second one is refused with 409 while it runs). At start-up, a back-test left
+ * RUNNING by an instance that stopped is marked FAILED.
+ */
+@Service
+class Backtests {
+    private static final Logger log = LoggerFactory.getLogger(Backtests.class);
+    /** A RUNNING back-test without a progress save for this long was left by a stopped instance. */
+    static final Duration ABANDONED_AFTER = Duration.ofSeconds(30);
+    private static final long SAVE_EVERY_NANOS = 1_000_000_000L;
+
+    private final BacktestStore store;
+    private final PolicyLifecycle lifecycle;
+    private final CompiledVersions versions;
+    private final DecisionIds ids;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final WebProperties web;
+    private final ExecutorService job = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "backtest");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicReference<String> running = new AtomicReference<>();
+
+    Backtests(BacktestStore store, PolicyLifecycle lifecycle, CompiledVersions versions, DecisionIds ids,
+              JsonMapper json, Clock clock, WebProperties web) {
+        this.store = store;
+        this.lifecycle = lifecycle;
+        this.versions = versions;
+        this.ids = ids;
+        this.json = json;
+        this.clock = clock;
+        this.web = web;
+        try {
+            Instant now = clock.instant();
+            long interrupted = store.interruptAbandoned(now.minus(ABANDONED_AFTER), now);
+            if (interrupted > 0) {
+                log.warn("{} back-test(s) left running by a stopped instance marked FAILED", interrupted);
+            }
+        } catch (org.springframework.dao.DataAccessException | com.mongodb.MongoException e) {
+            log.warn("abandoned back-tests not checked, the store is unreachable reason=\"{}\"", e.getMessage());
+        }
+    }
+
+    /**
+     * Starts a back-test of version {@code number} on a labelled file (UTF-8, header on line 1).
+     *
+     * @param asOf decision date of rows without an {@code asOf}; today in the business time zone when null
+     */
+    BacktestJob start(int number, byte[] file, String fileName, LocalDate asOf, String by) {
+        String hash = lifecycle.version(number).contentHash();
+        String text = new String(file, StandardCharsets.UTF_8);
+        int firstBreak = text.indexOf('\n');
+        String header = (firstBreak < 0 ? text : text.substring(0, firstBreak)).replace("\r", "");
+        if (header.startsWith("\uFEFF")) {
+            header = header.substring(1);
+        }
+        try {
+            Backtest.checkHeader(header);
+        } catch (IllegalArgumentException e) {
+            throw BacktestProblems.badFile(e.getMessage());
+        }
+        long total = text.lines().skip(1).filter(l -> !l.isBlank()).count();
+        LocalDate day = asOf != null ? asOf : LocalDate.now(clock.withZone(web.timeZone()));
+        Instant now = clock.instant();
+        BacktestJob started = new BacktestJob(ids.next(), number, hash, fileName, day.toString(), by, now, null,
+                Status.RUNNING, Progress.of(0, total), null, null);
+        synchronized (running) {
+            String current = running.get();
+            if (current != null) {
+                throw BacktestProblems.busy(current);
+            }
+            store.insert(started);
+            running.set(started.id());
+        }
+        byte[] body = text.startsWith("\uFEFF") ? text.substring(1).getBytes(StandardCharsets.UTF_8) : file;
+        job.execute(() -> {
+            try {
+                run(started, body, day, total);
+            } finally {
+                running.set(null);
+            }
+        });
+        log.info("back-test {} of version {} on {} rows started by {}", started.id(), number, total, by);
+        return started;
+    }
+
+    private void run(BacktestJob b, byte[] file, LocalDate asOf, long total) {
+        long[] lastSave = {System.nanoTime()};
+        try {
+            BacktestReport report = Backtest.run(versions.byNumber(b.version()).policy(),
+                    new ByteArrayInputStream(file), asOf, rows -> {
+                        long t = System.nanoTime();
+                        if (t - lastSave[0] >= SAVE_EVERY_NANOS) {
+                            lastSave[0] = t;
+                            store.progress(b.id(), Progress.of(rows, total), clock.instant());
+                        }
+                    });
+            long read = report.rowsUsed() + report.rowsRejected();
+            store.finish(b.id(), Status.DONE, Progress.of(read, Math.max(read, total)),
+                    json.writeValueAsString(report), null, clock.instant());
+            log.info("back-test {} done: {}", b.id(), report.summaryLine());
+        } catch (ErrorResponseException e) {
+            fail(b, total, e.getBody().getDetail());
+        } catch (IOException | RuntimeException e) {
+            log.error("back-test {} failed", b.id(), e);
+            fail(b, total, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+    }
+
+    private void fail(BacktestJob b, long total, String error) {
+        store.finish(b.id(), Status.FAILED, Progress.of(0, total), null, error, clock.instant());
+    }
+
+    BacktestJob find(String id) {
+        return store.find(id).orElseThrow(() -> BacktestProblems.notFound(id));
+    }
+
+    List<BacktestJob> list(Integer version, int limit) {
+        return store.list(version, limit);
+    }
+
+    BacktestJob latest(int version) {
+        lifecycle.version(version);
+        return store.latestDone(version).orElseThrow(() -> BacktestProblems.noneForVersion(version));
+    }
+
+    @PreDestroy
+    void stop() {
+        job.shutdownNow();
+    }
+}
