@@ -4,6 +4,7 @@
 #
 #   bench/volume.sh                          # build, fill 1,000,000 decisions (~7 min idle), measure both stores
 #   DECISIONS=200000 bench/volume.sh         # a smaller fill (state the size with the figures)
+#   FILL_DAYS=40                             # days the fill's arrivals span, ending now (default DECISIONS / 5000)
 #   FILLED=/tmp/encours-volume.XXXXXX bench/volume.sh   # reuses that folder's filled store (a copy): no fill
 #   KEEP_WORK=1 / SKIP_BUILD=1 / BUILD_FROM=head / SERVICE_JAR=<jar> / WAIT_IDLE=300 / JAVA_OPTS=...   as in load-test.sh
 #
@@ -21,6 +22,9 @@ source "$(dirname "$0")/service-lib.sh"
 cd "$ROOT"
 
 DECISIONS=${DECISIONS:-1000000}
+# The fill's arrival times are spread over this many days ending now (5,000 decisions a day by default), so that
+# "the last day" of the filled store holds a day's decisions, not the whole fill.
+FILL_DAYS=${FILL_DAYS:-$((DECISIONS / 5000))}
 BULK_THREADS=${BULK_THREADS:-64}
 CONNECTIONS=${CONNECTIONS:-32}
 DURATION=${DURATION:-20}
@@ -78,7 +82,7 @@ fill() {
   # shellcheck disable=SC2086
   ENCOURS_DATA_DIR=$WORK/filled timeout "${BULK_TIMEOUT:-7200}" "$JAVA" $JAVA_OPTS \
     -Dencours.security.bootstrap.admin-password="$BENCH_ADMIN_PASSWORD" -Dlogging.level.io.encours=WARN \
-    -cp "$WORK/helper:$classes" io.encours.service.decision.BulkDecisions "$DECISIONS" "$BULK_THREADS" "$EXAMPLES" \
+    -cp "$WORK/helper:$classes" io.encours.service.decision.BulkDecisions "$DECISIONS" "$BULK_THREADS" "$EXAMPLES" "$FILL_DAYS" \
     >"$WORK/bulk.log" 2>&1 || { log "Bulk recording failed; last lines of $WORK/bulk.log:"; tail -30 "$WORK/bulk.log" >&2; exit 1; }
   grep '^BULK' "$WORK/bulk.log" | tail -1 | sed 's/^BULK /fill: /' | tee "$WORK/fill.txt" | tee -a "$OUT"
   printf 'AUDITOR_PASSWORD=%s\nCOMMITTEE_PASSWORD=%s\nBENCH_ADMIN_PASSWORD=%s\n' \

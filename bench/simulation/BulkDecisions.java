@@ -30,7 +30,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Only the HTTP layer (JSON parsing, security, Tomcat) is left out, because on a 2-core machine shared with
  * other builds it records 100 to 300 decisions a second and 200,000 would take the better part of an hour.
  *
- * <p>Arguments: decisions to record, threads, folder of the API's example bodies. The bodies are those
+ * <p>Arguments: decisions to record, threads, folder of the API's example bodies, and optionally the number of
+ * days the decisions are spread over (their arrival times, ending now, so that "a day" of the trail holds
+ * decisions / days records, as a real trail does; 0 or absent: all arrive now). The bodies are those
  * examples with the figures drawn at random (score, incidents, days late, exposure, amounts, terms), the four
  * decision types in turn. Lives in the decision package to reach the package-private request bodies.
  */
@@ -42,6 +44,9 @@ public final class BulkDecisions {
         int count = Integer.parseInt(args[0]);
         int threads = Integer.parseInt(args[1]);
         Path examples = Path.of(args[2]);
+        int days = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+        Instant end = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        long spacingMillis = days <= 0 ? 0 : days * 86_400_000L / count;
         ConfigurableApplicationContext app = SpringApplication.run(EncoursApplication.class, "--server.port=0");
         int exit = 0;
         try {
@@ -62,8 +67,8 @@ public final class BulkDecisions {
                     for (int i = thread; i < count; i += threads) {
                         DecisionBody body = body(json, templates.get(i % 4).deepCopy(), i % 4, random);
                         decisions.decide(body, new DecisionService.Call("bulk-" + start + "-" + i, "bench-bulk",
-                                new RequestContext.Arrival(Instant.now().truncatedTo(ChronoUnit.MILLIS),
-                                        System.nanoTime())));
+                                new RequestContext.Arrival(days <= 0 ? Instant.now().truncatedTo(ChronoUnit.MILLIS)
+                                        : end.minusMillis((count - 1L - i) * spacingMillis), System.nanoTime())));
                         long n = done.incrementAndGet();
                         if (n % 20_000 == 0) {
                             System.out.printf("BULK progress=%d seconds=%.1f%n", n, (System.nanoTime() - start) / 1e9);
