@@ -81,19 +81,22 @@ final class EmbeddedBackend extends H2Backend {
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                         boolean sparse) {
-            MVMap<KeyValue, Object> map = getMvStore().openMap(
-                    getFullCollectionNamespace(collectionName) + "._index_" + indexName,
-                    new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyType.INSTANCE));
-            return new EmbeddedUniqueIndex(map, indexName, keys, sparse);
+            return new EmbeddedUniqueIndex(indexMap(collectionName, indexName, IndexKeyType.INSTANCE), indexName, keys,
+                    sparse);
         }
 
         @Override
         protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                            boolean sparse) {
-            MVMap<KeyValue, Boolean> map = getMvStore().openMap(
-                    getFullCollectionNamespace(collectionName) + "._index_" + indexName,
-                    new MVMap.Builder<KeyValue, Boolean>().keyType(SecondaryKeyType.INSTANCE));
-            return new EmbeddedSecondaryIndex(map, indexName, keys, sparse);
+            return new EmbeddedSecondaryIndex(indexMap(collectionName, indexName, SecondaryKeyType.INSTANCE), indexName,
+                    keys, sparse);
+        }
+
+        /** An index's map, named as mongo-java-server names it (its drops find it by that name). */
+        private <V> MVMap<KeyValue, V> indexMap(String collectionName, String indexName,
+                                                 org.h2.mvstore.type.DataType<KeyValue> keyType) {
+            return getMvStore().openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
+                    new MVMap.Builder<KeyValue, V>().keyType(keyType));
         }
 
         /**
