@@ -71,7 +71,7 @@ class ArchitectureTest {
             Map.entry("policy.PolicyActions",
                     "owner: the policy's trail writer, on its own policy_actions (PolicyTrailStore reads it for others)"),
             Map.entry("retention.AuditArchives",
-                    "NOT YET MOVED: archives and prunes the audit feature's decisions by name"),
+                    "owner: marks its own audit_archives pruned (the decisions go through audit's AuditArchiveStore)"),
             Map.entry("retention.RecordArchives",
                     "NOT YET MOVED: archives and prunes credit_holds, hold_actions, policy_actions, admin_actions by name"));
 

@@ -1,5 +1,6 @@
 package io.encours.service.retention;
 
+import io.encours.service.audit.AuditArchiveStore;
 import io.encours.service.storage.WriteDurability;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -11,9 +12,9 @@ import tools.jackson.databind.json.JsonMapper;
 class RetentionConfiguration {
 
     @Bean
-    AuditArchives auditArchives(MongoTemplate mongo, WriteDurability durability, RetentionProperties properties,
-                                JsonMapper json, Clock clock) {
-        return new AuditArchives(mongo, durability, properties, json, clock);
+    AuditArchives auditArchives(MongoTemplate mongo, AuditArchiveStore decisions, WriteDurability durability,
+                                RetentionProperties properties, JsonMapper json, Clock clock) {
+        return new AuditArchives(mongo, decisions, durability, properties, json, clock);
     }
 
     @Bean
