@@ -1,5 +1,8 @@
 package io.encours.service.policy;
 
+import io.encours.service.storage.ArchivableRecords;
+import io.encours.service.storage.TrailArchiveStore;
+import io.encours.service.storage.WriteDurability;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
@@ -15,9 +18,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class PolicyTrailStore {
     private final MongoTemplate mongo;
+    private final ArchivableRecords archive;
 
-    public PolicyTrailStore(MongoTemplate mongo) {
+    public PolicyTrailStore(MongoTemplate mongo, WriteDurability durability) {
         this.mongo = mongo;
+        this.archive = new TrailArchiveStore(mongo, durability, PolicyActions.COLLECTION, "at");
+    }
+
+    /** The actions by the month they were taken in, for retention. */
+    public ArchivableRecords archive() {
+        return archive;
     }
 
     /** At most {@code limit} policy actions matching {@code query}, in {@code sort} order. */

@@ -1,8 +1,13 @@
 package io.encours.service.retention;
 
 import io.encours.service.audit.AuditArchiveStore;
+import io.encours.service.hold.HoldTrailStore;
+import io.encours.service.policy.PolicyTrailStore;
+import io.encours.service.security.AdminTrailStore;
+import io.encours.service.storage.ArchivableRecords;
 import io.encours.service.storage.WriteDurability;
 import java.time.Clock;
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -18,8 +23,12 @@ class RetentionConfiguration {
     }
 
     @Bean
-    RecordArchives recordArchives(MongoTemplate mongo, WriteDurability durability, RetentionProperties properties,
+    RecordArchives recordArchives(MongoTemplate mongo, HoldTrailStore holds, PolicyTrailStore policy,
+                                  AdminTrailStore admin, WriteDurability durability, RetentionProperties properties,
                                   JsonMapper json, Clock clock) {
-        return new RecordArchives(mongo, durability, properties, json, clock);
+        Map<RecordKind, ArchivableRecords> trails = Map.of(RecordKind.HOLDS, holds.holdsArchive(),
+                RecordKind.HOLD_ACTIONS, holds.actionsArchive(), RecordKind.POLICY_ACTIONS, policy.archive(),
+                RecordKind.ADMIN_ACTIONS, admin.archive());
+        return new RecordArchives(mongo, trails, durability, properties, json, clock);
     }
 }
