@@ -1,23 +1,92 @@
 package io.encours.service;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.data.mongodb.core.MongoOperations;
 
 /**
  * Package by feature, dependencies one way: decision uses audit, policy and web; audit uses storage;
  * storage, policy and web know no feature.
+ *
+ * <p>A feature owns its collections: only its {@code *Store} classes name them and touch the driver's collections;
+ * another feature calls that store's read API (docs/architecture.md, "A feature owns its collections"). Which
+ * feature may use which is listed once, in {@link #ALLOWED_FEATURE_DEPENDENCIES}. {@code ArchitectureRuleTest}
+ * shows both rules failing on planted violations.
  */
 @AnalyzeClasses(packages = "io.encours.service", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+    private static final String SERVICE = "io.encours.service.";
+
+    /**
+     * The features each feature may use (besides itself). A new feature package gets a line here, or the rule
+     * fails for it: the map is the one place where the dependencies between features are decided.
+     */
+    static final Map<String, Set<String>> ALLOWED_FEATURE_DEPENDENCIES = Map.ofEntries(
+            Map.entry("storage", Set.of()),
+            Map.entry("web", Set.of()),
+            Map.entry("audit", Set.of("storage")),
+            Map.entry("security", Set.of("storage", "web")),
+            Map.entry("policy", Set.of("security", "storage", "web")),
+            Map.entry("editor", Set.of("policy", "web")),
+            Map.entry("hold", Set.of("audit", "policy", "storage", "web")),
+            Map.entry("decision", Set.of("audit", "hold", "policy", "web")),
+            Map.entry("replay", Set.of("audit", "decision", "policy", "web")),
+            Map.entry("simulation", Set.of("audit", "decision", "policy", "replay", "web")),
+            Map.entry("stats", Set.of("audit", "web")),
+            Map.entry("retention", Set.of("audit", "hold", "policy", "security", "storage", "web")),
+            Map.entry("auditor", Set.of("audit", "hold", "policy", "retention", "security", "web")),
+            Map.entry("migration", Set.of("audit", "storage")));
+
+    /**
+     * Classes not named {@code *Store} that may touch collections, each with its reason. Nothing else: a
+     * controller or a service of another feature goes through the owning feature's store. Three kinds: the
+     * migration (for good), writers inside the feature that owns the collection (to fold into its store), and
+     * retention, for its own archive manifests.
+     */
+    static final Map<String, String> COLLECTION_ACCESS_EXCEPTIONS = Map.ofEntries(
+            Map.entry("migration.StoreMigration",
+                    "copies every collection generically, whatever feature owns it, and checks the copy"),
+            Map.entry("audit.AuditWriter",
+                    "owner: the audit trail's group-commit writer inserts pre-encoded records into its own decisions"),
+            Map.entry("audit.ChainHead",
+                    "owner: the audit chain's head, kept beside its own decisions and read back from them"),
+            Map.entry("policy.PolicyActions",
+                    "owner: the policy's trail writer, on its own policy_actions (PolicyTrailStore reads it for others)"),
+            Map.entry("retention.AuditArchives",
+                    "owner: marks its own audit_archives pruned (the decisions go through audit's AuditArchiveStore)"),
+            Map.entry("retention.RecordArchives",
+                    "owner: marks its own record_archives pruned (the trails go through their owners' stores)"));
 
     @ArchTest
     static final ArchRule features_do_not_depend_on_each_other_in_cycles =
             slices().matching("io.encours.service.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule features_use_only_the_features_listed =
+            classes().that().resideInAPackage("io.encours.service.*..")
+                    .should(useOnlyListedFeatures());
+
+    @ArchTest
+    static final ArchRule only_stores_touch_collections =
+            noClasses().that(areNeitherStoresNorListedExceptions()).should(touchCollections());
 
     @ArchTest
     static final ArchRule the_audit_trail_knows_nothing_of_http_or_decisions =
@@ -34,4 +103,70 @@ class ArchitectureTest {
     static final ArchRule the_rules_module_is_used_not_extended =
             noClasses().that().resideInAPackage("io.encours.service..")
                     .should().dependOnClassesThat().resideInAnyPackage("io.encours.rules.facts..", "org.kie..", "org.drools..");
+
+    /** The feature of a class: the package right under io.encours.service, none for the application class. */
+    static Optional<String> feature(JavaClass c) {
+        String name = c.getPackageName();
+        if (!name.startsWith(SERVICE)) {
+            return Optional.empty();
+        }
+        String rest = name.substring(SERVICE.length());
+        int dot = rest.indexOf('.');
+        return Optional.of(dot < 0 ? rest : rest.substring(0, dot));
+    }
+
+    private static ArchCondition<JavaClass> useOnlyListedFeatures() {
+        return new ArchCondition<>("use only the features listed in ALLOWED_FEATURE_DEPENDENCIES") {
+            @Override
+            public void check(JavaClass c, ConditionEvents events) {
+                String own = feature(c).orElseThrow();
+                Set<String> allowed = ALLOWED_FEATURE_DEPENDENCIES.get(own);
+                if (allowed == null) {
+                    events.add(SimpleConditionEvent.violated(c, "feature '" + own + "' of " + c.getName()
+                            + " is not listed in ALLOWED_FEATURE_DEPENDENCIES"));
+                    return;
+                }
+                for (Dependency d : c.getDirectDependenciesFromSelf()) {
+                    Optional<String> other = feature(d.getTargetClass());
+                    if (other.isPresent() && !other.get().equals(own) && !allowed.contains(other.get())) {
+                        events.add(SimpleConditionEvent.violated(d, own + " may not use " + other.get() + ": "
+                                + d.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+
+    private static DescribedPredicate<JavaClass> areNeitherStoresNorListedExceptions() {
+        return new DescribedPredicate<>("are neither named *Store nor listed in COLLECTION_ACCESS_EXCEPTIONS") {
+            @Override
+            public boolean test(JavaClass c) {
+                String top = c.getName().contains("$") ? c.getName().substring(0, c.getName().indexOf('$')) : c.getName();
+                if (top.endsWith("Store")) {
+                    return false;
+                }
+                return !(top.startsWith(SERVICE) && COLLECTION_ACCESS_EXCEPTIONS.containsKey(top.substring(SERVICE.length())));
+            }
+        };
+    }
+
+    private static ArchCondition<JavaClass> touchCollections() {
+        return new ArchCondition<>("touch MongoCollection, MongoTemplate.getCollection or MongoDatabase.getCollection") {
+            @Override
+            public void check(JavaClass c, ConditionEvents events) {
+                for (Dependency d : c.getDirectDependenciesFromSelf()) {
+                    if (d.getTargetClass().isAssignableTo(MongoCollection.class)) {
+                        events.add(SimpleConditionEvent.satisfied(d, d.getDescription()));
+                    }
+                }
+                for (JavaMethodCall call : c.getMethodCallsFromSelf()) {
+                    JavaClass owner = call.getTargetOwner();
+                    if (call.getName().equals("getCollection") && (owner.isAssignableTo(MongoOperations.class)
+                            || owner.isAssignableTo(MongoDatabase.class))) {
+                        events.add(SimpleConditionEvent.satisfied(call, call.getDescription()));
+                    }
+                }
+            }
+        };
+    }
 }

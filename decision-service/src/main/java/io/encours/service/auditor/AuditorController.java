@@ -3,11 +3,10 @@ package io.encours.service.auditor;
 import static io.encours.service.auditor.QueryValues.amount;
 import static io.encours.service.auditor.QueryValues.instant;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import io.encours.service.audit.AuditChain;
+import io.encours.service.audit.AuditReadStore;
 import io.encours.service.retention.ChainAnchors;
 import io.encours.service.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
@@ -44,18 +43,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/audit")
 @Tag(name = "Audit")
 class AuditorController {
-    static final String COLLECTION = "decisions";
     private static final String[] SUMMARY_EXCLUDED = {"input", "output"};
     private static final List<String> SUMMARY_EXCLUDED_FIELDS = List.of(SUMMARY_EXCLUDED);
     private static final List<String> CSV_COLUMNS = List.of("decisionId", "chainSeq", "receivedAt", "type", "outcome",
             "customerId", "orderId", "requestId", "caller", "amount", "currency", "score", "riskClass", "policyId",
             "policyVersion", "policyContentHash", "reasonCodes", "firedRules", "asOf", "hash", "prevHash");
 
-    private final MongoCollection<Document> decisions;
+    private final AuditReadStore decisions;
     private final ChainVerifier verifier;
 
-    AuditorController(MongoTemplate mongo) {
-        this.decisions = mongo.getCollection(COLLECTION);
+    AuditorController(AuditReadStore decisions, MongoTemplate mongo) {
+        this.decisions = decisions;
         this.verifier = new ChainVerifier(decisions, new ChainAnchors(mongo)::decisions);
     }
 
@@ -102,7 +100,7 @@ class AuditorController {
         Bson query = cursor == null || cursor.isBlank() ? filter.toBson()
                 : Filters.and(filter.toBson(), order.after(cursor));
         // Whole records: each item's integrity is checked over all of its content, input and output included.
-        List<Document> found = decisions.find(query).sort(order.sort()).limit(size + 1).into(new ArrayList<>());
+        List<Document> found = decisions.page(query, order.sort(), size + 1);
         List<Map<String, Object>> items = new ArrayList<>(Math.min(found.size(), size));
         for (int i = 0; i < found.size() && i < size; i++) {
             items.add(exported(found.get(i)));
@@ -119,7 +117,7 @@ class AuditorController {
         DecisionOrder order = selection.exportOrder();
         response.setContentType("application/x-ndjson;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"decisions.jsonl\"");
-        try (MongoCursor<Document> records = decisions.find(filter.toBson()).sort(order.sort()).batchSize(500).iterator();
+        try (MongoCursor<Document> records = decisions.wholeRecords(filter.toBson(), order.sort());
              Writer out = writer(response)) {
             while (records.hasNext()) {
                 out.write(AuditChain.canonicalJson(records.next()));
@@ -136,8 +134,7 @@ class AuditorController {
         DecisionOrder order = selection.exportOrder();
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"decisions.csv\"");
-        try (MongoCursor<Document> records = decisions.find(filter.toBson())
-                .projection(Projections.exclude(SUMMARY_EXCLUDED)).sort(order.sort()).batchSize(1000).iterator();
+        try (MongoCursor<Document> records = decisions.recordsWithout(filter.toBson(), order.sort(), SUMMARY_EXCLUDED);
              Writer out = writer(response)) {
             out.write(String.join(",", CSV_COLUMNS));
             out.write("\r\n");

@@ -1,21 +1,16 @@
 package io.encours.service.auditor;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
 import io.encours.service.audit.AuditChain;
+import io.encours.service.audit.AuditReadStore;
 import io.encours.service.retention.ChainAnchor;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 
 /**
  * Walks the hash chain over a time range. The range selects the first and last chain numbers of the
@@ -40,10 +35,10 @@ final class ChainVerifier {
                   boolean problemsTruncated, Long anchorSeq, String anchorHash) {
     }
 
-    private final MongoCollection<Document> decisions;
+    private final AuditReadStore decisions;
     private final Supplier<Optional<ChainAnchor>> anchors;
 
-    ChainVerifier(MongoCollection<Document> decisions, Supplier<Optional<ChainAnchor>> anchors) {
+    ChainVerifier(AuditReadStore decisions, Supplier<Optional<ChainAnchor>> anchors) {
         this.decisions = decisions;
         this.anchors = anchors;
     }
@@ -53,8 +48,7 @@ final class ChainVerifier {
         long start = anchor == null ? 1 : anchor.firstSeq();
         Long anchorSeq = anchor == null ? null : anchor.firstSeq();
         String anchorHash = anchor == null ? null : anchor.anchorHash();
-        Bson inRange = timeRange(from, to);
-        Bounds bounds = from == null && to == null ? wholeChain(start) : bounds(inRange, start);
+        Bounds bounds = from == null && to == null ? wholeChain(start) : bounds(from, to, start);
         long unchained = bounds.unchained();
         Document first = bounds.first();
         Document last = bounds.last();
@@ -71,8 +65,7 @@ final class ChainVerifier {
         if (expected == start) {
             previousHash = anchor == null ? AuditChain.GENESIS : anchor.anchorHash();
         } else {
-            Document before = decisions.find(Filters.eq(AuditChain.SEQ, expected - 1))
-                    .projection(Projections.include(AuditChain.HASH)).first();
+            Document before = decisions.chainHashAt(expected - 1);
             if (before == null) {
                 add(problems, new Problem("MISSING", expected - 1, null, null,
                         "record " + (expected - 1) + ", just before the range, is missing"));
@@ -83,9 +76,7 @@ final class ChainVerifier {
         }
         long checked = 0;
         String lastHash = null;
-        Bson walk = Filters.and(Filters.gte(AuditChain.SEQ, expected), Filters.lte(AuditChain.SEQ, lastSeq));
-        try (MongoCursor<Document> records = decisions.find(walk).sort(Sorts.ascending(AuditChain.SEQ))
-                .batchSize(500).iterator()) {
+        try (MongoCursor<Document> records = decisions.chain(expected, lastSeq)) {
             while (records.hasNext()) {
                 Document record = records.next();
                 long seq = seq(record);
@@ -126,24 +117,20 @@ final class ChainVerifier {
 
     /** The whole chain: its ends are found on the chain-number index, one record each. */
     private Bounds wholeChain(long start) {
-        Bson chained = Filters.gte(AuditChain.SEQ, start);
-        Document first = decisions.find(chained).projection(Projections.include(AuditChain.SEQ))
-                .sort(Sorts.ascending(AuditChain.SEQ)).limit(1).first();
-        Document last = decisions.find(chained).projection(Projections.include(AuditChain.SEQ))
-                .sort(Sorts.descending(AuditChain.SEQ)).limit(1).first();
-        return new Bounds(first, last, decisions.countDocuments(Filters.exists(AuditChain.SEQ, false)));
+        Document first = decisions.chainEnd(start, false);
+        Document last = decisions.chainEnd(start, true);
+        return new Bounds(first, last, decisions.unchained());
     }
 
     /**
      * A time range: its records read once, on the time index, for their lowest and highest chain numbers. (Sorting
      * the range by chain number with a limit would walk the chain index from its start to the range.)
      */
-    private Bounds bounds(Bson inRange, long start) {
+    private Bounds bounds(Instant from, Instant to, long start) {
         Document first = null;
         Document last = null;
         long unchained = 0;
-        try (MongoCursor<Document> records = decisions.find(inRange).projection(Projections.include(AuditChain.SEQ))
-                .batchSize(1000).iterator()) {
+        try (MongoCursor<Document> records = decisions.chainNumbersReceived(from, to)) {
             while (records.hasNext()) {
                 Document record = records.next();
                 if (!(record.get(AuditChain.SEQ) instanceof Number)) {
@@ -169,17 +156,6 @@ final class ChainVerifier {
         if (problems.size() <= MAX_PROBLEMS) {
             problems.add(problem);
         }
-    }
-
-    private static Bson timeRange(Instant from, Instant to) {
-        List<Bson> all = new ArrayList<>();
-        if (from != null) {
-            all.add(Filters.gte("receivedAt", Date.from(from)));
-        }
-        if (to != null) {
-            all.add(Filters.lt("receivedAt", Date.from(to)));
-        }
-        return all.isEmpty() ? Filters.empty() : Filters.and(all);
     }
 
     private static long seq(Document d) {

@@ -1,6 +1,5 @@
 package io.encours.service.auditor;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import io.encours.service.audit.AuditChain;
@@ -27,12 +26,18 @@ import org.bson.conversions.Bson;
 final class TimeOrderedSearch {
     private static final String ID = "_id";
 
-    private final MongoCollection<Document> collection;
+    /** One page of a trail, read by the store of the feature that owns it. */
+    @FunctionalInterface
+    interface Trail {
+        List<Document> find(Bson query, Bson sort, int limit);
+    }
+
+    private final Trail trail;
     private final String timeField;
     private final String idField;
 
-    TimeOrderedSearch(MongoCollection<Document> collection, String timeField, String idField) {
-        this.collection = collection;
+    TimeOrderedSearch(Trail trail, String timeField, String idField) {
+        this.trail = trail;
         this.timeField = timeField;
         this.idField = idField;
     }
@@ -50,7 +55,7 @@ final class TimeOrderedSearch {
         }
         Bson query = all.isEmpty() ? Filters.empty() : Filters.and(all);
         Bson order = ascending ? Sorts.ascending(timeField, ID) : Sorts.descending(timeField, ID);
-        List<Document> found = collection.find(query).sort(order).limit(size + 1).into(new ArrayList<>());
+        List<Document> found = trail.find(query, order, size + 1);
         List<Map<String, Object>> items = new ArrayList<>();
         for (int i = 0; i < found.size() && i < size; i++) {
             items.add(shown.apply(item(found.get(i))));

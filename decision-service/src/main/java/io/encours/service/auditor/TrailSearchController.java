@@ -4,6 +4,9 @@ import static io.encours.service.auditor.QueryValues.amount;
 import static io.encours.service.auditor.QueryValues.instant;
 
 import com.mongodb.client.model.Filters;
+import io.encours.service.hold.HoldTrailStore;
+import io.encours.service.policy.PolicyTrailStore;
+import io.encours.service.security.AdminTrailStore;
 import io.encours.service.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -18,7 +21,6 @@ import java.util.Map;
 import org.bson.conversions.Bson;
 import org.bson.types.Decimal128;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,8 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Search of the other trails, for auditors (read-only): credit holds, what was done to them (releases,
  * rejections, refused attempts, callbacks), the policy's own actions and the administration of accounts and
- * keys. Same paging as the decision search. Reads the collections the hold, policy and security features
- * write ({@code credit_holds}, {@code hold_actions}, {@code policy_actions}, {@code admin_actions}).
+ * keys. Same paging as the decision search. Reads through the stores of the hold, policy and security features,
+ * which name their collections.
  */
 @RestController
 @RequestMapping(path = "/api/v1/audit", produces = "application/json")
@@ -40,11 +42,12 @@ class TrailSearchController {
     private final TimeOrderedSearch adminActions;
     private final Clock clock;
 
-    TrailSearchController(MongoTemplate mongo, Clock clock) {
-        this.holds = new TimeOrderedSearch(mongo.getCollection("credit_holds"), "openedAt", "holdId");
-        this.holdActions = new TimeOrderedSearch(mongo.getCollection("hold_actions"), "at", "actionId");
-        this.policyActions = new TimeOrderedSearch(mongo.getCollection("policy_actions"), "at", "actionId");
-        this.adminActions = new TimeOrderedSearch(mongo.getCollection("admin_actions"), "at", "actionId");
+    TrailSearchController(HoldTrailStore holdTrail, PolicyTrailStore policyTrail, AdminTrailStore adminTrail,
+                          Clock clock) {
+        this.holds = new TimeOrderedSearch(holdTrail::holds, "openedAt", "holdId");
+        this.holdActions = new TimeOrderedSearch(holdTrail::actions, "at", "actionId");
+        this.policyActions = new TimeOrderedSearch(policyTrail::actions, "at", "actionId");
+        this.adminActions = new TimeOrderedSearch(adminTrail::actions, "at", "actionId");
         this.clock = clock;
     }
 

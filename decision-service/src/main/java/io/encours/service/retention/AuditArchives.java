@@ -1,9 +1,8 @@
 package io.encours.service.retention;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
+import io.encours.service.audit.AuditArchiveStore;
 import io.encours.service.audit.AuditChain;
 import io.encours.service.storage.WriteDurability;
 import java.io.BufferedReader;
@@ -63,15 +62,13 @@ public class AuditArchives {
     static final String KIND = "decisions";
     static final String ARCHIVES = "audit_archives";
     static final String ACTIONS = "retention_actions";
-    private static final String DECISIONS = "decisions";
-    private static final String RECEIVED_AT = "receivedAt";
     /** Records deleted per command when pruning, by id. */
     static final int DELETE_CHUNK = 1000;
     /** Records read per batch of the archive's cursor. */
     static final int READ_BATCH = 500;
 
     private final MongoTemplate mongo;
-    private final MongoCollection<Document> decisions;
+    private final AuditArchiveStore decisions;
     private final WriteDurability durability;
     private final RetentionProperties properties;
     private final ChainAnchors anchors;
@@ -79,10 +76,10 @@ public class AuditArchives {
     private final JsonMapper json;
     private final Clock clock;
 
-    AuditArchives(MongoTemplate mongo, WriteDurability durability, RetentionProperties properties, JsonMapper json,
+    AuditArchives(MongoTemplate mongo, AuditArchiveStore decisions, WriteDurability durability, RetentionProperties properties, JsonMapper json,
                   Clock clock) {
         this.mongo = mongo;
-        this.decisions = mongo.getCollection(DECISIONS).withWriteConcern(durability.writeConcern());
+        this.decisions = decisions;
         this.durability = durability;
         this.properties = properties;
         this.anchors = new ChainAnchors(mongo);
@@ -183,11 +180,10 @@ public class AuditArchives {
         try (OutputStream out = Files.newOutputStream(file);
              Writer lines = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(out, 64 * 1024),
                      StandardCharsets.UTF_8), 64 * 1024)) {
-            try (MongoCursor<Document> records = decisions.find(Filters.gte(AuditChain.SEQ, firstSeq))
-                    .sort(Sorts.ascending(AuditChain.SEQ)).batchSize(READ_BATCH).iterator()) {
+            try (MongoCursor<Document> records = decisions.chainFrom(firstSeq, READ_BATCH)) {
                 while (records.hasNext()) {
                     Document record = records.next();
-                    Instant receivedAt = record.getDate(RECEIVED_AT).toInstant();
+                    Instant receivedAt = AuditArchiveStore.receivedAt(record);
                     if (!receivedAt.isBefore(end)) {
                         break;
                     }
@@ -259,7 +255,7 @@ public class AuditArchives {
                 }
             }
         }
-        if (to >= from && decisions.find(Filters.gt(AuditChain.SEQ, to)).limit(1).first() == null) {
+        if (to >= from && !decisions.anyAfter(to)) {
             throw conflict(RetentionProblems.CHAIN_HEAD_KEPT, "The chain's last record is kept",
                     "No decision was recorded after " + period + ": the last record carries the chain's head and "
                             + "is never pruned", period.toString());
@@ -305,7 +301,7 @@ public class AuditArchives {
                     ids.add((String) record.get("_id"));
                 }
                 if (ids.size() == DELETE_CHUNK) {
-                    deleted += decisions.deleteMany(Filters.in("_id", ids)).getDeletedCount();
+                    deleted += decisions.deleteByIds(ids);
                     ids.clear();
                 }
             }
@@ -313,7 +309,7 @@ public class AuditArchives {
             throw new UncheckedIOException("Archive " + archive.file() + " not readable", e);
         }
         if (!ids.isEmpty()) {
-            deleted += decisions.deleteMany(Filters.in("_id", ids)).getDeletedCount();
+            deleted += decisions.deleteByIds(ids);
         }
         return deleted;
     }

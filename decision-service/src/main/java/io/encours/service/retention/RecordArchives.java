@@ -2,11 +2,10 @@ package io.encours.service.retention;
 
 import static io.encours.service.retention.RetentionProblems.conflict;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import io.encours.service.audit.AuditChain;
+import io.encours.service.storage.ArchivableRecords;
 import io.encours.service.storage.WriteDurability;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -26,15 +25,12 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -53,8 +49,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class RecordArchives {
     private static final Logger log = LoggerFactory.getLogger(RecordArchives.class);
     static final String ARCHIVES = "record_archives";
-    private static final String HOLDS = "credit_holds";
-    private static final String OPEN = "OPEN";
 
     /** What an archive holds; {@code prunedAt} and {@code deleted} once pruned. */
     record Manifest(String kind, String period, String file, long records, String sha256, Instant archivedAt,
@@ -62,14 +56,16 @@ public class RecordArchives {
     }
 
     private final MongoTemplate mongo;
+    private final Map<RecordKind, ArchivableRecords> trails;
     private final WriteDurability durability;
     private final RetentionProperties properties;
     private final JsonMapper json;
     private final Clock clock;
 
-    RecordArchives(MongoTemplate mongo, WriteDurability durability, RetentionProperties properties, JsonMapper json,
+    RecordArchives(MongoTemplate mongo, Map<RecordKind, ArchivableRecords> trails, WriteDurability durability, RetentionProperties properties, JsonMapper json,
                    Clock clock) {
         this.mongo = mongo;
+        this.trails = Map.copyOf(trails);
         this.durability = durability;
         this.properties = properties;
         this.json = json;
@@ -103,9 +99,7 @@ public class RecordArchives {
                     "The " + kind.path + " of " + period + " are archived already", period.toString());
         }
         String name = kind.path + "-" + period + ".jsonl.gz";
-        Bson inPeriod = Filters.and(Filters.gte(kind.timeField, Date.from(start)),
-                Filters.lt(kind.timeField, Date.from(end)));
-        MongoCollection<Document> records = mongo.getCollection(kind.collection);
+        ArchivableRecords records = trails.get(kind);
         try {
             Files.createDirectories(properties.archiveDirectory());
             Path target = properties.archiveDirectory().resolve(name);
@@ -114,7 +108,7 @@ public class RecordArchives {
             try (OutputStream out = Files.newOutputStream(partial);
                  Writer lines = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(out, 64 * 1024),
                          StandardCharsets.UTF_8), 64 * 1024);
-                 MongoCursor<Document> found = records.find(inPeriod).batchSize(AuditArchives.READ_BATCH).iterator()) {
+                 MongoCursor<Document> found = records.recordedIn(start, end, AuditArchives.READ_BATCH)) {
                 while (found.hasNext()) {
                     lines.write(AuditChain.canonicalJson(found.next()));
                     lines.write('\n');
@@ -166,19 +160,7 @@ public class RecordArchives {
                     + kind.path + " of " + period + " no longer matches its manifest: " + e.getMessage()
                     + "; nothing was deleted", period.toString());
         }
-        MongoCollection<Document> records = mongo.getCollection(kind.collection)
-                .withWriteConcern(durability.writeConcern());
-        Set<String> openHolds = kind == RecordKind.HOLD_ACTIONS ? openHolds() : Set.of();
-        long deleted = 0;
-        for (int i = 0; i < ids.size(); i += AuditArchives.DELETE_CHUNK) {
-            List<String> chunk = ids.subList(i, Math.min(ids.size(), i + AuditArchives.DELETE_CHUNK));
-            Bson which = switch (kind) {
-                case HOLDS -> Filters.and(Filters.in("_id", chunk), Filters.ne("status", OPEN));
-                case HOLD_ACTIONS -> Filters.and(Filters.in("_id", chunk), Filters.nin("holdId", openHolds));
-                default -> Filters.in("_id", chunk);
-            };
-            deleted += records.deleteMany(which).getDeletedCount();
-        }
+        long deleted = trails.get(kind).deleteArchived(ids, AuditArchives.DELETE_CHUNK);
         durability.makeAcknowledgedWritesDurable();
         long total = (archived.deleted() == null ? 0 : archived.deleted()) + deleted;
         mongo.getCollection(ARCHIVES).updateOne(Filters.eq("_id", id(kind, period)), new Document("$set",
@@ -186,14 +168,6 @@ public class RecordArchives {
         durability.makeAcknowledgedWritesDurable();
         log.info("records pruned kind={} period={} deleted={} by={}", kind.path, period, deleted, actor);
         return archive(kind, period).orElseThrow();
-    }
-
-    /** The ids of the holds open now: their actions are kept whatever their age. */
-    private Set<String> openHolds() {
-        Set<String> open = new HashSet<>();
-        mongo.getCollection(HOLDS).find(Filters.eq("status", OPEN)).projection(Projections.include("_id"))
-                .forEach(d -> open.add(d.getString("_id")));
-        return open;
     }
 
     private List<String> ids(Path archive) throws IOException {

@@ -6,24 +6,21 @@ import java.util.Optional;
 
 /**
  * The record kinds archived and pruned by month besides the decisions (which are hash-chained and have their own
- * archive, {@link AuditArchives}). A record belongs to the month of {@code timeField}: a hold to the month it was
+ * archive, {@link AuditArchives}), each read through the store of the feature that owns it. A record belongs to
+ * the month of its time field: a hold to the month it was
  * settled in (an open hold has no such month, so it is never archived nor pruned), an action to the month it
  * was taken in.
  */
 enum RecordKind {
-    HOLDS("holds", "credit_holds", "settledAt"),
-    HOLD_ACTIONS("hold-actions", "hold_actions", "at"),
-    POLICY_ACTIONS("policy-actions", "policy_actions", "at"),
-    ADMIN_ACTIONS("admin-actions", "admin_actions", "at");
+    HOLDS("holds"),
+    HOLD_ACTIONS("hold-actions"),
+    POLICY_ACTIONS("policy-actions"),
+    ADMIN_ACTIONS("admin-actions");
 
     final String path;
-    final String collection;
-    final String timeField;
 
-    RecordKind(String path, String collection, String timeField) {
+    RecordKind(String path) {
         this.path = path;
-        this.collection = collection;
-        this.timeField = timeField;
     }
 
     Period retention(RetentionProperties properties) {

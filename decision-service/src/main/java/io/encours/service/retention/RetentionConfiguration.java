@@ -1,7 +1,13 @@
 package io.encours.service.retention;
 
+import io.encours.service.audit.AuditArchiveStore;
+import io.encours.service.hold.HoldTrailStore;
+import io.encours.service.policy.PolicyTrailStore;
+import io.encours.service.security.AdminTrailStore;
+import io.encours.service.storage.ArchivableRecords;
 import io.encours.service.storage.WriteDurability;
 import java.time.Clock;
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -11,14 +17,18 @@ import tools.jackson.databind.json.JsonMapper;
 class RetentionConfiguration {
 
     @Bean
-    AuditArchives auditArchives(MongoTemplate mongo, WriteDurability durability, RetentionProperties properties,
-                                JsonMapper json, Clock clock) {
-        return new AuditArchives(mongo, durability, properties, json, clock);
+    AuditArchives auditArchives(MongoTemplate mongo, AuditArchiveStore decisions, WriteDurability durability,
+                                RetentionProperties properties, JsonMapper json, Clock clock) {
+        return new AuditArchives(mongo, decisions, durability, properties, json, clock);
     }
 
     @Bean
-    RecordArchives recordArchives(MongoTemplate mongo, WriteDurability durability, RetentionProperties properties,
+    RecordArchives recordArchives(MongoTemplate mongo, HoldTrailStore holds, PolicyTrailStore policy,
+                                  AdminTrailStore admin, WriteDurability durability, RetentionProperties properties,
                                   JsonMapper json, Clock clock) {
-        return new RecordArchives(mongo, durability, properties, json, clock);
+        Map<RecordKind, ArchivableRecords> trails = Map.of(RecordKind.HOLDS, holds.holdsArchive(),
+                RecordKind.HOLD_ACTIONS, holds.actionsArchive(), RecordKind.POLICY_ACTIONS, policy.archive(),
+                RecordKind.ADMIN_ACTIONS, admin.archive());
+        return new RecordArchives(mongo, trails, durability, properties, json, clock);
     }
 }

@@ -1,33 +1,24 @@
 package io.encours.service.simulation;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.MongoCursor;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import io.encours.rules.decision.Verdict;
 import io.encours.rules.model.DecisionRequest;
 import io.encours.rules.model.DecisionType;
 import io.encours.rules.policy.CompiledPolicy;
+import io.encours.service.audit.AuditReadStore;
+import io.encours.service.audit.AuditReadStore.Replayed;
 import io.encours.service.decision.RecordedRequests;
 import io.encours.service.replay.CompiledVersions;
 import io.encours.service.simulation.Simulation.Progress;
 import io.encours.service.simulation.Simulation.Status;
-import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.bson.Document;
-import org.bson.conversions.Bson;
-import org.bson.types.Decimal128;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,8 +35,6 @@ final class SimulationRun implements Runnable {
     static final int CHUNK = 256;
     private static final int CHUNKS_IN_FLIGHT = 4;
     private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
-    private static final Bson FIELDS = Projections.include("type", "input", "asOf", "outcome", "amount",
-            "reasonCodes", "customerId");
 
     /** Called on the job thread each time the progress is saved (tests hold the job there). */
     interface Checkpoint {
@@ -55,8 +44,7 @@ final class SimulationRun implements Runnable {
     private final Simulation started;
     private final CompiledVersions versions;
     private CompiledPolicy policy;
-    private final MongoDatabase database;
-    private final MongoCollection<Document> decisions;
+    private final AuditReadStore trail;
     private final RecordedRequests requests;
     private final ExecutorService workers;
     private final SimulationStore store;
@@ -69,13 +57,11 @@ final class SimulationRun implements Runnable {
     private volatile Throwable workerFailure;
     private volatile boolean ended;
 
-    SimulationRun(Simulation started, CompiledVersions versions, MongoDatabase database, String collection,
-                  RecordedRequests requests, ExecutorService workers, SimulationStore store, Clock clock,
+    SimulationRun(Simulation started, CompiledVersions versions, AuditReadStore trail, RecordedRequests requests, ExecutorService workers, SimulationStore store, Clock clock,
                   Checkpoint checkpoint) {
         this.started = started;
         this.versions = versions;
-        this.database = database;
-        this.decisions = database.getCollection(collection);
+        this.trail = trail;
         this.requests = requests;
         this.workers = workers;
         this.store = store;
@@ -96,13 +82,13 @@ final class SimulationRun implements Runnable {
         long total = 0;
         try {
             policy = versions.byNumber(started.version()).policy();
-            Bson window = window(started.from(), started.to(), started.types());
-            total = count(window);
+            List<String> types = started.types().stream().map(Enum::name).toList();
+            total = trail.countReceived(started.from(), started.to(), types);
             long startNanos = System.nanoTime();
             long lastSave = startNanos;
             boolean saved = false;
-            try (MongoCursor<Document> cursor = decisions.find(window).projection(FIELDS).batchSize(1000).iterator()) {
-                List<Document> chunk = new ArrayList<>(CHUNK);
+            try (MongoCursor<Replayed> cursor = trail.received(started.from(), started.to(), types)) {
+                List<Replayed> chunk = new ArrayList<>(CHUNK);
                 while (!cancelled && workerFailure == null && cursor.hasNext()) {
                     chunk.add(cursor.next());
                     if (chunk.size() == CHUNK || !cursor.hasNext()) {
@@ -140,50 +126,13 @@ final class SimulationRun implements Runnable {
         }
     }
 
-    /**
-     * The decisions received in the window. Decision ids are UUIDv7 issued after the request arrived, so no
-     * decision received at or after {@code from} has an id below {@code from}'s: the bound on {@code _id}
-     * lets MongoDB walk the {@code _id} index from there instead of scanning the collection.
-     */
-    static Bson window(Instant from, Instant to, List<DecisionType> types) {
-        List<Bson> all = new ArrayList<>();
-        all.add(Filters.gte("_id", idFloor(from)));
-        all.add(Filters.gte("receivedAt", Date.from(from)));
-        all.add(Filters.lt("receivedAt", Date.from(to)));
-        if (!types.isEmpty()) {
-            all.add(Filters.in("type", types.stream().map(Enum::name).toList()));
-        }
-        return Filters.and(all);
-    }
-
-    /**
-     * How many decisions the window holds, for the percentage. Without a type filter, the number of decision
-     * ids in the window's id range: an index count on MongoDB and on the embedded store alike, instead of a read
-     * of every record. It can be off by the few decisions received in the millisecond before a bound whose id
-     * was issued in the next one; the total shown at the end is what was read.
-     */
-    private long count(Bson window) {
-        if (!started.types().isEmpty()) {
-            return decisions.countDocuments(window);
-        }
-        Document ids = new Document("_id", new Document("$gte", idFloor(started.from())).append("$lt", idFloor(started.to())));
-        Document counted = database.runCommand(new Document("count", decisions.getNamespace().getCollectionName())
-                .append("query", ids));
-        return ((Number) counted.get("n")).longValue();
-    }
-
-    /** The lowest UUIDv7 of this millisecond, as a string (ids sort as strings by issue time). */
-    static String idFloor(Instant at) {
-        return new UUID(at.toEpochMilli() << 16, 0L).toString();
-    }
-
-    private void submit(List<Document> chunk) throws InterruptedException {
+    private void submit(List<Replayed> chunk) throws InterruptedException {
         inFlight.acquire();
         try {
             workers.execute(() -> {
                 try {
                     SimulationTally mine = new SimulationTally();
-                    for (Document d : chunk) {
+                    for (Replayed d : chunk) {
                         evaluate(d, mine);
                     }
                     synchronized (tally) {
@@ -202,23 +151,20 @@ final class SimulationRun implements Runnable {
         }
     }
 
-    private void evaluate(Document d, SimulationTally into) {
+    private void evaluate(Replayed d, SimulationTally into) {
         DecisionType type;
         Verdict verdict;
         try {
-            type = DecisionType.valueOf(d.getString("type"));
-            DecisionRequest request = requests.read(type, d.getString("input"), LocalDate.parse(d.getString("asOf")));
+            type = DecisionType.valueOf(d.type());
+            DecisionRequest request = requests.read(type, d.input(), LocalDate.parse(d.asOf()));
             verdict = policy.verdict(type, request);
         } catch (RuntimeException e) {
             // An input that no longer reads as a request (altered, older schema) is counted, not fatal.
-            log.debug("simulation {}: decision {} not evaluated: {}", id(), d.get("_id"), e.toString());
+            log.debug("simulation {}: decision {} not evaluated: {}", id(), d.id(), e.toString());
             into.notEvaluated();
             return;
         }
-        Object amount = d.get("amount");
-        into.add(d.getString("_id"), type, d.getString("customerId"),
-                amount instanceof Decimal128 dec ? dec.bigDecimalValue() : (BigDecimal) null,
-                d.getString("outcome"), d.getList("reasonCodes", String.class, List.of()), verdict.outcome(),
+        into.add(d.decisionId(), type, d.customerId(), d.amount(), d.outcome(), d.reasonCodes(), verdict.outcome(),
                 verdict.reasonCodes());
     }
 

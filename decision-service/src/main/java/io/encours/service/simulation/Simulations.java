@@ -1,6 +1,7 @@
 package io.encours.service.simulation;
 
 import io.encours.rules.model.DecisionType;
+import io.encours.service.audit.AuditReadStore;
 import io.encours.service.audit.DecisionIds;
 import io.encours.service.decision.RecordedRequests;
 import io.encours.service.policy.PolicyLifecycle;
@@ -20,7 +21,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,7 +32,6 @@ import org.springframework.stereotype.Service;
 class Simulations {
     private static final Logger log = LoggerFactory.getLogger(Simulations.class);
     static final int WORKERS = 2;
-    private static final String DECISIONS = "decisions";
     /** A RUNNING simulation without a progress save for this long was left by a stopped instance. */
     static final Duration ABANDONED_AFTER = Duration.ofSeconds(30);
 
@@ -40,7 +39,7 @@ class Simulations {
     private final PolicyLifecycle lifecycle;
     private final CompiledVersions versions;
     private final RecordedRequests requests;
-    private final MongoTemplate mongo;
+    private final AuditReadStore trail;
     private final DecisionIds ids;
     private final Clock clock;
     private final ExecutorService job = Executors.newSingleThreadExecutor(daemon("simulation"));
@@ -49,12 +48,12 @@ class Simulations {
     volatile SimulationRun.Checkpoint checkpoint = (id, progress) -> { };
 
     Simulations(SimulationStore store, PolicyLifecycle lifecycle, CompiledVersions versions,
-                RecordedRequests requests, MongoTemplate mongo, DecisionIds ids, Clock clock) {
+                RecordedRequests requests, AuditReadStore trail, DecisionIds ids, Clock clock) {
         this.store = store;
         this.lifecycle = lifecycle;
         this.versions = versions;
         this.requests = requests;
-        this.mongo = mongo;
+        this.trail = trail;
         this.ids = ids;
         this.clock = clock;
         try {
@@ -78,7 +77,7 @@ class Simulations {
         Instant now = clock.instant();
         Simulation started = new Simulation(ids.next(), number, hash, from, to, List.copyOf(types), by, now, null,
                 Status.RUNNING, new Progress(0, 0, 0, null), null, null, null);
-        SimulationRun run = new SimulationRun(started, versions, mongo.getDb(), DECISIONS, requests, workers,
+        SimulationRun run = new SimulationRun(started, versions, trail, requests, workers,
                 store, clock, checkpoint);
         synchronized (running) {
             SimulationRun current = running.get();
