@@ -22,6 +22,12 @@ set -euo pipefail
 source "$(dirname "$0")/service-lib.sh"
 cd "$ROOT"
 
+# FILLED=<a bench/volume.sh work folder kept with KEEP_WORK=1>: the run starts on a copy of its filled store
+# (and its users), to show that what was answered survives a kill on a large trail too.
+if [ -n "${FILLED:-}" ]; then
+  # shellcheck disable=SC1091
+  source "$FILLED/users.env"
+fi
 CONCURRENCY=${CONCURRENCY:-16}
 LOAD_SECONDS=${LOAD_SECONDS:-30}
 KILL_AFTER=${KILL_AFTER:-15}
@@ -50,6 +56,11 @@ BASE=http://127.0.0.1:$PORT
   echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$OUT"
 
+if [ -n "${FILLED:-}" ]; then
+  log "Copying the filled store of $FILLED"
+  cp -r "$FILLED/filled" "$WORK/data"
+  echo "store:    a copy of $FILLED/filled ($(du -sh "$WORK/data" | cut -f1))" | tee -a "$OUT"
+fi
 log "Starting the service on $BASE (data in $WORK/data)"
 t0=$SECONDS
 start_service "$PORT" "$WORK/data" "$WORK/service-1.log"

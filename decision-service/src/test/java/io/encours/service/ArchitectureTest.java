@@ -50,6 +50,7 @@ class ArchitectureTest {
             Map.entry("decision", Set.of("audit", "hold", "policy", "web")),
             Map.entry("replay", Set.of("audit", "decision", "policy", "web")),
             Map.entry("simulation", Set.of("audit", "decision", "policy", "replay", "web")),
+            Map.entry("backtest", Set.of("audit", "policy", "replay", "web")),
             Map.entry("stats", Set.of("audit", "web")),
             Map.entry("retention", Set.of("audit", "hold", "policy", "security", "storage", "web")),
             Map.entry("auditor", Set.of("audit", "hold", "policy", "retention", "security", "web")),
