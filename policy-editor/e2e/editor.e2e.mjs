@@ -76,7 +76,7 @@ function orderCheck({ customerId, orderId, amount, status = 'ACTIVE', sector = '
 
 async function noStackTrace(page) {
   const text = await page.locator('body').innerText();
-  expect(!/Exception|\n\s+at [\w.$]+\(|stack trace/i.test(text), `the page shows a stack trace: ${text.slice(0, 300)}`);
+  expect(!/[A-Za-z]+Exception\b|\n\s+at [\w.$]+\(|stack trace/i.test(text), `the page shows a stack trace: ${text.slice(0, 300)}`);
 }
 
 async function shot(page, name, { fullPage = true } = {}) {
@@ -197,7 +197,7 @@ try {
     await committee1.getByRole('button', { name: 'Remove this row' }).click();
     await committee1.getByRole('button', { name: 'Save table' }).click();
     await committee1.getByText('Table SectorCaps saved.').waitFor();
-    expect(await committee1.locator('table.grid[data-table="SectorCaps"] tbody tr').count() === 2, 'the row was not removed');
+    expect(await committee1.locator('table.grid[data-table="SectorCaps"] tbody tr').count() === 3, 'the row was not removed');
   });
   await step('the diff against the policy in force shows both cells', async () => {
     await committee1.getByRole('tab', { name: 'Differences' }).click();

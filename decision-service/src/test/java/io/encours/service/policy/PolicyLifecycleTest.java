@@ -163,7 +163,8 @@ class PolicyLifecycleTest {
             assertThat(f.get("file").asString()).isEqualTo("sector-caps.drl.csv");
             assertThat(f.get("table").asString()).isEqualTo("SectorCaps");
             assertThat(f.get("kind").asString()).isIn("OVERLAP", "DUPLICATE");
-            assertThat(f.get("rows").toString()).contains("11", "13");
+            // Row 11 is TRANSPORT's own cap; the planted row follows the three sector caps (rows 11 to 13).
+            assertThat(f.get("rows").toString()).contains("11", "14");
         });
     }
 
