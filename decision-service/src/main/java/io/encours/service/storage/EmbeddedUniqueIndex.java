@@ -43,11 +43,6 @@ final class EmbeddedUniqueIndex extends AbstractUniqueIndex<Object> implements O
         return map.get(keyValue);
     }
 
-    /** How many keys lie in [{@code from}, {@code to}): two lookups in the sorted keys, no document read. */
-    long countBetween(KeyValue from, KeyValue to) {
-        return Math.max(0, rank(to) - rank(from));
-    }
-
     /** The number of keys below {@code key}. */
     private long rank(KeyValue key) {
         long index = map.getKeyIndex(key);

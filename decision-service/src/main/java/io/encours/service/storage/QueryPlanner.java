@@ -153,9 +153,6 @@ final class QueryPlanner {
         if (next != null) {
             range = new KeyRange(equal, next.low(), next.lowInclusive(), next.high(), next.highInclusive());
         }
-        if (index instanceof EmbeddedUniqueIndex && e > 0 && e < fields.size()) {
-            return null;
-        }
         int used = range.constrainedFields();
         // Which way round the index must be read for the sort, or null when its order is not the sort's.
         Boolean reverse = orderedBy(fields, e, sort, index instanceof EmbeddedUniqueIndex);
