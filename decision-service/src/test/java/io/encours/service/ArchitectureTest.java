@@ -53,7 +53,7 @@ class ArchitectureTest {
             Map.entry("backtest", Set.of("audit", "policy", "replay", "web")),
             Map.entry("stats", Set.of("audit", "web")),
             Map.entry("retention", Set.of("audit", "hold", "policy", "security", "storage", "web")),
-            Map.entry("auditor", Set.of("audit", "hold", "policy", "retention", "security", "web")),
+            Map.entry("auditor", Set.of("audit", "hold", "policy", "retention", "security", "storage", "web")),
             Map.entry("migration", Set.of("audit", "storage")));
 
     /**

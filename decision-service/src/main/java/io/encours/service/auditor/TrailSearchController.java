@@ -46,8 +46,8 @@ class TrailSearchController {
                           Clock clock) {
         this.holds = new TimeOrderedSearch(holdTrail::holds, "openedAt", "holdId");
         this.holdActions = new TimeOrderedSearch(holdTrail::actions, "at", "actionId");
-        this.policyActions = new TimeOrderedSearch(policyTrail::actions, "at", "actionId");
-        this.adminActions = new TimeOrderedSearch(adminTrail::actions, "at", "actionId");
+        this.policyActions = new TimeOrderedSearch(policyTrail::page, "at", "actionId");
+        this.adminActions = new TimeOrderedSearch(adminTrail::page, "at", "actionId");
         this.clock = clock;
     }
 

@@ -27,8 +27,8 @@ class RetentionConfiguration {
                                   AdminTrailStore admin, WriteDurability durability, RetentionProperties properties,
                                   JsonMapper json, Clock clock) {
         Map<RecordKind, ArchivableRecords> trails = Map.of(RecordKind.HOLDS, holds.holdsArchive(),
-                RecordKind.HOLD_ACTIONS, holds.actionsArchive(), RecordKind.POLICY_ACTIONS, policy.archive(),
-                RecordKind.ADMIN_ACTIONS, admin.archive());
+                RecordKind.HOLD_ACTIONS, holds.actionsArchive(), RecordKind.POLICY_ACTIONS, policy,
+                RecordKind.ADMIN_ACTIONS, admin);
         return new RecordArchives(mongo, trails, durability, properties, json, clock);
     }
 }

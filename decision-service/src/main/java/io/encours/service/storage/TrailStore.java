@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
@@ -11,20 +12,26 @@ import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * The archivable view of a trail whose records may all go once archived, made by the store of the feature
- * that owns the collection (which names it and its time field).
+ * An append-only trail of a feature (policy actions, administrators' actions): its pages for other features'
+ * searches, and its archivable view (every record may go once archived). The owning feature's store extends it
+ * and names the collection and its time field.
  */
-public final class TrailArchiveStore implements ArchivableRecords {
+public class TrailStore implements ArchivableRecords {
     private final MongoTemplate mongo;
     private final WriteDurability durability;
     private final String collection;
     private final String timeField;
 
-    public TrailArchiveStore(MongoTemplate mongo, WriteDurability durability, String collection, String timeField) {
+    protected TrailStore(MongoTemplate mongo, WriteDurability durability, String collection, String timeField) {
         this.mongo = mongo;
         this.durability = durability;
         this.collection = collection;
         this.timeField = timeField;
+    }
+
+    /** At most {@code limit} records matching {@code query}, in {@code sort} order (the caller's query). */
+    public List<Document> page(Bson query, Bson sort, int limit) {
+        return mongo.getCollection(collection).find(query).sort(sort).limit(limit).into(new ArrayList<>());
     }
 
     @Override
