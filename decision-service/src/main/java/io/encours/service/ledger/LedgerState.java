@@ -1,0 +1,26 @@
+package io.encours.service.ledger;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything a {@link CustomerLedger} holds, as plain records: what a store writes and reads back
+ * ({@link CustomerLedger#state()}, {@link CustomerLedger#restore(LedgerState)}).
+ *
+ * @param fingerprints the content hash of every event accepted, by event id (for duplicates and conflicts)
+ */
+public record LedgerState(String customerId, String currency, List<Order> orders, List<Shipment> shipments,
+                          List<Invoice> invoices, List<Payment> payments, List<Promise> promises,
+                          Map<String, String> fingerprints) {
+    public LedgerState {
+        Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(currency, "currency");
+        orders = List.copyOf(orders);
+        shipments = List.copyOf(shipments);
+        invoices = List.copyOf(invoices);
+        payments = List.copyOf(payments);
+        promises = List.copyOf(promises);
+        fingerprints = Map.copyOf(fingerprints);
+    }
+}
