@@ -54,7 +54,8 @@ class ArchitectureTest {
             Map.entry("stats", Set.of("audit", "web")),
             Map.entry("retention", Set.of("audit", "hold", "policy", "security", "storage", "web")),
             Map.entry("auditor", Set.of("audit", "hold", "policy", "retention", "security", "storage", "web")),
-            Map.entry("migration", Set.of("audit", "storage")));
+            Map.entry("migration", Set.of("audit", "storage")),
+            Map.entry("ledger", Set.of()));
 
     /**
      * Classes not named {@code *Store} that may touch collections, each with its reason. Nothing else: a
