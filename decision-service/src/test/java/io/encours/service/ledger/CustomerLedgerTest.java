@@ -332,4 +332,16 @@ class CustomerLedgerTest {
         assertThat(restored.totalsFromDocuments().openInvoices()).isEqualByComparingTo("150");
         assertThat(restored.apply(booked("e2", "O1", "2026-11-01", "400"), RULES).outcome()).isEqualTo(Outcome.DUPLICATE);
     }
+
+    @Test
+    void one_bad_event_in_a_batch_is_refused_alone() {
+        List<LedgerEvent> batch = List.of(booked("e1", "O1", "2026-11-01", "1000"),
+                shipped("e2", "O1", "S1", "2026-11-02", "200", false),
+                creditNote("e3", "A1", "F404", "2026-11-03", "10"),
+                invoiced("e4", "F1", "O1", "S1", "2026-11-04", "200", 30));
+        List<Outcome> outcomes = batch.stream().map(e -> apply(e).outcome()).toList();
+        assertThat(outcomes).containsExactly(Outcome.ACCEPTED, Outcome.ACCEPTED, Outcome.REJECTED, Outcome.ACCEPTED);
+        assertThat(totals.total()).isEqualByComparingTo("1000");
+        assertThat(totals.equalsInAmount(ledger.totalsFromDocuments())).isTrue();
+    }
 }
