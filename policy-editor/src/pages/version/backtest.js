@@ -1,6 +1,6 @@
 // Back-test of one policy version: a labelled CSV uploaded, progress followed, then the report: AUC, Gini, KS,
 // the ROC curve, the default rate per risk class with the monotonicity verdict, the rate per scoring-grid row.
-import { backtest, latestBacktest as latest, startBacktest } from '../../api/backtests.js';
+import { backtest, latestBacktest as latestOfVersion, startBacktest } from '../../api/backtests.js';
 import { rateBars, rocCurve } from '../../chart.js';
 import { clear, field, fmtDate, h } from '../../dom.js';
 import { lang, t } from '../../i18n.js';
@@ -12,7 +12,7 @@ const dec = (v) => (Number.isFinite(Number(v)) ? Number(v).toLocaleString(lang()
 /** The latest finished back-test of a version, or null when it has none. */
 export async function latestBacktest(number) {
   try {
-    return await latest(number);
+    return await latestOfVersion(number);
   } catch (err) {
     if (err.status === 404) return null;
     throw err;
