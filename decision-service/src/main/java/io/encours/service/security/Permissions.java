@@ -9,6 +9,7 @@ import static io.encours.service.security.SecurityConfiguration.DECIDERS;
 import static io.encours.service.security.SecurityConfiguration.DECISION_READERS;
 import static io.encours.service.security.SecurityConfiguration.RUN_STARTERS;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +53,7 @@ final class Permissions {
     /** The permissions the given role names grant, in the order of {@link #all()}. */
     static List<String> of(Collection<String> roles) {
         return GRANTED_TO.entrySet().stream()
-                .filter(e -> java.util.Arrays.stream(e.getValue()).anyMatch(roles::contains))
+                .filter(e -> Arrays.stream(e.getValue()).anyMatch(roles::contains))
                 .map(Map.Entry::getKey).toList();
     }
 }
