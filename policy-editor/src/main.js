@@ -1,5 +1,6 @@
 import './style.css';
-import { api, ApiError, logIn, logOut, loggedIn } from './api.js';
+import { me as whoAmI } from './api/admin.js';
+import { ApiError, logIn, logOut, loggedIn } from './api/http.js';
 import { clear, field, h } from './dom.js';
 import { lang, onLanguageChange, setLang, t } from './i18n.js';
 import { overview } from './pages/overview.js';
@@ -11,24 +12,29 @@ import { holds } from './pages/holds.js';
 import { audit } from './pages/audit.js';
 import { showError } from './ui.js';
 
-const STAFF = ['CREDIT_ANALYST', 'CREDIT_MANAGER', 'CREDIT_COMMITTEE'];
-const READERS = [...STAFF, 'AUDITOR'];
-
-/** The sections of the page and who sees them (the API enforces the same, this only hides). */
+/**
+ * The sections of the page and the permissions that show them (any of): the service lists the caller's
+ * permissions in its who-am-I answer (api/admin.js) and enforces the same rules; this only hides.
+ */
 const SECTIONS = [
-  { path: 'overview', label: 'nav.overview', roles: [...READERS, 'ADMIN'], page: overview },
-  { path: 'policies', label: 'nav.policies', roles: READERS, page: policies },
-  { path: 'try', label: 'nav.try', roles: STAFF, page: tryIt },
-  { path: 'simulation', label: 'nav.simulation', roles: READERS, page: simulation },
-  { path: 'holds', label: 'nav.holds', roles: STAFF, page: holds },
-  { path: 'audit', label: 'nav.audit', roles: ['AUDITOR'], page: audit },
+  { path: 'overview', label: 'nav.overview', needs: ['stats.read', 'administration'], page: overview },
+  { path: 'policies', label: 'nav.policies', needs: ['policies.read'], page: policies },
+  { path: 'try', label: 'nav.try', needs: ['policies.evaluate'], page: tryIt },
+  { path: 'simulation', label: 'nav.simulation', needs: ['simulations.read'], page: simulation },
+  { path: 'holds', label: 'nav.holds', needs: ['holds.settle'], page: holds },
+  { path: 'audit', label: 'nav.audit', needs: ['audit.read'], page: audit },
 ];
 
 const app = document.getElementById('app');
 let me = null;
 
+/** True when the caller holds the permission (one of those the who-am-I answer lists). */
+function can(permission) {
+  return !!me && (me.permissions || []).includes(permission);
+}
+
 function allowed(section) {
-  return me && section.roles.some((r) => me.roles.includes(r));
+  return section.needs.some(can);
 }
 
 function languageSwitch() {
@@ -88,7 +94,7 @@ async function route() {
     clear(main, h('h1', t(section.label)), h('p.error', { role: 'alert' }, t('error.403')));
     return;
   }
-  const ctx = { me, roles: me.roles, params, has: (...roles) => roles.some((r) => me.roles.includes(r)) };
+  const ctx = { me, params, can };
   try {
     await (section.path === 'policies' && params[0] ? policyVersion : section.page)(main, ctx);
   } catch (err) {
@@ -97,7 +103,7 @@ async function route() {
 }
 
 async function start() {
-  me = await api('/api/v1/admin/me');
+  me = await whoAmI();
   if (!location.hash || location.hash === '#/') location.hash = '#/overview';
   await route();
 }

@@ -1,6 +1,8 @@
 // Audit: search the recorded decisions with the audit API's filters, open one with its full record and
 // trace, replay it, compare with another version, verify the hash chain over a range, export CSV.
-import { api, download } from '../api.js';
+import { exportCsv, replay as replayDecision, searchDecisions, verifyChain, whatIf as whatIfDecision } from '../api/audit.js';
+import { decision } from '../api/decisions.js';
+import { listVersions } from '../api/policies.js';
 import { clear, field, fmtAmount, fmtDate, h } from '../dom.js';
 import { t } from '../i18n.js';
 import { busy, errorBox, messages, okBox } from '../ui.js';
@@ -30,7 +32,7 @@ export async function audit(root, ctx) {
     const q = query();
     q.set('size', '50');
     if (more && cursor) q.set('cursor', cursor);
-    const page = await api(`/api/v1/audit/decisions?${q}`);
+    const page = await searchDecisions(q);
     cursor = page.nextCursor;
     const rows = page.items.map((d) => h('tr', { dataset: { decision: d.decisionId } },
       h('td', h('a', { href: `#/audit/${d.decisionId}` }, String(d.decisionId).slice(0, 13))),
@@ -56,7 +58,7 @@ export async function audit(root, ctx) {
   h('div.grid-fields', Object.entries(inputs).map(([k, el]) => field(t(`audit.f.${k}`), el)),
     field(t('audit.from'), from), field(t('audit.to'), to)),
   h('div.buttons', searchButton,
-    h('button', { type: 'button', id: 'export-csv', onclick: (e) => busy(e.target, msgs, () => download(`/api/v1/audit/decisions/export.csv?${query()}`, 'decisions.csv')) }, t('audit.exportCsv'))));
+    h('button', { type: 'button', id: 'export-csv', onclick: (e) => busy(e.target, msgs, () => exportCsv(query(), 'decisions.csv')) }, t('audit.exportCsv'))));
 
   clear(root, h('h1', t('nav.audit')), msgs, verifyForm(), form, results, detail);
   if (ctx.params[0]) {
@@ -81,7 +83,7 @@ function verifyForm() {
         if (from.value) q.set('from', new Date(from.value).toISOString());
         if (to.value) q.set('to', new Date(to.value).toISOString());
         try {
-          const r = await api(`/api/v1/audit/verify?${q}`);
+          const r = await verifyChain(q);
           clear(out, r.valid ? okBox(t('audit.chainValid', { n: r.checked, first: r.firstSeq, last: r.lastSeq }))
             : h('div.notice.error', { role: 'alert' }, t('audit.chainBroken', { n: r.checked }),
               r.firstProblem ? h('p', JSON.stringify(r.firstProblem)) : null));
@@ -94,10 +96,10 @@ function verifyForm() {
 }
 
 async function showDecision(el, id) {
-  const d = await api(`/api/v1/decisions/${id}`);
+  const d = await decision(id);
   const replayOut = h('div.replay', { 'aria-live': 'polite' });
   const replay = h('button.primary', { type: 'button', id: 'replay' }, t('audit.replay'));
-  const versions = await api('/api/v1/policies').catch(() => []);
+  const versions = await listVersions().catch(() => []);
   const whatIfVersion = h('select', { id: 'whatif-version' }, versions.map((v) => h('option', { value: String(v.number) }, `${t('policy.version')} ${v.number}`)));
   const whatIf = h('button', { type: 'button', id: 'what-if' }, t('audit.whatIf'));
   const showComparison = (r) => clear(replayOut,
@@ -107,10 +109,10 @@ async function showDecision(el, id) {
       h('thead', h('tr', ['audit.field', 'audit.recorded', 'audit.replayed'].map((k) => h('th', { scope: 'col' }, t(k))))),
       h('tbody', r.differences.map((x) => h('tr', h('td', x.field), h('td', JSON.stringify(x.recorded)), h('td', JSON.stringify(x.replayed)))))) : null);
   replay.addEventListener('click', () => busy(replay, null, async () => {
-    try { showComparison(await api(`/api/v1/audit/decisions/${id}/replay`)); } catch (err) { clear(replayOut, errorBox(err)); }
+    try { showComparison(await replayDecision(id)); } catch (err) { clear(replayOut, errorBox(err)); }
   }));
   whatIf.addEventListener('click', () => busy(whatIf, null, async () => {
-    try { showComparison(await api(`/api/v1/audit/decisions/${id}/what-if?version=${whatIfVersion.value}`)); } catch (err) { clear(replayOut, errorBox(err)); }
+    try { showComparison(await whatIfDecision(id, whatIfVersion.value)); } catch (err) { clear(replayOut, errorBox(err)); }
   }));
   clear(el, h('section.card', { 'aria-labelledby': 'decision-title', id: 'decision-record' },
     h('h2', { id: 'decision-title' }, t('audit.decisionTitle', { id })),

@@ -1,6 +1,6 @@
 // Holds: the queue of held orders; a hold's decision and reasons; release or reject with a comment, within
 // the authority the policy's delegation table gives the caller's role (the service refuses beyond it).
-import { api } from '../api.js';
+import { hold as oneHold, listHolds, settle as settleHold } from '../api/holds.js';
 import { clear, field, fmtAmount, fmtDate, h, setFieldError } from '../dom.js';
 import { t } from '../i18n.js';
 import { badge, busy, messages } from '../ui.js';
@@ -17,7 +17,7 @@ export async function holds(root, ctx) {
     if (status.value) q.set('status', status.value);
     if (customer.value.trim()) q.set('customerId', customer.value.trim());
     try {
-      const page = await api(`/api/v1/holds?${q}`);
+      const page = await listHolds(q);
       clear(list, h('p.muted', t('holds.count', { n: page.totalElements })), h('table.data', { 'aria-label': t('nav.holds') },
         h('thead', h('tr', ['holds.order', 'audit.customer', 'audit.amount', 'audit.outcome', 'holds.reasons', 'holds.opened', 'policy.status']
           .map((k) => h('th', { scope: 'col' }, t(k))))),
@@ -40,7 +40,7 @@ export async function holds(root, ctx) {
 }
 
 async function showHold(el, holdId, reload) {
-  const d = await api(`/api/v1/holds/${holdId}`);
+  const d = await oneHold(holdId);
   const { hold, decision } = d;
   const msgs = messages();
   const comment = h('textarea', { id: 'hold-comment', rows: 3, maxlength: 1000 });
@@ -48,7 +48,7 @@ async function showHold(el, holdId, reload) {
     setFieldError(comment, '');
     msgs.clear();
     try {
-      await api(`/api/v1/holds/${holdId}/${action}`, { method: 'POST', json: { comment: comment.value } });
+      await settleHold(holdId, action, comment.value);
       msgs.ok(t(action === 'release' ? 'holds.released' : 'holds.rejected'));
       await reload();
       await showHold(el, holdId, reload);

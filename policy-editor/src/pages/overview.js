@@ -1,5 +1,7 @@
 // Overview: the policy in force, what waits for approval, today's decisions, open holds, 30 days of decisions.
-import { api } from '../api.js';
+import { activeVersion, listVersions } from '../api/policies.js';
+import { listHolds } from '../api/holds.js';
+import { decisionStats } from '../api/stats.js';
 import { stackedBars } from '../chart.js';
 import { clear, fmtDate, h } from '../dom.js';
 import { t } from '../i18n.js';
@@ -20,20 +22,20 @@ function counts(map) {
 }
 
 export async function overview(root, ctx) {
-  const canSeeHolds = ctx.has('CREDIT_ANALYST', 'CREDIT_MANAGER', 'CREDIT_COMMITTEE', 'AUDITOR');
-  const canSeePolicies = ctx.has('CREDIT_ANALYST', 'CREDIT_MANAGER', 'CREDIT_COMMITTEE', 'AUDITOR');
-  const stats = canSeePolicies ? api('/api/v1/stats/decisions?days=30') : Promise.reject(new Error(t('error.403')));
+  const canSeeHolds = ctx.can('holds.read');
+  const canSeePolicies = ctx.can('policies.read');
+  const stats = ctx.can('stats.read') ? decisionStats(30) : Promise.reject(new Error(t('error.403')));
   stats.catch(() => {});
   clear(root,
     h('h1', t('nav.overview')),
     h('div.cards',
       canSeePolicies && card(t('overview.active'), 'active-policy', async () => {
-        const v = await api('/api/v1/policies/active');
+        const v = await activeVersion();
         return h('div', h('p.big', h('a', { href: `#/policies/${v.number}` }, `${t('policy.version')} ${v.number}`), ' ', badge(v.status)),
           h('p', t('overview.since', { when: fmtDate(v.activatedAt || v.createdAt), who: v.activatedBy || v.author })));
       }),
       canSeePolicies && card(t('overview.waiting'), 'waiting', async () => {
-        const list = (await api('/api/v1/policies')).filter((v) => ['SUBMITTED', 'APPROVED'].includes(v.status));
+        const list = (await listVersions()).filter((v) => ['SUBMITTED', 'APPROVED'].includes(v.status));
         return list.length ? h('ul.plain', list.map((v) => h('li', h('a', { href: `#/policies/${v.number}` },
           `${t('policy.version')} ${v.number}`), ' ', badge(v.status), ` ${v.author}`))) : h('p.muted', t('overview.noneWaiting'));
       }),
@@ -43,7 +45,7 @@ export async function overview(root, ctx) {
           h('div', h('h3', t('overview.byType')), counts(s.today?.byType)));
       }),
       canSeeHolds && card(t('overview.openHolds'), 'open-holds', async () => {
-        const page = await api('/api/v1/holds?status=OPEN&size=1');
+        const page = await listHolds(new URLSearchParams({ status: 'OPEN', size: '1' }));
         return h('p.big', h('a', { href: '#/holds' }, String(page.totalElements)));
       })),
     card(t('overview.chart'), 'daily', async () => {

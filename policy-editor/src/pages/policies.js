@@ -1,17 +1,17 @@
 // Policies: every version with its status and author; the committee starts a draft from the active version
 // or from uploaded files.
-import { api } from '../api.js';
+import { listVersions, newDraft as startDraft, uploadDraft } from '../api/policies.js';
 import { clear, field, fmtDate, h } from '../dom.js';
 import { t } from '../i18n.js';
 import { badge, busy, messages } from '../ui.js';
 
 export async function policies(root, ctx) {
-  const versions = await api('/api/v1/policies');
+  const versions = await listVersions();
   const msgs = messages();
-  const committee = ctx.has('CREDIT_COMMITTEE');
+  const committee = ctx.can('policies.change');
   const newDraft = h('button.primary', { type: 'button', id: 'new-draft' }, t('policies.newDraft'));
   newDraft.addEventListener('click', () => busy(newDraft, msgs, async () => {
-    const v = await api('/api/v1/policies/drafts', { method: 'POST', json: { comment: t('policies.draftComment') } });
+    const v = await startDraft(t('policies.draftComment'));
     location.hash = `#/policies/${v.number}`;
   }));
   const files = h('input', { type: 'file', multiple: true, accept: '.xlsx,.xls,.csv,.drl,.properties,.zip' });
@@ -23,7 +23,7 @@ export async function policies(root, ctx) {
         if (!files.files.length) throw new Error(t('policies.chooseFiles'));
         const form = new FormData();
         [...files.files].forEach((f) => form.append('files', f, f.name));
-        const v = await api('/api/v1/policies/drafts', { method: 'POST', body: form });
+        const v = await uploadDraft(form);
         location.hash = `#/policies/${v.number}`;
       });
     },

@@ -1,5 +1,6 @@
 // Simulation: a draft replayed over a time window of recorded decisions; progress, then the impact.
-import { api } from '../api.js';
+import { listVersions } from '../api/policies.js';
+import { cancelSimulation, listSimulations, simulation as oneSimulation, startSimulation } from '../api/simulations.js';
 import { groupedBars } from '../chart.js';
 import { clear, field, fmtAmount, fmtDate, h } from '../dom.js';
 import { t } from '../i18n.js';
@@ -8,9 +9,9 @@ import { badge, busy, errorBox, messages } from '../ui.js';
 const local = (d) => new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
 
 export async function simulation(root, ctx) {
-  const versions = await api('/api/v1/policies');
+  const versions = await listVersions();
   const msgs = messages();
-  const canStart = ctx.has('CREDIT_MANAGER', 'CREDIT_COMMITTEE');
+  const canStart = ctx.can('simulations.start');
   const version = h('select', { id: 'sim-version' }, versions.filter((v) => !v.active).reverse()
     .map((v) => h('option', { value: String(v.number) }, `${t('policy.version')} ${v.number} · ${t(`status.${v.status}`)}`)));
   const now = new Date();
@@ -25,11 +26,11 @@ export async function simulation(root, ctx) {
   const follow = async (id) => {
     const bar = h('progress', { max: '100', value: '0', id: 'sim-progress', 'aria-label': t('sim.progress') });
     const label = h('span');
-    const cancel = h('button', { type: 'button', onclick: () => api(`/api/v1/simulations/${id}/cancel`, { method: 'POST' }).catch((e) => msgs.error(e)) }, t('sim.cancel'));
+    const cancel = h('button', { type: 'button', onclick: () => cancelSimulation(id).catch((e) => msgs.error(e)) }, t('sim.cancel'));
     clear(progress, h('div.progress', bar, label, canStart ? cancel : null));
     clear(result);
     for (;;) {
-      const sim = await api(`/api/v1/simulations/${id}`);
+      const sim = await oneSimulation(id);
       const p = sim.progress || {};
       bar.value = p.percent || 0;
       label.textContent = ` ${Math.round(p.percent || 0)} % · ${p.processed ?? 0} / ${p.total ?? '?'}${p.etaSeconds ? ` · ${t('sim.eta', { s: p.etaSeconds })}` : ''} · ${t(`sim.${sim.status}`)}`;
@@ -48,9 +49,8 @@ export async function simulation(root, ctx) {
       e.preventDefault();
       busy(start, msgs, async () => {
         msgs.clear();
-        const sim = await api('/api/v1/simulations', {
-          method: 'POST',
-          json: { version: Number(version.value), from: new Date(from.value).toISOString(), to: new Date(to.value).toISOString() },
+        const sim = await startSimulation({
+          version: Number(version.value), from: new Date(from.value).toISOString(), to: new Date(to.value).toISOString(),
         });
         await follow(sim.id);
       });
@@ -61,7 +61,7 @@ export async function simulation(root, ctx) {
 
   clear(root, h('h1', t('nav.simulation')), msgs, form, progress, result, previous);
   try {
-    const list = await api('/api/v1/simulations');
+    const list = await listSimulations();
     const items = Array.isArray(list) ? list : list.simulations || list.items || [];
     if (items.length) {
       clear(previous, h('h2', t('sim.previous')), h('ul.plain', items.map((s) => h('li',

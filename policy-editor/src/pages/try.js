@@ -4,7 +4,7 @@ import orderCheck from '../../../decision-service/src/main/resources/openapi/exa
 import customerScore from '../../../decision-service/src/main/resources/openapi/examples/requests/customerScore.json';
 import paymentTerms from '../../../decision-service/src/main/resources/openapi/examples/requests/paymentTerms.json';
 import dunning from '../../../decision-service/src/main/resources/openapi/examples/requests/dunning.json';
-import { api } from '../api.js';
+import { evaluate as evaluateRequest, listVersions, tables as versionTables } from '../api/policies.js';
 import { clear, field, fmtAmount, h, setFieldError } from '../dom.js';
 import { tableGrid } from '../grid.js';
 import { t } from '../i18n.js';
@@ -43,7 +43,7 @@ export function firedRows(result) {
 }
 
 export async function tryIt(root) {
-  const versions = await api('/api/v1/policies');
+  const versions = await listVersions();
   const msgs = messages();
   const type = h('select', { id: 'try-type' }, Object.keys(EXAMPLES).map((k) => h('option', { value: k }, t(`type.${k}`))));
   const version = h('select', { id: 'try-version' }, versions.slice().reverse().map((v) => h('option', { value: String(v.number) },
@@ -95,9 +95,7 @@ export async function tryIt(root) {
         msgs.clear();
         inputs.forEach((input) => setFieldError(input, ''));
         try {
-          const answer = await api(`/api/v1/policies/${version.value}/evaluate`, {
-            method: 'POST', json: { type: type.value, request },
-          });
+          const answer = await evaluateRequest(version.value, type.value, request);
           await showResult(result, answer, version.value);
         } catch (err) {
           // Field problems name the JSON path: shown next to the form field concerned.
@@ -122,7 +120,7 @@ async function showResult(el, answer, versionNumber) {
   const figures = ['outcome', 'score', 'riskClass', 'recommendedLimit', 'availableCredit', 'exposureAfterOrder',
     'approvalLevel', 'depositPercent'].filter((k) => answer[k] !== undefined && answer[k] !== null);
   const fired = firedRows(answer);
-  const tables = fired.length ? (await api(`/api/v1/policies/${versionNumber}/tables`)).tables : [];
+  const tables = fired.length ? (await versionTables(versionNumber)).tables : [];
   const firedTables = tables.filter((tb) => fired.some((f) => f.file === tb.file && f.table === tb.table));
   clear(el,
     h('h2', t('try.result')),

@@ -46,20 +46,25 @@ class AdminController {
 
     // ---- one's own account
 
-    record Me(String name, String kind, List<String> roles, boolean passwordChangeRequired) {
+    /** permissions: what the roles allow, named for clients such as the policy editor ({@link Permissions}). */
+    record Me(String name, String kind, List<String> roles, List<String> permissions, boolean passwordChangeRequired) {
     }
 
     record PasswordChangeBody(@NotNull String currentPassword, @NotNull String newPassword) {
     }
 
     @GetMapping("/me")
-    @Operation(summary = "Who am I", description = "The authenticated caller's name, kind (user, api-key, token) and roles.")
+    @Operation(summary = "Who am I", description = "The authenticated caller's name, kind (user, api-key, token), roles "
+            + "and the permissions they grant (decisions.request, decisions.read, policies.read, policies.evaluate, "
+            + "policies.change, holds.read, holds.settle, simulations.read, simulations.start, backtests.read, "
+            + "backtests.start, stats.read, audit.read, administration): a client shows what they allow, the "
+            + "service enforces them.")
     Me me(Authentication who) {
         List<String> roles = who.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).sorted().toList();
         boolean changeRequired = who.getAuthorities().stream()
                 .anyMatch(a -> PasswordChange.REQUIRED_AUTHORITY.equals(a.getAuthority()));
-        return new Me(who.getName(), kindOf(who), roles, changeRequired);
+        return new Me(who.getName(), kindOf(who), roles, Permissions.of(roles), changeRequired);
     }
 
     @PostMapping(path = "/me/password", consumes = "application/json")

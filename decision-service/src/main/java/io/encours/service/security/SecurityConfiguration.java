@@ -54,12 +54,15 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableWebSecurity
 @EnableMethodSecurity
 class SecurityConfiguration {
-    private static final String[] DECIDERS = Role.names(ORDER_SYSTEM, CREDIT_ANALYST, CREDIT_MANAGER, CREDIT_COMMITTEE);
-    private static final String[] DECISION_READERS =
+    // Package-private: Permissions names these groups for clients (GET /api/v1/admin/me).
+    static final String[] DECIDERS = Role.names(ORDER_SYSTEM, CREDIT_ANALYST, CREDIT_MANAGER, CREDIT_COMMITTEE);
+    static final String[] DECISION_READERS =
             Role.names(ORDER_SYSTEM, CREDIT_ANALYST, CREDIT_MANAGER, CREDIT_COMMITTEE, AUDITOR);
-    private static final String[] CREDIT_STAFF = Role.names(CREDIT_ANALYST, CREDIT_MANAGER, CREDIT_COMMITTEE);
-    private static final String[] CREDIT_STAFF_AND_AUDITORS =
+    static final String[] CREDIT_STAFF = Role.names(CREDIT_ANALYST, CREDIT_MANAGER, CREDIT_COMMITTEE);
+    static final String[] CREDIT_STAFF_AND_AUDITORS =
             Role.names(CREDIT_ANALYST, CREDIT_MANAGER, CREDIT_COMMITTEE, AUDITOR);
+    /** Who starts simulations and back-tests. */
+    static final String[] RUN_STARTERS = Role.names(CREDIT_MANAGER, CREDIT_COMMITTEE);
     private static final String[] HOLD_STATUS_READERS =
             Role.names(ORDER_SYSTEM, CREDIT_ANALYST, CREDIT_MANAGER, CREDIT_COMMITTEE);
 
@@ -106,10 +109,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PUT, "/api/v1/orders/*/hold/callback").hasRole(ORDER_SYSTEM.name())
                         // Simulations of a version over recorded decisions: started by the committee and managers
                         .requestMatchers(HttpMethod.GET, "/api/v1/simulations/**").hasAnyRole(CREDIT_STAFF_AND_AUDITORS)
-                        .requestMatchers("/api/v1/simulations/**").hasAnyRole(Role.names(CREDIT_MANAGER, CREDIT_COMMITTEE))
+                        .requestMatchers("/api/v1/simulations/**").hasAnyRole(RUN_STARTERS)
                         // Back-tests of a version on labelled outcomes: the same roles as simulations
                         .requestMatchers(HttpMethod.GET, "/api/v1/backtests/**").hasAnyRole(CREDIT_STAFF_AND_AUDITORS)
-                        .requestMatchers("/api/v1/backtests/**").hasAnyRole(Role.names(CREDIT_MANAGER, CREDIT_COMMITTEE))
+                        .requestMatchers("/api/v1/backtests/**").hasAnyRole(RUN_STARTERS)
                         // Decision counts for the overview page
                         .requestMatchers(HttpMethod.GET, "/api/v1/stats/**").hasAnyRole(CREDIT_STAFF_AND_AUDITORS)
                         // The audit explorer: search, exports, hash-chain verification

@@ -1,7 +1,8 @@
-// Every call to the service: HTTP Basic on each request (the service is stateless), and
-// X-Requested-With so that a 401 carries no Basic challenge and the browser shows no login box.
-// Errors become ApiError with the RFC 9457 problem's readable parts; never a stack trace.
-import { lang, t } from './i18n.js';
+// The one fetch wrapper every API client module (policies.js, holds.js, ...) calls; pages never call it nor
+// name a path. HTTP Basic on each request (the service is stateless), and X-Requested-With so that a 401
+// carries no Basic challenge and the browser shows no login box. Any non-2xx answer becomes an ApiError
+// carrying the RFC 9457 problem+json object (built from the status when the body is not one); never a stack trace.
+import { lang, t } from '../i18n.js';
 
 const KEY = 'encours.credentials';
 let credentials = sessionStorage.getItem(KEY);
@@ -54,7 +55,7 @@ async function problemOf(response) {
 }
 
 /** Calls the API; JSON in and out unless told otherwise. Throws ApiError on any non-2xx answer. */
-export async function api(path, { method = 'GET', json, body, contentType, raw = false } = {}) {
+export async function request(path, { method = 'GET', json, body, contentType, raw = false } = {}) {
   const extra = {};
   let payload = body;
   if (json !== undefined) {
@@ -90,7 +91,7 @@ export async function api(path, { method = 'GET', json, body, contentType, raw =
 
 /** Downloads a file the API serves (the Basic header rules out a plain link). */
 export async function download(path, filename) {
-  const response = await api(path, { raw: true });
+  const response = await request(path, { raw: true });
   const blob = await response.blob();
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');

@@ -1,10 +1,10 @@
 // Back-test of one policy version: a labelled CSV uploaded, progress followed, then the report: AUC, Gini, KS,
 // the ROC curve, the default rate per risk class with the monotonicity verdict, the rate per scoring-grid row.
-import { api } from '../api.js';
-import { rateBars, rocCurve } from '../chart.js';
-import { clear, field, fmtDate, h } from '../dom.js';
-import { lang, t } from '../i18n.js';
-import { busy } from '../ui.js';
+import { backtest, latestBacktest as latestOfVersion, startBacktest } from '../../api/backtests.js';
+import { rateBars, rocCurve } from '../../chart.js';
+import { clear, field, fmtDate, h } from '../../dom.js';
+import { lang, t } from '../../i18n.js';
+import { busy } from '../../ui.js';
 
 const pct = (rate) => (Number.isFinite(Number(rate)) ? `${(Number(rate) * 100).toLocaleString(lang(), { maximumFractionDigits: 1 })} %` : '—');
 const dec = (v) => (Number.isFinite(Number(v)) ? Number(v).toLocaleString(lang(), { minimumFractionDigits: 3, maximumFractionDigits: 3 }) : '—');
@@ -12,7 +12,7 @@ const dec = (v) => (Number.isFinite(Number(v)) ? Number(v).toLocaleString(lang()
 /** The latest finished back-test of a version, or null when it has none. */
 export async function latestBacktest(number) {
   try {
-    return await api(`/api/v1/backtests/latest?version=${number}`);
+    return await latestOfVersion(number);
   } catch (err) {
     if (err.status === 404) return null;
     throw err;
@@ -57,7 +57,7 @@ function report(el, job) {
 
 /** The Back-test tab of a version's page. */
 export async function backtestTab(panel, number, ctx, msgs) {
-  const canStart = ctx.has('CREDIT_MANAGER', 'CREDIT_COMMITTEE');
+  const canStart = ctx.can('backtests.start');
   const file = h('input', { type: 'file', accept: '.csv,text/csv', id: 'backtest-file' });
   const asOf = h('input', { type: 'date', id: 'backtest-asof' });
   const start = h('button.primary', { type: 'button', id: 'backtest-start' }, t('bt.start'));
@@ -69,7 +69,7 @@ export async function backtestTab(panel, number, ctx, msgs) {
     const label = h('span');
     clear(progress, h('div.progress', bar, label));
     for (;;) {
-      const job = await api(`/api/v1/backtests/${id}`);
+      const job = await backtest(id);
       const p = job.progress || {};
       bar.value = p.percent || 0;
       label.textContent = ` ${p.percent || 0} % · ${p.processed ?? 0} / ${p.total ?? '?'} · ${t(`status.${job.status}`)}`;
@@ -90,8 +90,7 @@ export async function backtestTab(panel, number, ctx, msgs) {
     if (!file.files.length) throw new Error(t('policies.chooseFiles'));
     const form = new FormData();
     form.append('file', file.files[0], file.files[0].name);
-    const day = asOf.value ? `&asOf=${asOf.value}` : '';
-    const job = await api(`/api/v1/backtests?version=${number}${day}`, { method: 'POST', body: form });
+    const job = await startBacktest(number, asOf.value, form);
     await follow(job.id);
   }));
 

@@ -1,0 +1,42 @@
+// The Parameters tab: one field per parameter with its unit and description; errors next to their field.
+import { saveParameters } from '../../api/policies.js';
+import { clear, field, h, setFieldError } from '../../dom.js';
+import { t } from '../../i18n.js';
+import { busy } from '../../ui.js';
+import { problemDetails } from './problem-details.js';
+
+export function parametersTab(panel, contents, editable, number, msgs) {
+  const params = contents.parameters;
+  if (!params) {
+    clear(panel, h('p.muted', t('version.noParameters')));
+    return;
+  }
+  const inputs = params.rows.map((row) => {
+    const [name, value, unit, description] = row.cells;
+    const input = h('input', { name, value, readonly: !editable, dataset: { unit } });
+    return { name, unit, description, input };
+  });
+  const save = h('button.primary', { type: 'submit', id: 'save-parameters' }, t('version.saveParameters'));
+  const form = h('form.parameters', {
+    'aria-label': t('version.parameters'),
+    onsubmit: (e) => {
+      e.preventDefault();
+      busy(save, msgs, async () => {
+        inputs.forEach((p) => setFieldError(p.input, ''));
+        try {
+          await saveParameters(number, inputs.map((p) => ({ name: p.name, value: p.input.value, unit: p.unit, description: p.description })));
+          msgs.ok(t('version.parametersSaved'));
+        } catch (err) {
+          for (const e2 of err.errors) {
+            const i = e2.rowIndex ?? (e2.row ? e2.row - params.firstRow : -1);
+            if (inputs[i]) setFieldError(inputs[i].input, e2.message);
+          }
+          msgs.replaceChildren(problemDetails(err));
+        }
+      });
+    },
+  },
+  inputs.map((p) => field(`${p.name}${p.unit ? ` (${p.unit})` : ''}`, p.input, p.description)),
+  editable ? save : null);
+  clear(panel, form);
+}
