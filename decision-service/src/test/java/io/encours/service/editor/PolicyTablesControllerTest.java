@@ -67,7 +67,11 @@ class PolicyTablesControllerTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.status").value(400));
         mvc.perform(put("/api/v1/policies/3/parameters").principal(COMMITTEE).contentType(MediaType.APPLICATION_JSON)
-                        .content("{"))
+                        .content("{\"name\":\"legal.max-days\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("/problems/invalid-field"));
+        mvc.perform(put("/api/v1/policies/3/parameters").principal(COMMITTEE).contentType(MediaType.APPLICATION_JSON)
+                        .content("[{\"name\":\"legal.max-days\","))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("/problems/malformed-json"));
         verifyNoInteractions(tables);

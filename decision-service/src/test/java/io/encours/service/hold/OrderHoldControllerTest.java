@@ -4,6 +4,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -90,7 +91,7 @@ class OrderHoldControllerTest {
                         .content("{\"url\":\"https://erp.example.com/holds\"}"))
                 .andExpect(status().isOk());
 
-        verify(targets).check("https://erp.example.com/holds");
+        verify(targets, times(2)).check("https://erp.example.com/holds");
         verify(holds).registerCallback("SO-1", "https://erp.example.com/holds", "erp");
         verify(holds).registerCallback("SO-2", "https://erp.example.com/holds", "erp");
     }

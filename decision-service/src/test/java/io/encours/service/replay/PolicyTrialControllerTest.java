@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
@@ -29,9 +30,13 @@ import org.springframework.test.web.servlet.MockMvc;
  * version is known (its currency and vocabulary).
  */
 @WebMvcTest(PolicyTrialController.class)
-@Import(io.encours.service.web.WebSlice.class)
-@EnableConfigurationProperties(DecisionProperties.class)
+@Import({io.encours.service.web.WebSlice.class, PolicyTrialControllerTest.DecisionSettings.class})
 class PolicyTrialControllerTest {
+    @TestConfiguration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(DecisionProperties.class)
+    static class DecisionSettings {
+    }
+
     private static final String PATH = "/api/v1/policies/2/evaluate";
 
     @Autowired
@@ -53,7 +58,8 @@ class PolicyTrialControllerTest {
     void a_valid_request_is_evaluated_by_the_version_asked_for() throws Exception {
         mvc.perform(post(PATH).contentType(MediaType.APPLICATION_JSON).content(trial("ORDER_CHECK", JsonRequest.orderCheck())))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.result.outcome").exists());
+                .andExpect(jsonPath("$.outcome").exists())
+                .andExpect(jsonPath("$.policyVersion").exists());
         verify(versions).byNumber(2);
     }
 
