@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
 import io.encours.service.storage.EmbeddedMongo;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -14,9 +16,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * Kills a process writing audit records on the embedded store with SIGKILL in the middle of its writes,
@@ -59,8 +61,9 @@ class AuditWriterCrashTest {
         Set<String> stored = new HashSet<>();
         try (EmbeddedMongo server = EmbeddedMongo.start(dataDir);
              MongoClient client = MongoClients.create(server.connectionString("encours"))) {
-            for (Document d : client.getDatabase("encours").getCollection("decisions").find()) {
-                stored.add(d.getString("_id"));
+            try (var records = new AuditReadStore(new MongoTemplate(client, "encours"))
+                    .wholeRecords(Filters.empty(), Sorts.ascending("_id"))) {
+                records.forEachRemaining(d -> stored.add(d.getString("_id")));
             }
         }
         assertThat(stored).containsAll(reportedDurable);

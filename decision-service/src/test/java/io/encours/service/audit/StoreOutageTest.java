@@ -95,8 +95,10 @@ class StoreOutageTest {
 
             MongoTemplate mongo = service.getBean(MongoTemplate.class);
             Map<String, List<String>> stored = new HashMap<>();
-            for (Document d : mongo.getCollection("decisions").find()) {
-                stored.computeIfAbsent(d.getString("requestId"), k -> new ArrayList<>()).add(d.getString("_id"));
+            try (var records = new AuditReadStore(mongo).wholeRecords(com.mongodb.client.model.Filters.empty(),
+                    com.mongodb.client.model.Sorts.ascending("_id"))) {
+                records.forEachRemaining(d -> stored.computeIfAbsent(d.getString("requestId"), k -> new ArrayList<>())
+                        .add(d.getString("_id")));
             }
             // Every answered decision is stored, exactly once, under the id it was answered with.
             assertThat(answered).isNotEmpty().allSatisfy((key, decisionId) ->

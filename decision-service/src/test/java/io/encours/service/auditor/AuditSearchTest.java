@@ -263,4 +263,27 @@ class AuditSearchTest extends FullStackTest {
         assertThat(auditor().get("/api/v1/audit/decisions?from=yesterday").status()).isEqualTo(400);
         assertThat(auditor().get("/api/v1/audit/decisions?sort=customer").status()).isEqualTo(400);
     }
+
+    /** The auditor's search reads the store itself, so its request checks are tested here rather than in a slice. */
+    @Test
+    void each_bad_parameter_of_the_search_or_the_exports_is_named_in_an_invalid_field_problem() {
+        Map<String, String> fieldByQuery = new java.util.LinkedHashMap<>();
+        fieldByQuery.put("/api/v1/audit/decisions?size=0", "size");
+        fieldByQuery.put("/api/v1/audit/decisions?size=1001", "size");
+        fieldByQuery.put("/api/v1/audit/decisions?to=tomorrow", "to");
+        fieldByQuery.put("/api/v1/audit/decisions?minAmount=lots", "minAmount");
+        fieldByQuery.put("/api/v1/audit/decisions?maxAmount=1e", "maxAmount");
+        fieldByQuery.put("/api/v1/audit/decisions?sort=customer", "sort");
+        fieldByQuery.put("/api/v1/audit/decisions?cursor=bm9wZQ", "cursor");
+        fieldByQuery.put("/api/v1/audit/decisions/export.csv?from=yesterday", "from");
+        fieldByQuery.put("/api/v1/audit/decisions/export.jsonl?sort=customer", "sort");
+        fieldByQuery.put("/api/v1/audit/verify?from=yesterday", "from");
+        fieldByQuery.forEach((query, field) -> {
+            TestApi.Response refused = auditor().get(query);
+            assertThat(refused.status()).as(query).isEqualTo(400);
+            assertThat(refused.contentType()).as(query).startsWith("application/problem+json");
+            assertThat(refused.json().get("type").asString()).as(query).isEqualTo("/problems/invalid-field");
+            assertThat(refused.json().get("errors").findValuesAsString("field")).as(query).containsExactly(field);
+        });
+    }
 }

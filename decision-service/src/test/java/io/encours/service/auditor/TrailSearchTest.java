@@ -175,4 +175,23 @@ class TrailSearchTest extends FullStackTest {
         }
         return found;
     }
+
+    /** The trail searches read the stores themselves, so their request checks are tested here rather than in a slice. */
+    @Test
+    void each_bad_parameter_of_a_trail_search_is_named_in_an_invalid_field_problem() {
+        java.util.Map<String, String> fieldByQuery = new java.util.LinkedHashMap<>();
+        fieldByQuery.put("/api/v1/audit/holds?size=0", "size");
+        fieldByQuery.put("/api/v1/audit/holds?minAmount=lots", "minAmount");
+        fieldByQuery.put("/api/v1/audit/holds?from=yesterday", "from");
+        fieldByQuery.put("/api/v1/audit/hold-actions?to=tomorrow", "to");
+        fieldByQuery.put("/api/v1/audit/policy-actions?sort=-openedAt", "sort");
+        fieldByQuery.put("/api/v1/audit/admin-actions?size=1001", "size");
+        fieldByQuery.put("/api/v1/audit/admin-actions?cursor=bm9wZQ", "cursor");
+        fieldByQuery.forEach((query, field) -> {
+            TestApi.Response refused = as("auditor").get(query);
+            assertThat(refused.status()).as(query).isEqualTo(400);
+            assertThat(refused.json().get("type").asString()).as(query).isEqualTo("/problems/invalid-field");
+            assertThat(refused.json().get("errors").findValuesAsString("field")).as(query).containsExactly(field);
+        });
+    }
 }

@@ -3,7 +3,6 @@ package io.encours.service.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
-import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -17,10 +16,8 @@ import io.encours.service.JsonRequest;
 import io.encours.service.audit.AuditRecord;
 import io.encours.service.audit.AuditRecords;
 import io.encours.service.audit.CheckedRecord;
-import io.encours.service.audit.DecisionSummary;
 import io.encours.service.audit.Integrity;
 import io.encours.service.web.Problems;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -35,7 +32,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * The HTTP edge of decisions on its own: mapping of bodies and headers to the service, answers in the
  * caller's language, and problems for everything refused before the service is asked.
  */
-@WebMvcTest(controllers = {DecisionController.class, CustomerDecisionsController.class})
+@WebMvcTest(DecisionController.class)
 @Import(io.encours.service.web.WebSlice.class)
 class DecisionControllerTest {
     private static final String ORDER_CHECK = "/api/v1/decisions/order-check";
@@ -168,23 +165,6 @@ class DecisionControllerTest {
         mvc.perform(get("/api/v1/decisions/nope"))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.type").value(Problems.DECISION_NOT_FOUND));
-    }
-
-    @Test
-    void the_history_passes_page_and_size_and_refuses_them_out_of_range() throws Exception {
-        DecisionSummary line = new DecisionSummary(recorded.decisionId(), recorded.type(), recorded.outcome(),
-                recorded.receivedAt(), recorded.requestId(), recorded.orderId(), recorded.amount(), "EUR", recorded.policy(),
-                Integrity.WHOLE);
-        given(decisions.history("C-1000", 2, 5)).willReturn(new DecisionPage("C-1000", 2, 5, 11, List.of(line)));
-
-        mvc.perform(get("/api/v1/customers/C-1000/decisions?page=2&size=5"))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.totalElements").value(11))
-                .andExpect(jsonPath("$.decisions[0].outcome").value("REVIEW"));
-        mvc.perform(get("/api/v1/customers/C-1000/decisions?size=500"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("size"));
-        verify(decisions, never()).history("C-1000", 0, 500);
     }
 
     @Test
