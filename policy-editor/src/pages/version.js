@@ -99,14 +99,10 @@ function approvalEvidence(version, ctx) {
     h('div.three', scenarios, simulation, backtest));
 }
 
-/** An API refusal with everything it lists: compile errors, failing scenarios. */
+/** An API refusal with everything it lists: compile errors and failing scenarios are both in `errors`. */
 function problemDetails(err) {
   const box = errorBox(err);
-  const failures = err.problem?.scenarioFailures || [];
-  const list = [
-    ...err.errors.map((e) => `${e.location || e.field || ''}: ${e.message || e.reason}`),
-    ...failures.map((f) => `${f.id}: ${(f.failures || []).join('; ')}`),
-  ];
+  const list = err.errors.map((e) => `${e.location || e.field || ''}: ${e.message || e.reason}`);
   if (list.length) box.append(h('ul', list.map((s) => h('li', s))));
   return box;
 }
