@@ -7,6 +7,7 @@ import io.encours.service.backtest.BacktestJob.Progress;
 import io.encours.service.backtest.BacktestJob.Status;
 import io.encours.service.policy.PolicyLifecycle;
 import io.encours.service.replay.CompiledVersions;
+import io.encours.service.web.ProblemException;
 import io.encours.service.web.WebProperties;
 import jakarta.annotation.PreDestroy;
 import java.io.ByteArrayInputStream;
@@ -23,7 +24,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.web.ErrorResponseException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -131,8 +131,8 @@ class Backtests {
             store.finish(b.id(), Status.DONE, Progress.of(read, Math.max(read, total)),
                     json.writeValueAsString(report), null, clock.instant());
             log.info("back-test {} done: {}", b.id(), report.summaryLine());
-        } catch (ErrorResponseException e) {
-            fail(b, total, e.getBody().getDetail());
+        } catch (ProblemException e) {
+            fail(b, total, e.problem().getDetail());
         } catch (IOException | RuntimeException e) {
             log.error("back-test {} failed", b.id(), e);
             fail(b, total, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());

@@ -70,7 +70,7 @@ class PolicyTables {
     /** Replaces one table's rows and saves the file; the file's tables as they now are. */
     List<PolicyTable> editTable(int number, String file, TableEdit edit, String by) {
         if (!TableReader.isTable(file)) {
-            throw TableProblem.notATable(file);
+            throw EditorProblems.notATable(file);
         }
         byte[] edited = TableWriter.write(file, lifecycle.file(number, file), edit);
         PolicyTable table = TableReader.read(file, edited).stream()
@@ -87,7 +87,7 @@ class PolicyTables {
         for (int i = 0; i < parameters.size(); i++) {
             Parameter p = parameters.get(i);
             if (p == null || p.name() == null || p.name().isBlank()) {
-                throw TableProblem.badParameter(i, "name", "Parameter " + (i + 1) + " has no name");
+                throw EditorProblems.badParameter(i, "name", "Parameter " + (i + 1) + " has no name");
             }
             csv.append(String.join(",", Arrays.asList(p.name(), p.value(), p.unit(), p.description()).stream()
                     .map(v -> Csv.quote(v == null ? "" : v.strip())).toList())).append('\n');
@@ -104,7 +104,7 @@ class PolicyTables {
             List<PolicyError> errors = compiler.compile(version.bundle().with(file, edited)).errors().stream()
                     .filter(e -> file.equals(e.file())).toList();
             if (!errors.isEmpty()) {
-                throw TableProblem.doesNotCompile(file, errors, table);
+                throw EditorProblems.doesNotCompile(file, errors, table);
             }
         }
         lifecycle.replaceFile(number, file, edited, by); // refuses anything but a draft

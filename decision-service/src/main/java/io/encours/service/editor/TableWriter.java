@@ -29,14 +29,14 @@ final class TableWriter {
     private TableWriter() {
     }
 
-    /** The file with the table's data rows replaced; {@link TableProblem} when the table is not there. */
+    /** The file with the table's data rows replaced; {@link EditorProblems} when the table is not there. */
     static byte[] write(String file, byte[] bytes, TableEdit edit) {
         PolicyTable table = TableReader.read(file, bytes).stream()
                 .filter(t -> t.table().equals(edit.table()) && (edit.sheet() == null || edit.sheet().equals(t.sheet())))
-                .findFirst().orElseThrow(() -> TableProblem.noSuchTable(file, edit.table()));
+                .findFirst().orElseThrow(() -> EditorProblems.noSuchTable(file, edit.table()));
         for (int i = 0; i < edit.rows().size(); i++) {
             if (edit.rows().get(i).size() > table.columns().size()) {
-                throw TableProblem.tooManyCells(table, i, edit.rows().get(i).size());
+                throw EditorProblems.tooManyCells(table, i, edit.rows().get(i).size());
             }
         }
         return file.toLowerCase().endsWith(".csv") ? csv(bytes, table, edit) : workbook(bytes, table, edit);

@@ -77,7 +77,7 @@ public class CreditHolds {
         } catch (AuditUnavailableException | org.springframework.dao.DataAccessException
                  | com.mongodb.MongoException e) {
             // The decision is recorded; a retry with the same Idempotency-Key replays it and opens the hold.
-            throw Problems.auditUnavailable(e);
+            throw HoldProblems.holdNotStored(e);
         }
     }
 

@@ -1,10 +1,10 @@
 package io.encours.service.hold;
 
+import io.encours.service.web.ProblemException;
 import io.encours.service.web.Problems;
 import java.math.BigDecimal;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /** The problems of the holds API, in the service's problem catalogue style (stable types). */
 final class HoldProblems {
@@ -17,11 +17,11 @@ final class HoldProblems {
     private HoldProblems() {
     }
 
-    static ErrorResponseException notFound(String what) {
+    static ProblemException notFound(String what) {
         return raise(Problems.problem(HttpStatus.NOT_FOUND, HOLD_NOT_FOUND, "Hold not found", what));
     }
 
-    static ErrorResponseException notOpen(CreditHold hold) {
+    static ProblemException notOpen(CreditHold hold) {
         ProblemDetail problem = Problems.problem(HttpStatus.CONFLICT, HOLD_NOT_OPEN, "Hold already settled",
                 "Hold " + hold.holdId() + " is " + hold.status() + " (by " + hold.settledBy() + "); only an open hold "
                         + "can be released or rejected");
@@ -30,7 +30,7 @@ final class HoldProblems {
         return raise(problem);
     }
 
-    static ErrorResponseException beyondAuthority(CreditHold hold, DelegatedAuthority authority) {
+    static ProblemException beyondAuthority(CreditHold hold, DelegatedAuthority authority) {
         String limit = authority.limit() == null ? "unlimited" : authority.limit().toPlainString() + " " + hold.currency();
         ProblemDetail problem = Problems.problem(HttpStatus.FORBIDDEN, BEYOND_AUTHORITY,
                 "Beyond your delegated authority",
@@ -46,12 +46,12 @@ final class HoldProblems {
         return raise(problem);
     }
 
-    static ErrorResponseException callbackTargetNotFound(String id) {
+    static ProblemException callbackTargetNotFound(String id) {
         return raise(Problems.problem(HttpStatus.NOT_FOUND, CALLBACK_TARGET_NOT_FOUND, "Callback target not found",
                 "No callback allowlist entry with id " + id));
     }
 
-    static ErrorResponseException callbackTargetExists(String origin) {
+    static ProblemException callbackTargetExists(String origin) {
         ProblemDetail problem = Problems.problem(HttpStatus.CONFLICT, CALLBACK_TARGET_EXISTS,
                 "Callback target already listed", origin + " is already on the callback allowlist; remove it first "
                         + "to change it");
@@ -59,7 +59,17 @@ final class HoldProblems {
         return raise(problem);
     }
 
-    private static ErrorResponseException raise(ProblemDetail problem) {
-        return new ErrorResponseException(HttpStatus.valueOf(problem.getStatus()), problem, null);
+    /**
+     * The decision is recorded but its hold could not be stored: the store, not the audit trail, failed. The
+     * decision is not answered; a retry with the same Idempotency-Key replays it and opens the hold.
+     */
+    static ProblemException holdNotStored(Throwable cause) {
+        return new ProblemException(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, Problems.STORAGE_UNAVAILABLE,
+                "Store unavailable", "The decision is recorded but its credit hold could not be stored, so it is not "
+                        + "answered; retry with the same Idempotency-Key"), cause);
+    }
+
+    private static ProblemException raise(ProblemDetail problem) {
+        return ProblemException.of(problem);
     }
 }

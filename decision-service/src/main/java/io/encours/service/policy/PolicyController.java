@@ -98,7 +98,7 @@ class PolicyController {
 
     @GetMapping("/{number}/validation")
     Map<String, Object> validation(@PathVariable int number) {
-        List<Map<String, Object>> errors = lifecycle.validate(number).stream().map(PolicyProblem::error).toList();
+        List<Map<String, Object>> errors = lifecycle.validate(number).stream().map(PolicyProblems::error).toList();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("version", number);
         body.put("compiles", errors.isEmpty());
@@ -175,7 +175,7 @@ class PolicyController {
                                       @RequestHeader(value = "X-Caller", required = false) String caller) {
         List<MultipartFile> parts = request.getMultiFileMap().values().stream().flatMap(List::stream).toList();
         if (parts.size() != 1) {
-            throw PolicyProblem.badUpload("Send exactly one file part (got " + parts.size() + ")");
+            throw PolicyProblems.badUpload("Send exactly one file part (got " + parts.size() + ")");
         }
         return view(lifecycle.replaceFile(number, name, bytes(parts.get(0)), who(principal, caller)));
     }
@@ -275,7 +275,7 @@ class PolicyController {
 
     private static String plainName(String original) {
         if (original == null || original.isBlank()) {
-            throw PolicyProblem.badUpload("Every uploaded part needs a file name");
+            throw PolicyProblems.badUpload("Every uploaded part needs a file name");
         }
         String name = original.replace('\\', '/');
         return name.substring(name.lastIndexOf('/') + 1);

@@ -61,7 +61,7 @@ public class PolicyLifecycle {
     }
 
     public PolicyVersion version(int number) {
-        return store.find(number).orElseThrow(() -> PolicyProblem.notFound(number));
+        return store.find(number).orElseThrow(() -> PolicyProblems.notFound(number));
     }
 
     /** The state of an instance whose store was unreachable at start-up: no policy loaded yet. */
@@ -107,7 +107,7 @@ public class PolicyLifecycle {
     public byte[] file(int number, String name) {
         byte[] bytes = version(number).bundle().bytes(name);
         if (bytes == null) {
-            throw PolicyProblem.fileNotFound(number, name);
+            throw PolicyProblems.fileNotFound(number, name);
         }
         return bytes;
     }
@@ -150,7 +150,7 @@ public class PolicyLifecycle {
 
     public PolicyVersion upload(PolicyBundle bundle, String by, String comment) {
         if (bundle.files().isEmpty()) {
-            throw PolicyProblem.badUpload("The upload holds no policy file");
+            throw PolicyProblems.badUpload("The upload holds no policy file");
         }
         PolicyUploadLimits.check(bundle.files());
         PolicyVersion draft = store.create(n -> PolicyVersion.draft(n, bundle, by, clock.instant(), comment, null));
@@ -161,10 +161,10 @@ public class PolicyLifecycle {
     public synchronized PolicyVersion replaceFile(int number, String name, byte[] content, String by) {
         PolicyVersion v = version(number);
         if (v.status() != PolicyStatus.DRAFT) {
-            throw PolicyProblem.wrongStatus(v, "edited", "DRAFT");
+            throw PolicyProblems.wrongStatus(v, "edited", "DRAFT");
         }
         if (name.isBlank() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
-            throw PolicyProblem.badUpload("'" + name + "' is not a plain file name");
+            throw PolicyProblems.badUpload("'" + name + "' is not a plain file name");
         }
         PolicyUploadLimits.check(Map.of(name, content));
         PolicyVersion edited = v.withFile(name, content, clock.instant());
@@ -183,17 +183,17 @@ public class PolicyLifecycle {
     public PolicyVersion submit(int number, String by, String comment) {
         PolicyVersion checked = version(number);
         if (checked.status() != PolicyStatus.DRAFT) {
-            throw PolicyProblem.wrongStatus(checked, "submitted", "DRAFT");
+            throw PolicyProblems.wrongStatus(checked, "submitted", "DRAFT");
         }
         ScenarioRunner.Report report = new ScenarioRunner().runBundled(compiled(checked));
         if (report.failed() > 0) {
-            throw PolicyProblem.scenariosFail(number, report.results().stream().filter(r -> !r.passed())
-                    .map(PolicyLifecycle::scenario).toList(), report.summary());
+            throw PolicyProblems.scenariosFail(number, report.results().stream().filter(r -> !r.passed())
+                    .toList(), report.summary());
         }
         synchronized (this) {
             PolicyVersion v = version(number);
             if (v.status() != PolicyStatus.DRAFT || !v.contentHash().equals(checked.contentHash())) {
-                throw PolicyProblem.of(HttpStatus.CONFLICT, PolicyProblem.WRONG_STATUS, "Changed while checked",
+                throw PolicyProblems.of(HttpStatus.CONFLICT, PolicyProblems.WRONG_STATUS, "Changed while checked",
                         "Version " + number + " changed while its scenarios ran; submit it again");
             }
             PolicyVersion submitted = v.submitted(clock.instant());
@@ -211,21 +211,21 @@ public class PolicyLifecycle {
         PolicyVersion v = version(number);
         String approver = personOf.apply(by);
         if (approver.equals(personOf.apply(v.author()))) {
-            throw PolicyProblem.of(HttpStatus.FORBIDDEN, PolicyProblem.FOUR_EYES, "Four eyes required",
+            throw PolicyProblems.of(HttpStatus.FORBIDDEN, PolicyProblems.FOUR_EYES, "Four eyes required",
                     "The author of version " + number + " cannot approve it; another committee member must");
         }
         if (v.status() != PolicyStatus.SUBMITTED) {
-            throw PolicyProblem.wrongStatus(v, "approved", "SUBMITTED");
+            throw PolicyProblems.wrongStatus(v, "approved", "SUBMITTED");
         }
         boolean submittedByApprover = actions.of(number).stream()
                 .filter(e -> e.action() == Action.SUBMIT && e.contentHash().equals(v.contentHash()))
                 .anyMatch(e -> approver.equals(personOf.apply(e.by())));
         if (submittedByApprover) {
-            throw PolicyProblem.of(HttpStatus.FORBIDDEN, PolicyProblem.FOUR_EYES, "Four eyes required",
+            throw PolicyProblems.of(HttpStatus.FORBIDDEN, PolicyProblems.FOUR_EYES, "Four eyes required",
                     "Whoever submitted version " + number + " cannot approve it; another committee member must");
         }
         if (v.approvals().stream().anyMatch(a -> approver.equals(personOf.apply(a.by())))) {
-            throw PolicyProblem.of(HttpStatus.CONFLICT, PolicyProblem.ALREADY_APPROVED, "Already approved",
+            throw PolicyProblems.of(HttpStatus.CONFLICT, PolicyProblems.ALREADY_APPROVED, "Already approved",
                     by + " has already approved version " + number + "; another member must");
         }
         PolicyVersion approved = v.approved(new PolicyVersion.Approval(by, clock.instant(), comment),
@@ -238,10 +238,10 @@ public class PolicyLifecycle {
     public synchronized PolicyVersion reject(int number, String by, String reason) {
         PolicyVersion v = version(number);
         if (v.status() != PolicyStatus.SUBMITTED && v.status() != PolicyStatus.APPROVED) {
-            throw PolicyProblem.wrongStatus(v, "rejected", "SUBMITTED or APPROVED");
+            throw PolicyProblems.wrongStatus(v, "rejected", "SUBMITTED or APPROVED");
         }
         if (reason == null || reason.isBlank()) {
-            throw PolicyProblem.badUpload("A rejection needs a reason");
+            throw PolicyProblems.badUpload("A rejection needs a reason");
         }
         PolicyVersion rejected = v.rejected(new PolicyVersion.Rejection(by, clock.instant(), reason));
         store.save(rejected);
@@ -255,7 +255,7 @@ public class PolicyLifecycle {
     public synchronized PolicyVersion activate(int number, String by, Instant effectiveAt, String comment) {
         PolicyVersion v = version(number);
         if (v.status() != PolicyStatus.APPROVED) {
-            throw PolicyProblem.wrongStatus(v, "activated", "APPROVED");
+            throw PolicyProblems.wrongStatus(v, "activated", "APPROVED");
         }
         if (effectiveAt != null && effectiveAt.isAfter(clock.instant())) {
             CompiledPolicy checked = compiled(v);
@@ -272,7 +272,7 @@ public class PolicyLifecycle {
     public synchronized PolicyVersion rollback(String by, String comment) {
         PolicyVersion current = version(store.activeState().orElse(serving).version());
         if (current.replaced() == null) {
-            throw PolicyProblem.of(HttpStatus.CONFLICT, PolicyProblem.NO_ROLLBACK, "Nothing to roll back to",
+            throw PolicyProblems.of(HttpStatus.CONFLICT, PolicyProblems.NO_ROLLBACK, "Nothing to roll back to",
                     "Version " + current.number() + " did not replace another version");
         }
         PolicyVersion previous = version(current.replaced());
@@ -288,7 +288,7 @@ public class PolicyLifecycle {
         // compare-and-set on its change counter refuses an activation made meanwhile on another instance.
         PolicyStore.ActiveState shared = store.activeState().orElse(serving);
         PolicyStore.ActiveState next = store.pointTo(v.number(), by, now, shared.changes())
-                .orElseThrow(() -> PolicyProblem.of(HttpStatus.CONFLICT, PolicyProblem.WRONG_STATUS,
+                .orElseThrow(() -> PolicyProblems.of(HttpStatus.CONFLICT, PolicyProblems.WRONG_STATUS,
                         "Concurrent activation", "Another activation happened at the same time; check the "
                                 + "active version and retry"));
         if (shared.version() != v.number()) {
@@ -336,7 +336,7 @@ public class PolicyLifecycle {
     private CompiledPolicy compiled(PolicyVersion v) {
         CompilationResult result = compiler.compile(v.bundle());
         if (!result.succeeded()) {
-            throw PolicyProblem.doesNotCompile(v.number(), result.errors());
+            throw PolicyProblems.doesNotCompile(v.number(), result.errors());
         }
         return result.policy();
     }

@@ -1,6 +1,7 @@
 package io.encours.service.policy;
 
 import io.encours.rules.policy.Csv;
+import io.encours.service.web.ProblemException;
 import io.encours.service.web.Problems;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -72,7 +73,7 @@ final class PolicyUploadLimits {
                 }
             } catch (IOException | RuntimeException e) {
                 // Not a readable workbook: the compiler says so, naming the file, when the draft is validated
-                if (e instanceof PolicyProblem problem) {
+                if (e instanceof ProblemException problem) {
                     throw problem;
                 }
             }
@@ -116,13 +117,13 @@ final class PolicyUploadLimits {
                 }
             }
         } catch (ZipException e) {
-            throw PolicyProblem.badUpload("The upload is not a valid zip");
+            throw PolicyProblems.badUpload("The upload is not a valid zip");
         } catch (IOException | IllegalArgumentException e) {
             // Truncated data (EOFException) or an entry name that is not UTF-8 (IllegalArgumentException)
-            throw PolicyProblem.badUpload("The upload is not a valid zip: it is truncated or an entry name is not UTF-8");
+            throw PolicyProblems.badUpload("The upload is not a valid zip: it is truncated or an entry name is not UTF-8");
         }
         if (files.isEmpty()) {
-            throw PolicyProblem.badUpload("The zip holds no policy file");
+            throw PolicyProblems.badUpload("The zip holds no policy file");
         }
         return files;
     }
@@ -137,8 +138,8 @@ final class PolicyUploadLimits {
         return out.toByteArray();
     }
 
-    private static PolicyProblem tooLarge(String detail) {
-        return PolicyProblem.of(HttpStatus.PAYLOAD_TOO_LARGE, Problems.POLICY_UPLOAD_TOO_LARGE,
+    private static ProblemException tooLarge(String detail) {
+        return PolicyProblems.of(HttpStatus.PAYLOAD_TOO_LARGE, Problems.POLICY_UPLOAD_TOO_LARGE,
                 "Policy upload too large", detail);
     }
 }

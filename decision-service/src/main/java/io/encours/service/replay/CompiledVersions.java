@@ -5,6 +5,7 @@ import io.encours.rules.policy.CompiledPolicy;
 import io.encours.rules.policy.PolicyCompiler;
 import io.encours.service.policy.ActivePolicy;
 import io.encours.service.policy.PolicyLifecycle;
+import io.encours.service.policy.PolicyProblems;
 import io.encours.service.policy.PolicyVersion;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -50,8 +51,8 @@ public class CompiledVersions {
     /**
      * Version {@code number}, compiled.
      *
-     * @throws org.springframework.web.ErrorResponseException 404 when there is no such version, 422 when it
-     *                                                        does not compile
+     * @throws io.encours.service.web.ProblemException 404 when there is no such version, 422 when it does not
+     *                                                 compile
      */
     public CompiledVersion byNumber(int number) {
         PolicyVersion version = lifecycle.version(number);
@@ -61,7 +62,7 @@ public class CompiledVersions {
     /**
      * The stored version with these sources (the lowest number when several have them), compiled.
      *
-     * @throws ReplayProblems 409 when no stored version has this content hash
+     * @throws io.encours.service.web.ProblemException 409 when no stored version has this content hash
      */
     public CompiledVersion byHash(String hash) {
         Integer known = numbers.get(hash);
@@ -122,7 +123,7 @@ public class CompiledVersions {
                 synchronized (cache) {
                     cache.remove(version.contentHash(), entry);
                 }
-                entry.completeExceptionally(ReplayProblems.doesNotCompile(version.number(), result.errors()));
+                entry.completeExceptionally(PolicyProblems.doesNotCompile(version.number(), result.errors()));
                 return;
             }
             log.info("policy version {} compiled for replay in {} ms", version.number(),

@@ -6,6 +6,8 @@ import io.encours.service.audit.AuditRecord;
 import io.encours.service.audit.AuditTrail;
 import io.encours.service.decision.RecordedRequests;
 import io.encours.service.replay.CompiledVersion.PolicyRef;
+import io.encours.service.policy.PolicyProblems;
+import io.encours.service.web.ProblemException;
 import io.encours.service.web.Problems;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -45,7 +47,11 @@ public class Replays {
         PolicyRef recordedPolicy;
         try {
             recordedPolicy = versions.byHash(record.policy().contentHash()).ref();
-        } catch (ReplayProblems notStored) {
+        } catch (ProblemException unusable) {
+            if (!ReplayProblems.POLICY_NOT_STORED.equals(unusable.type())
+                    && !PolicyProblems.INVALID.equals(unusable.type())) {
+                throw unusable;
+            }
             recordedPolicy = new PolicyRef(null, record.policy().version(), record.policy().contentHash());
         }
         return evaluate(record, recordedPolicy, version);

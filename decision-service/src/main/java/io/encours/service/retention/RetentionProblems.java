@@ -1,9 +1,9 @@
 package io.encours.service.retention;
 
+import io.encours.service.web.ProblemException;
 import io.encours.service.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /** The problems of archiving and pruning, with stable types. */
 final class RetentionProblems {
@@ -20,17 +20,17 @@ final class RetentionProblems {
     private RetentionProblems() {
     }
 
-    static ErrorResponseException conflict(String type, String title, String detail, String period) {
+    static ProblemException conflict(String type, String title, String detail, String period) {
         ProblemDetail problem = Problems.problem(HttpStatus.CONFLICT, type, title, detail);
         problem.setProperty("period", period);
-        return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+        return ProblemException.of(problem);
     }
 
     /** 404 for a download, 409 for a prune (the request is fine, the trail is not ready for it). */
-    static ErrorResponseException notArchived(String period, HttpStatus status) {
+    static ProblemException notArchived(String period, HttpStatus status) {
         ProblemDetail problem = Problems.problem(status, PERIOD_NOT_ARCHIVED, "Period not archived",
                 "No archive of the decisions of " + period + ": archive it first (POST /api/v1/admin/audit-archives)");
         problem.setProperty("period", period);
-        return new ErrorResponseException(status, problem, null);
+        return ProblemException.of(problem);
     }
 }

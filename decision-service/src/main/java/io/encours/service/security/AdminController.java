@@ -75,7 +75,7 @@ class AdminController {
                     + "must be " + PasswordChange.MIN_LENGTH + " to " + PasswordChange.MAX_LENGTH + " characters.")
     void changeMyPassword(@Valid @RequestBody PasswordChangeBody body, Authentication who) {
         if (!"user".equals(kindOf(who))) {
-            throw AdministrationProblem.notAPasswordAccount(who.getName());
+            throw AdministrationProblems.notAPasswordAccount(who.getName());
         }
         administration.changeOwnPassword(who.getName(), body.currentPassword(), body.newPassword());
     }

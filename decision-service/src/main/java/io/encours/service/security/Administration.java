@@ -39,7 +39,7 @@ class Administration {
     }
 
     UserAccount user(String username) {
-        return users.find(username).orElseThrow(() -> AdministrationProblem.userNotFound(username));
+        return users.find(username).orElseThrow(() -> AdministrationProblems.userNotFound(username));
     }
 
     /**
@@ -48,20 +48,20 @@ class Administration {
      */
     WithPassword createUser(String username, Set<Role> roles, String password, String by) {
         if (username == null || !UserAccount.USERNAME.matcher(username).matches()) {
-            throw AdministrationProblem.invalidField("username", UserAccount.USERNAME_RULE);
+            throw AdministrationProblems.invalidField("username", UserAccount.USERNAME_RULE);
         }
         if (password != null && !PasswordChange.acceptable(password)) {
-            throw AdministrationProblem.invalidField("password", PasswordChange.RULE);
+            throw AdministrationProblems.invalidField("password", PasswordChange.RULE);
         }
         requireCompatible(roles);
         if (apiKeys.findByName(username).isPresent()) {
-            throw AdministrationProblem.nameTaken(username, "an API key");
+            throw AdministrationProblems.nameTaken(username, "an API key");
         }
         String initial = password == null ? PasswordChange.generate() : password;
         Instant now = clock.instant();
         UserAccount account = new UserAccount(username, passwords.encode(initial), roles, true, true, now, by, now);
         if (!users.create(account)) {
-            throw AdministrationProblem.userExists(username);
+            throw AdministrationProblems.userExists(username);
         }
         events.record(by, Action.USER_CREATED, username, Map.of("roles", Role.namesOf(roles)));
         return new WithPassword(account, password == null ? initial : null);
@@ -69,7 +69,7 @@ class Administration {
 
     UserAccount setRoles(String username, Set<Role> roles, String by) {
         if (username.equals(by)) {
-            throw AdministrationProblem.ownRoles(username);
+            throw AdministrationProblems.ownRoles(username);
         }
         UserAccount account = user(username);
         requireCompatible(roles);
@@ -83,7 +83,7 @@ class Administration {
     UserAccount setEnabled(String username, boolean enabled, String by) {
         UserAccount account = user(username);
         if (!enabled && username.equals(by)) {
-            throw AdministrationProblem.selfLockout("You cannot disable your own account; ask another administrator");
+            throw AdministrationProblems.selfLockout("You cannot disable your own account; ask another administrator");
         }
         if (account.enabled() == enabled) {
             return account;
@@ -106,15 +106,15 @@ class Administration {
 
     /** A person sets their own password, knowing the current one. */
     void changeOwnPassword(String username, String currentPassword, String newPassword) {
-        UserAccount account = users.find(username).orElseThrow(() -> AdministrationProblem.notAPasswordAccount(username));
+        UserAccount account = users.find(username).orElseThrow(() -> AdministrationProblems.notAPasswordAccount(username));
         if (currentPassword == null || !passwords.matches(currentPassword, account.passwordHash())) {
-            throw AdministrationProblem.invalidField("currentPassword", "is not your current password");
+            throw AdministrationProblems.invalidField("currentPassword", "is not your current password");
         }
         if (!PasswordChange.acceptable(newPassword)) {
-            throw AdministrationProblem.invalidField("newPassword", PasswordChange.RULE);
+            throw AdministrationProblems.invalidField("newPassword", PasswordChange.RULE);
         }
         if (newPassword.equals(currentPassword)) {
-            throw AdministrationProblem.invalidField("newPassword", "must differ from the current password");
+            throw AdministrationProblems.invalidField("newPassword", "must differ from the current password");
         }
         users.save(account.withPassword(passwords.encode(newPassword), false, clock.instant()));
         events.record(username, Action.PASSWORD_CHANGED, username,
@@ -131,7 +131,7 @@ class Administration {
 
     private static void requireCompatible(Set<Role> roles) {
         Duties.personConflict(roles).ifPresent(reason -> {
-            throw AdministrationProblem.incompatibleRoles(reason);
+            throw AdministrationProblems.incompatibleRoles(reason);
         });
     }
 
@@ -141,27 +141,27 @@ class Administration {
 
     ApiKeys.Created createApiKey(String name, Set<Role> roles, String by) {
         if (name == null || !ApiKey.NAME.matcher(name).matches()) {
-            throw AdministrationProblem.invalidField("name", ApiKey.NAME_RULE);
+            throw AdministrationProblems.invalidField("name", ApiKey.NAME_RULE);
         }
         Duties.keyConflict(roles).ifPresent(reason -> {
-            throw AdministrationProblem.incompatibleRoles(reason);
+            throw AdministrationProblems.incompatibleRoles(reason);
         });
         if (users.find(name).isPresent()) {
-            throw AdministrationProblem.nameTaken(name, "a user");
+            throw AdministrationProblems.nameTaken(name, "a user");
         }
         ApiKeys.Created created = apiKeys.create(name, roles, by)
-                .orElseThrow(() -> AdministrationProblem.apiKeyExists(name));
+                .orElseThrow(() -> AdministrationProblems.apiKeyExists(name));
         events.record(by, Action.API_KEY_CREATED, name,
                 Map.of("id", created.apiKey().id(), "prefix", created.apiKey().prefix(), "roles", Role.namesOf(roles)));
         return created;
     }
 
     ApiKey revokeApiKey(String id, String by) {
-        ApiKey before = apiKeys.findById(id).orElseThrow(() -> AdministrationProblem.apiKeyNotFound(id));
+        ApiKey before = apiKeys.findById(id).orElseThrow(() -> AdministrationProblems.apiKeyNotFound(id));
         if (before.revoked()) {
             return before;
         }
-        ApiKey revoked = apiKeys.revoke(id, by).orElseThrow(() -> AdministrationProblem.apiKeyNotFound(id));
+        ApiKey revoked = apiKeys.revoke(id, by).orElseThrow(() -> AdministrationProblems.apiKeyNotFound(id));
         events.record(by, Action.API_KEY_REVOKED, revoked.name(), Map.of("id", id, "prefix", revoked.prefix()));
         return revoked;
     }

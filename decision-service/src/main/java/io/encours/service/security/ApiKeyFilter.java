@@ -39,10 +39,10 @@ class ApiKeyFilter extends OncePerRequestFilter {
         Optional<ApiKey> key;
         try {
             key = presented.isBlank() ? Optional.empty() : apiKeys.authenticate(presented.trim());
-        } catch (DataAccessException e) {
+        } catch (DataAccessException | com.mongodb.MongoException e) {
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"/problems/audit-unavailable\",\"title\":\"Store unavailable\","
+            response.getWriter().write("{\"type\":\"/problems/storage-unavailable\",\"title\":\"Store unavailable\","
                     + "\"status\":503,\"detail\":\"The API key cannot be checked while the store is unreachable; "
                     + "retry later\"}");
             return;

@@ -39,13 +39,6 @@ class SecurityAdvice {
         return respond(SecurityProblems.unauthenticated(), request);
     }
 
-    @ExceptionHandler(AdministrationProblem.class)
-    ResponseEntity<ProblemDetail> administration(AdministrationProblem e, HttpServletRequest request) {
-        log.info("request rejected status={} type={} method={} path={} detail=\"{}\"", e.problem().getStatus(),
-                e.problem().getType(), request.getMethod(), request.getRequestURI(), e.problem().getDetail());
-        return respond(e.problem(), request);
-    }
-
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem, HttpServletRequest request) {
         if (problem.getInstance() == null) {
             problem.setInstance(URI.create(request.getRequestURI()));

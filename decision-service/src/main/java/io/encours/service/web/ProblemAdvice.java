@@ -1,5 +1,6 @@
 package io.encours.service.web;
 
+import com.mongodb.MongoException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.ArrayList;
@@ -46,12 +47,15 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return respond(tooLargeProblem(e), e, request);
     }
 
-    /** A read of the audit trail failed: the store is down or unreachable. */
-    @ExceptionHandler(DataAccessException.class)
-    ResponseEntity<Object> storeUnavailable(DataAccessException e, HttpServletRequest request) {
-        ProblemDetail problem = Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, Problems.AUDIT_UNAVAILABLE,
-                "Audit trail unavailable", "The audit trail cannot be read at the moment; retry later");
-        return respond(problem, e, request);
+    /**
+     * A store failed under a read or a write the code did not expect to fail (a user, a hold, a policy version,
+     * a simulation...). The audit trail's own failures never arrive here: its callers turn them into
+     * {@link Problems#auditUnavailable} (a decision or an action that cannot be recorded is not done), so a
+     * generic store failure is never reported as the audit trail's.
+     */
+    @ExceptionHandler({DataAccessException.class, MongoException.class})
+    ResponseEntity<Object> storeUnavailable(RuntimeException e, HttpServletRequest request) {
+        return respond(Problems.storageUnavailableProblem(), e, request);
     }
 
     @ExceptionHandler(Exception.class)

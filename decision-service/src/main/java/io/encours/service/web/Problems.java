@@ -7,9 +7,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /**
- * The catalogue of problem types. A type names the kind of problem and never changes once published;
- * callers may branch on it. Field-level problems carry an {@code errors} list of {@code field} and
- * {@code reason}.
+ * The problem types shared by every feature (each feature lists its own in its {@code <Feature>Problems}
+ * class; {@code docs/errors.md} lists them all, checked by {@code ProblemCatalogueTest}). A type names the kind
+ * of problem and never changes once published; callers may branch on it. Field-level problems carry an
+ * {@code errors} list of {@code field} and {@code reason}.
  */
 public final class Problems {
     public static final String MALFORMED_JSON = "/problems/malformed-json";
@@ -18,6 +19,7 @@ public final class Problems {
     public static final String IDEMPOTENCY_CONFLICT = "/problems/idempotency-conflict";
     public static final String DECISION_NOT_FOUND = "/problems/decision-not-found";
     public static final String AUDIT_UNAVAILABLE = "/problems/audit-unavailable";
+    public static final String STORAGE_UNAVAILABLE = "/problems/storage-unavailable";
     public static final String POLICY_UNAVAILABLE = "/problems/policy-unavailable";
     public static final String RECORD_ALTERED = "/problems/record-altered";
     public static final String NOT_FOUND = "/problems/not-found";
@@ -48,6 +50,11 @@ public final class Problems {
         problem.setType(URI.create(type));
         problem.setTitle(title);
         return problem;
+    }
+
+    /** The exception for a problem of this status, type, title and detail: what feature catalogues build on. */
+    public static ProblemException refuse(HttpStatus status, String type, String title, String detail) {
+        return ProblemException.of(problem(status, type, title, detail));
     }
 
     /** The stable type of a problem known only by its status (Spring's and Tomcat's own errors). */
@@ -135,7 +142,7 @@ public final class Problems {
                         + "send a new Idempotency-Key for a new request");
         problem.setProperty("field", "Idempotency-Key");
         problem.setProperty("recordedDecisionId", recordedDecisionId);
-        return new ProblemException(problem, null);
+        return ProblemException.of(problem);
     }
 
     /**
@@ -148,7 +155,7 @@ public final class Problems {
                         + "after it was written and is not served. Auditors can see it, marked ALTERED, in the audit "
                         + "search and the chain verification");
         problem.setProperty("decisionId", decisionId);
-        return new ProblemException(problem, null);
+        return ProblemException.of(problem);
     }
 
     /** No policy is loaded yet (the store was unreachable at start-up): no decision can be made. */
@@ -158,6 +165,20 @@ public final class Problems {
                 null);
     }
 
+    /**
+     * A store other than the audit trail (users, holds, policy versions, simulations...) could not be read or
+     * written: nothing was changed by the request unless its detail says so.
+     */
+    public static ProblemException storageUnavailable(Throwable cause) {
+        return new ProblemException(storageUnavailableProblem(), cause);
+    }
+
+    static ProblemDetail storageUnavailableProblem() {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, STORAGE_UNAVAILABLE, "Store unavailable",
+                "The store cannot be reached at the moment; retry later");
+    }
+
+    /** The audit trail could not record (or read back) a decision or an action: it is not done. */
     public static ProblemException auditUnavailable(Throwable cause) {
         return new ProblemException(auditUnavailableProblem(), cause);
     }

@@ -7,6 +7,7 @@ import io.encours.rules.policy.DefaultPolicy;
 import io.encours.rules.policy.PolicyBundle;
 import io.encours.rules.policy.PolicyCompiler;
 import io.encours.service.editor.PolicyTable.ValueType;
+import io.encours.service.web.ProblemException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -117,7 +118,7 @@ class TableWriterTest {
     void an_edit_of_a_table_the_file_does_not_have_is_refused() {
         assertThatThrownBy(() -> TableWriter.write(ORDER_CHECKS, POLICY.bytes(ORDER_CHECKS),
                 new TableEdit(null, "NoSuchTable", List.of())))
-                .isInstanceOf(TableProblem.class).hasMessageContaining("NoSuchTable");
+                .isInstanceOf(ProblemException.class).hasMessageContaining("NoSuchTable");
     }
 
     @Test

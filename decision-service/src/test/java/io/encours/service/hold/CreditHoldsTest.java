@@ -8,6 +8,7 @@ import io.encours.rules.model.DecisionType;
 import io.encours.service.FullStackTest;
 import io.encours.service.audit.AuditRecord;
 import io.encours.service.audit.AuditTrail;
+import io.encours.service.web.ProblemException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.web.ErrorResponseException;
 
 /** The holds' rules at the service level, on the embedded store: what opens a hold, who may settle it. */
 class CreditHoldsTest extends FullStackTest {
@@ -74,10 +74,10 @@ class CreditHoldsTest extends FullStackTest {
         CreditHold hold = heldFor(aDecision().blocked().of("40000.00"));
 
         assertThatThrownBy(() -> holds.release(hold.holdId(), ANALYST, "Customer paid"))
-                .isInstanceOfSatisfying(ErrorResponseException.class, e -> {
-                    assertThat(e.getStatusCode().value()).isEqualTo(403);
-                    assertThat(e.getBody().getType().toString()).isEqualTo("/problems/beyond-authority");
-                    assertThat(e.getBody().getProperties()).containsEntry("limit", new java.math.BigDecimal("25000"));
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.status()).isEqualTo(403);
+                    assertThat(e.problem().getType().toString()).isEqualTo("/problems/beyond-authority");
+                    assertThat(e.problem().getProperties()).containsEntry("limit", new java.math.BigDecimal("25000"));
                 });
 
         assertThat(holds.find(hold.holdId()).orElseThrow().status()).isEqualTo(HoldStatus.OPEN);
@@ -120,8 +120,8 @@ class CreditHoldsTest extends FullStackTest {
         holds.reject(hold.holdId(), ANALYST, "Customer in receivership");
 
         assertThatThrownBy(() -> holds.release(hold.holdId(), MANAGER, "Changed my mind"))
-                .isInstanceOfSatisfying(ErrorResponseException.class,
-                        e -> assertThat(e.getBody().getType().toString()).isEqualTo("/problems/hold-not-open"));
+                .isInstanceOfSatisfying(ProblemException.class,
+                        e -> assertThat(e.problem().getType().toString()).isEqualTo("/problems/hold-not-open"));
         assertThat(holds.find(hold.holdId()).orElseThrow().status()).isEqualTo(HoldStatus.REJECTED);
         assertThat(holds.actionsOf(hold.holdId())).extracting(HoldActionRecord::action).containsExactly(HoldAction.REJECT);
     }

@@ -9,6 +9,7 @@ import io.encours.service.audit.AuditRecord;
 import io.encours.service.audit.AuditTrail;
 import io.encours.service.audit.DecisionIds;
 import io.encours.service.storage.WriteDurability;
+import io.encours.service.web.ProblemException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -129,7 +130,7 @@ class HoldCallbacksTest extends FullStackTest {
                     result.get();
                     succeeded++;
                 } catch (java.util.concurrent.ExecutionException e) {
-                    assertThat(e.getCause()).isInstanceOf(org.springframework.web.ErrorResponseException.class);
+                    assertThat(e.getCause()).isInstanceOf(ProblemException.class);
                 }
             }
             assertThat(succeeded).isEqualTo(1);

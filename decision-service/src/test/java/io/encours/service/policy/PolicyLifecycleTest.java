@@ -8,6 +8,7 @@ import io.encours.rules.policy.DefaultPolicy;
 import io.encours.rules.policy.PolicyBundle;
 import io.encours.service.TestApi;
 import io.encours.service.policy.PolicyInstances.Person;
+import io.encours.service.web.ProblemException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -211,7 +212,7 @@ class PolicyLifecycleTest {
 
         assertThat(once.status()).isEqualTo(PolicyStatus.SUBMITTED);
         assertThat(once.approvals()).hasSize(1);
-        assertThat(catchProblem(() -> twoApprovals.approve(draft, "committee2", null)).getBody().getType())
+        assertThat(catchProblem(() -> twoApprovals.approve(draft, "committee2", null)).problem().getType())
                 .hasToString("/problems/policy-already-approved");
         assertThat(twoApprovals.approve(draft, "committee3", null).status()).isEqualTo(PolicyStatus.APPROVED);
     }
@@ -375,10 +376,10 @@ class PolicyLifecycleTest {
         throw new AssertionError("no number cell in " + XLSX);
     }
 
-    private static PolicyProblem catchProblem(Runnable action) {
+    private static ProblemException catchProblem(Runnable action) {
         try {
             action.run();
-        } catch (PolicyProblem p) {
+        } catch (ProblemException p) {
             return p;
         }
         throw new AssertionError("no problem raised");

@@ -3,6 +3,7 @@ package io.encours.service.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.encours.service.web.ProblemException;
 import io.encours.service.web.Problems;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -94,17 +95,17 @@ class PolicyUploadLimitsTest {
     }
 
     private static void assertTooLarge(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String detail) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(PolicyProblem.class, p -> {
-            assertThat(p.getBody().getStatus()).isEqualTo(413);
-            assertThat(p.getBody().getType()).hasToString(Problems.POLICY_UPLOAD_TOO_LARGE);
-            assertThat(p.getBody().getDetail()).contains(detail);
+        assertThatThrownBy(call).isInstanceOfSatisfying(ProblemException.class, p -> {
+            assertThat(p.problem().getStatus()).isEqualTo(413);
+            assertThat(p.problem().getType()).hasToString(Problems.POLICY_UPLOAD_TOO_LARGE);
+            assertThat(p.problem().getDetail()).contains(detail);
         });
     }
 
     private static void assertInvalid(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(PolicyProblem.class, p -> {
-            assertThat(p.getBody().getStatus()).isEqualTo(400);
-            assertThat(p.getBody().getType()).hasToString("/problems/policy-upload-invalid");
+        assertThatThrownBy(call).isInstanceOfSatisfying(ProblemException.class, p -> {
+            assertThat(p.problem().getStatus()).isEqualTo(400);
+            assertThat(p.problem().getType()).hasToString("/problems/policy-upload-invalid");
         });
     }
 }

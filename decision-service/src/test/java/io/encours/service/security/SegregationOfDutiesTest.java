@@ -9,12 +9,12 @@ import io.encours.service.FullStackTest;
 import io.encours.service.TestApi;
 import io.encours.service.policy.PolicyLifecycle;
 import io.encours.service.policy.PolicyStatus;
+import io.encours.service.web.ProblemException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.web.ErrorResponseException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -135,10 +135,10 @@ class SegregationOfDutiesTest extends FullStackTest {
         int draft = lifecycle.draftFromActive("committee1-bot", "drafted with a key").number();
         lifecycle.submit(draft, "committee1-bot", null);
 
-        ErrorResponseException refused = catchThrowableOfType(ErrorResponseException.class,
+        ProblemException refused = catchThrowableOfType(ProblemException.class,
                 () -> lifecycle.approve(draft, "committee1", "looks good to me"));
 
-        assertThat(refused.getBody().getType()).hasToString("/problems/four-eyes");
+        assertThat(refused.problem().getType()).hasToString("/problems/four-eyes");
         assertThat(lifecycle.version(draft).status()).isEqualTo(PolicyStatus.SUBMITTED);
         assertThat(lifecycle.approve(draft, "committee2", null).status()).isEqualTo(PolicyStatus.APPROVED);
     }

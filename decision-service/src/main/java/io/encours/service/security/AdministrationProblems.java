@@ -1,13 +1,13 @@
 package io.encours.service.security;
 
+import io.encours.service.web.ProblemException;
 import io.encours.service.web.Problems;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 
-/** A refused administration request, with its problem type. */
-final class AdministrationProblem extends RuntimeException {
+/** The refusals of user and API key administration, with their problem types. */
+final class AdministrationProblems {
     static final String USER_NOT_FOUND = "/problems/user-not-found";
     static final String USER_EXISTS = "/problems/user-exists";
     static final String API_KEY_NOT_FOUND = "/problems/api-key-not-found";
@@ -18,69 +18,58 @@ final class AdministrationProblem extends RuntimeException {
     static final String OWN_ROLES = "/problems/own-roles";
     static final String NAME_TAKEN = "/problems/name-taken";
 
-    private final transient ProblemDetail problem;
-
-    private AdministrationProblem(ProblemDetail problem) {
-        super(problem.getDetail());
-        this.problem = problem;
+    private AdministrationProblems() {
     }
 
-    ProblemDetail problem() {
-        return problem;
-    }
-
-    static AdministrationProblem userNotFound(String username) {
+    static ProblemException userNotFound(String username) {
         return of(HttpStatus.NOT_FOUND, USER_NOT_FOUND, "User not found", "No user named " + username);
     }
 
-    static AdministrationProblem userExists(String username) {
+    static ProblemException userExists(String username) {
         return of(HttpStatus.CONFLICT, USER_EXISTS, "User exists", "A user named " + username + " exists already");
     }
 
-    static AdministrationProblem apiKeyNotFound(String id) {
+    static ProblemException apiKeyNotFound(String id) {
         return of(HttpStatus.NOT_FOUND, API_KEY_NOT_FOUND, "API key not found", "No API key with id " + id);
     }
 
-    static AdministrationProblem apiKeyExists(String name) {
+    static ProblemException apiKeyExists(String name) {
         return of(HttpStatus.CONFLICT, API_KEY_EXISTS, "API key exists",
                 "An API key named " + name + " exists already (revoked keys keep their name); choose another name");
     }
 
-    static AdministrationProblem selfLockout(String detail) {
+    static ProblemException selfLockout(String detail) {
         return of(HttpStatus.CONFLICT, SELF_LOCKOUT, "Administrators cannot lock themselves out", detail);
     }
 
-    static AdministrationProblem incompatibleRoles(String reason) {
-        AdministrationProblem refused = of(HttpStatus.CONFLICT, INCOMPATIBLE_ROLES, "Incompatible roles",
+    static ProblemException incompatibleRoles(String reason) {
+        ProblemException refused = of(HttpStatus.CONFLICT, INCOMPATIBLE_ROLES, "Incompatible roles",
                 "Segregation of duties: " + reason);
-        refused.problem.setProperty("errors", List.of(Map.of("field", "roles", "reason", reason)));
+        refused.problem().setProperty("errors", List.of(Map.of("field", "roles", "reason", reason)));
         return refused;
     }
 
-    static AdministrationProblem ownRoles(String username) {
+    static ProblemException ownRoles(String username) {
         return of(HttpStatus.FORBIDDEN, OWN_ROLES, "Nobody changes their own roles",
                 username + " cannot change their own roles; another administrator must");
     }
 
     /** People and keys share one namespace: the audit trail names the caller, and must name one. */
-    static AdministrationProblem nameTaken(String name, String holder) {
+    static ProblemException nameTaken(String name, String holder) {
         return of(HttpStatus.CONFLICT, NAME_TAKEN, "Name taken",
                 name + " is already the name of " + holder + "; people and API keys never share a name");
     }
 
-    static AdministrationProblem notAPasswordAccount(String name) {
+    static ProblemException notAPasswordAccount(String name) {
         return of(HttpStatus.CONFLICT, NOT_A_PASSWORD_ACCOUNT, "No password here",
                 name + " does not log in with a password held by this service (API key or identity provider)");
     }
 
-    static AdministrationProblem invalidField(String field, String reason) {
-        ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, Problems.INVALID_FIELD, "Invalid field",
-                field + ": " + reason);
-        problem.setProperty("errors", List.of(Map.of("field", field, "reason", reason)));
-        return new AdministrationProblem(problem);
+    static ProblemException invalidField(String field, String reason) {
+        return Problems.invalidField(field, reason);
     }
 
-    private static AdministrationProblem of(HttpStatus status, String type, String title, String detail) {
-        return new AdministrationProblem(Problems.problem(status, type, title, detail));
+    private static ProblemException of(HttpStatus status, String type, String title, String detail) {
+        return Problems.refuse(status, type, title, detail);
     }
 }
