@@ -1,5 +1,8 @@
 package io.encours.service.retention;
 
+import static io.encours.service.storage.BsonValues.date;
+import static io.encours.service.storage.BsonValues.instant;
+
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
 import io.encours.service.audit.AuditArchiveStore;
@@ -360,14 +363,5 @@ public class AuditArchives {
                 ((Number) d.get("records")).longValue(), d.getString("anchorHash"), d.getString("lastHash"),
                 d.getString("sha256"), instant(d, "firstReceivedAt"), instant(d, "lastReceivedAt"),
                 instant(d, "archivedAt"), d.getString("archivedBy"), instant(d, "verifiedAt"), instant(d, "prunedAt"));
-    }
-
-    private static Date date(Instant instant) {
-        return instant == null ? null : Date.from(instant);
-    }
-
-    private static Instant instant(Document d, String field) {
-        Date date = d.getDate(field);
-        return date == null ? null : date.toInstant();
     }
 }

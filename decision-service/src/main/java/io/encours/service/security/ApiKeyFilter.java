@@ -39,7 +39,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
         Optional<ApiKey> key;
         try {
             key = presented.isBlank() ? Optional.empty() : apiKeys.authenticate(presented.trim());
-        } catch (DataAccessException e) {
+        } catch (DataAccessException | com.mongodb.MongoException e) {
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             response.setContentType("application/problem+json");
             response.getWriter().write("{\"type\":\"/problems/audit-unavailable\",\"title\":\"Store unavailable\","

@@ -265,7 +265,7 @@ class HoldCallbacksTest extends FullStackTest {
     }
 
     private CallbackTargets targetsResolving(HostResolver resolver) {
-        return new CallbackTargets(new CallbackTargetStore(mongo, durability), resolver,
+        return new CallbackTargets(new CallbackTargetStore(mongo, durability, true), resolver,
                 new DecisionIds(Clock.systemUTC()), Clock.systemUTC());
     }
 
@@ -293,6 +293,6 @@ class HoldCallbacksTest extends FullStackTest {
 
     private HoldCallbacks callbacks(CallbackTargets allowlist, int attempts, Duration firstDelay) {
         return new HoldCallbacks(store, allowlist, new DecisionIds(Clock.systemUTC()), Clock.systemUTC(),
-                new HoldProperties(attempts, firstDelay, Duration.ofSeconds(2), List.of()), JsonMapper.builder().build());
+                new HoldProperties(attempts, firstDelay, Duration.ofSeconds(2), List.of(), 1, true), JsonMapper.builder().build());
     }
 }
