@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -44,6 +45,28 @@ public class AuditReadStore {
     public AuditReadStore(MongoTemplate mongo) {
         this.mongo = mongo;
         this.decisions = mongo.getCollection(AuditDocuments.COLLECTION);
+    }
+
+    // ---- one decision, a customer's history (the audit trail's own reads) ----
+
+    Optional<Document> byId(String decisionId) {
+        return Optional.ofNullable(decisions.find(Filters.eq(AuditDocuments.ID, decisionId)).first());
+    }
+
+    Optional<Document> byRequestId(String caller, String requestId) {
+        return Optional.ofNullable(decisions.find(Filters.and(Filters.eq(AuditDocuments.CALLER, caller),
+                Filters.eq(AuditDocuments.REQUEST_ID, requestId))).first());
+    }
+
+    /** A page of the customer's whole records, newest first. */
+    List<Document> ofCustomer(String customerId, int page, int size) {
+        return decisions.find(Filters.eq(AuditDocuments.CUSTOMER_ID, customerId))
+                .sort(Sorts.descending(AuditDocuments.RECEIVED_AT, AuditDocuments.ID))
+                .skip(page * size).limit(size).into(new ArrayList<>());
+    }
+
+    long countOfCustomer(String customerId) {
+        return decisions.countDocuments(Filters.eq(AuditDocuments.CUSTOMER_ID, customerId));
     }
 
     // ---- auditors' search and exports (the filter and order are built by the auditor feature) ----

@@ -7,7 +7,7 @@ import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
 import io.encours.service.audit.AuditChain;
 import io.encours.service.audit.AuditReadStore;
-import io.encours.service.retention.ChainAnchors;
+import io.encours.service.retention.ChainAnchorStore;
 import io.encours.service.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -54,7 +54,7 @@ class AuditorController {
 
     AuditorController(AuditReadStore decisions, MongoTemplate mongo) {
         this.decisions = decisions;
-        this.verifier = new ChainVerifier(decisions, new ChainAnchors(mongo)::decisions);
+        this.verifier = new ChainVerifier(decisions, new ChainAnchorStore(mongo)::decisions);
     }
 
     record Page(List<Map<String, Object>> items, String nextCursor) {

@@ -27,8 +27,8 @@ class PolicyConfiguration {
     }
 
     @Bean
-    PolicyActions policyActions(MongoTemplate mongo, WriteDurability durability, Clock clock) {
-        return new PolicyActions(mongo, durability, clock);
+    PolicyActions policyActions(PolicyTrailStore trail, Clock clock) {
+        return new PolicyActions(trail, clock);
     }
 
     /**
