@@ -4,6 +4,7 @@ import com.mongodb.MongoCommandException;
 import io.encours.service.audit.DecisionIds;
 import io.encours.service.policy.ActivePolicy;
 import io.encours.service.storage.WriteDurability;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,8 +50,8 @@ class HoldConfiguration {
 
     @Bean(destroyMethod = "close")
     HoldCallbacks holdCallbacks(HoldStore store, CallbackTargets targets, DecisionIds ids, Clock clock,
-                                HoldProperties properties, JsonMapper json) {
-        return new HoldCallbacks(store, targets, ids, clock, properties, json);
+                                HoldProperties properties, JsonMapper json, MeterRegistry meters) {
+        return new HoldCallbacks(store, targets, ids, clock, properties, json, meters);
     }
 
     @Bean

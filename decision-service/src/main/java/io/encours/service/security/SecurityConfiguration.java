@@ -7,7 +7,9 @@ import static io.encours.service.security.Role.CREDIT_COMMITTEE;
 import static io.encours.service.security.Role.CREDIT_MANAGER;
 import static io.encours.service.security.Role.ORDER_SYSTEM;
 
+import io.encours.service.executor.Pools;
 import io.encours.service.storage.WriteDurability;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -216,17 +218,15 @@ class SecurityConfiguration {
     /** Creates the first accounts before the server takes requests, then re-reads the API keys regularly. */
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService apiKeyRefresh(UserAccountStore users, ApiKeys apiKeys, PasswordEncoder passwords,
-                                           AdminActions events, SecurityProperties properties, Clock clock) {
+                                           AdminActions events, SecurityProperties properties, Clock clock,
+                                           MeterRegistry meters) {
         SecurityBootstrap bootstrap = new SecurityBootstrap(users, apiKeys, passwords, events, properties.bootstrap(),
                 toTheMillisecond(clock));
         // A store unreachable at start-up does not stop the service: the bootstrap is retried with each refresh.
         java.util.concurrent.atomic.AtomicBoolean bootstrapped = new java.util.concurrent.atomic.AtomicBoolean(
                 runBootstrap(bootstrap));
-        ScheduledExecutorService refresh = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "api-key-refresh");
-            thread.setDaemon(true);
-            return thread;
-        });
+        // One thread: a refresh never overlaps the previous one.
+        ScheduledExecutorService refresh = Pools.scheduled("api-key-refresh", 1, meters);
         long millis = properties.apiKeyRefresh().toMillis();
         refresh.scheduleWithFixedDelay(() -> {
             if (bootstrapped.get() || bootstrapped.compareAndSet(false, runBootstrap(bootstrap))) {

@@ -293,6 +293,7 @@ class HoldCallbacksTest extends FullStackTest {
 
     private HoldCallbacks callbacks(CallbackTargets allowlist, int attempts, Duration firstDelay) {
         return new HoldCallbacks(store, allowlist, new DecisionIds(Clock.systemUTC()), Clock.systemUTC(),
-                new HoldProperties(attempts, firstDelay, Duration.ofSeconds(2), List.of(), 1, true), JsonMapper.builder().build());
+                new HoldProperties(attempts, firstDelay, Duration.ofSeconds(2), List.of(), 1, true), JsonMapper.builder().build(),
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 }
