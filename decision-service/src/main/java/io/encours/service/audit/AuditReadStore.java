@@ -71,19 +71,35 @@ public class AuditReadStore {
 
     // ---- auditors' search and exports (the filter and order are built by the auditor feature) ----
 
-    /** One page of whole records (input and output included): at most {@code limit}. */
-    public List<Document> page(Bson query, Bson sort, int limit) {
-        return decisions.find(query).sort(sort).limit(limit).into(new ArrayList<>());
+    /** A page of the auditors' search: the whole records found, and the cursor of the next page (null at the end). */
+    public record SearchPage(List<Document> records, String nextCursor) {
+    }
+
+    /**
+     * One page of whole records (input and output included) matching {@code criteria}, at most {@code size}, after
+     * {@code cursor} (a {@link SearchPage#nextCursor()} of the same search and order) when given.
+     *
+     * @throws IllegalArgumentException the cursor was not returned by this search in this order
+     */
+    public SearchPage search(DecisionCriteria criteria, DecisionOrder order, String cursor, int size) {
+        Bson query = cursor == null || cursor.isBlank() ? criteria.toBson()
+                : Filters.and(criteria.toBson(), order.after(cursor));
+        List<Document> found = decisions.find(query).sort(order.sort()).limit(size + 1).into(new ArrayList<>());
+        if (found.size() <= size) {
+            return new SearchPage(found, null);
+        }
+        return new SearchPage(found.subList(0, size), order.cursorAfter(found.get(size - 1)));
     }
 
     /** Whole records, a batch of 500 at a time. */
-    public MongoCursor<Document> wholeRecords(Bson filter, Bson sort) {
-        return decisions.find(filter).sort(sort).batchSize(500).iterator();
+    public MongoCursor<Document> wholeRecords(DecisionCriteria criteria, DecisionOrder order) {
+        return decisions.find(criteria.toBson()).sort(order.sort()).batchSize(500).iterator();
     }
 
-    /** Records without the named fields, a batch of 1000 at a time. */
-    public MongoCursor<Document> recordsWithout(Bson filter, Bson sort, String... excluded) {
-        return decisions.find(filter).projection(Projections.exclude(excluded)).sort(sort).batchSize(1000).iterator();
+    /** Records without their request and result (the summary an export lists), a batch of 1000 at a time. */
+    public MongoCursor<Document> summaries(DecisionCriteria criteria, DecisionOrder order) {
+        return decisions.find(criteria.toBson()).projection(Projections.exclude("input", "output"))
+                .sort(order.sort()).batchSize(1000).iterator();
     }
 
     // ---- the chain, for its verification ----
