@@ -7,6 +7,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import io.encours.service.audit.AuditUnavailableException;
+import io.encours.service.storage.Inserts;
 import io.encours.service.storage.StoreIndexes;
 import io.encours.service.storage.WriteDurability;
 import java.time.Instant;
@@ -68,7 +69,7 @@ final class CallbackTargetStore {
         if (byOrigin(target.origin()).isPresent()) {
             return false;
         }
-        if (!HoldStore.insertUnlessTaken(targets, toDocument(target))) {
+        if (!Inserts.unlessTaken(targets, toDocument(target))) {
             return false;
         }
         durable();

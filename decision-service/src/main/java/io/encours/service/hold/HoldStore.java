@@ -3,8 +3,6 @@ package io.encours.service.hold;
 import static io.encours.service.storage.BsonValues.date;
 import static io.encours.service.storage.BsonValues.decimal128;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -15,6 +13,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.encours.service.audit.AuditUnavailableException;
+import io.encours.service.storage.Inserts;
 import io.encours.service.storage.StoreIndexes;
 import io.encours.service.storage.WriteDurability;
 import java.math.BigDecimal;
@@ -89,24 +88,11 @@ final class HoldStore {
                 }
             }
         }
-        if (!insertUnlessTaken(holds, HoldDocuments.toDocument(hold))) {
+        if (!Inserts.unlessTaken(holds, HoldDocuments.toDocument(hold))) {
             return false;
         }
         durable();
         return true;
-    }
-
-    /** Inserts the document; false when a unique index already holds its key. */
-    static boolean insertUnlessTaken(MongoCollection<Document> collection, Document document) {
-        try {
-            collection.insertOne(document);
-            return true;
-        } catch (MongoWriteException e) {
-            if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
     }
 
     Optional<CreditHold> find(String holdId) {

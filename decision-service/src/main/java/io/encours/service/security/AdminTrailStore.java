@@ -1,11 +1,10 @@
 package io.encours.service.security;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import io.encours.service.storage.Inserts;
 import io.encours.service.storage.StoreIndexes;
 import io.encours.service.storage.TrailStore;
 import io.encours.service.storage.WriteDurability;
@@ -57,15 +56,9 @@ public class AdminTrailStore extends TrailStore {
         MongoCollection<Document> actions = collection();
         int moved = 0;
         for (Document event : former.find()) {
-            try {
-                actions.insertOne(event);
+            if (Inserts.unlessTaken(actions, event)) {
                 moved++;
-            } catch (MongoWriteException e) {
-                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-                // copied by an earlier, interrupted start
-            }
+            } // else copied by an earlier, interrupted start
         }
         durability.makeAcknowledgedWritesDurable();
         former.drop();

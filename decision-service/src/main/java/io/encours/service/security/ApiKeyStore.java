@@ -1,7 +1,5 @@
 package io.encours.service.security;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
@@ -9,6 +7,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import io.encours.service.storage.Inserts;
 import io.encours.service.storage.StoreIndexes;
 import io.encours.service.storage.WriteDurability;
 import java.util.ArrayList;
@@ -39,13 +38,8 @@ class ApiKeyStore {
 
     /** Stores a new key; false when its name or hash is taken. */
     boolean insert(ApiKey key) {
-        try {
-            keys.insertOne(SecurityDocuments.toDocument(key));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
+        if (!Inserts.unlessTaken(keys, SecurityDocuments.toDocument(key))) {
+            return false;
         }
         durability.makeAcknowledgedWritesDurable();
         return true;

@@ -1,11 +1,10 @@
 package io.encours.service.security;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import io.encours.service.storage.Inserts;
 import io.encours.service.storage.WriteDurability;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,13 +44,8 @@ class UserAccountStore {
         if (find(account.username()).isPresent()) {
             return false;
         }
-        try {
-            users.insertOne(SecurityDocuments.toDocument(account));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
+        if (!Inserts.unlessTaken(users, SecurityDocuments.toDocument(account))) {
+            return false;
         }
         durability.makeAcknowledgedWritesDurable();
         return true;
