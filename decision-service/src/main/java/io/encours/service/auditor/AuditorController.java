@@ -43,7 +43,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/audit")
 @Tag(name = "Audit")
 class AuditorController {
-    private static final List<String> SUMMARY_EXCLUDED_FIELDS = List.of(SUMMARY_EXCLUDED);
+    private static final List<String> SUMMARY_EXCLUDED_FIELDS = List.of("input", "output");
     private static final List<String> CSV_COLUMNS = List.of("decisionId", "chainSeq", "receivedAt", "type", "outcome",
             "customerId", "orderId", "requestId", "caller", "amount", "currency", "score", "riskClass", "policyId",
             "policyVersion", "policyContentHash", "reasonCodes", "firedRules", "asOf", "hash", "prevHash");
