@@ -1,5 +1,6 @@
 package io.encours.service.web;
 
+import com.mongodb.MongoException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.ArrayList;
@@ -46,9 +47,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return respond(tooLargeProblem(e), e, request);
     }
 
-    /** A read of the audit trail failed: the store is down or unreachable. */
-    @ExceptionHandler(DataAccessException.class)
-    ResponseEntity<Object> storeUnavailable(DataAccessException e, HttpServletRequest request) {
+    /**
+     * A read of the audit trail failed: the store is down or unreachable (Spring Data's exception, or the driver's
+     * own from the stores that use the driver directly).
+     */
+    @ExceptionHandler({DataAccessException.class, MongoException.class})
+    ResponseEntity<Object> storeUnavailable(RuntimeException e, HttpServletRequest request) {
         ProblemDetail problem = Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, Problems.AUDIT_UNAVAILABLE,
                 "Audit trail unavailable", "The audit trail cannot be read at the moment; retry later");
         return respond(problem, e, request);
