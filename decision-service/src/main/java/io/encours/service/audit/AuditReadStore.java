@@ -54,8 +54,9 @@ public class AuditReadStore {
     }
 
     Optional<Document> byRequestId(String caller, String requestId) {
-        return Optional.ofNullable(decisions.find(Filters.and(Filters.eq(AuditDocuments.CALLER, caller),
-                Filters.eq(AuditDocuments.REQUEST_ID, requestId))).first());
+        // The plain two-field form, not $and: the embedded store's planner matches it to the (caller, request id) index.
+        return Optional.ofNullable(decisions.find(new Document(AuditDocuments.CALLER, caller)
+                .append(AuditDocuments.REQUEST_ID, requestId)).first());
     }
 
     /** A page of the customer's whole records, newest first. */
