@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.encours.service.stats.planted.AccountsReadWithQuery;
 import io.encours.service.stats.planted.DecisionsReadByName;
 import io.encours.service.planted.UnlistedFeature;
 import io.encours.service.stats.planted.HoldsReadAcrossFeatures;
@@ -37,6 +38,30 @@ class ArchitectureRuleTest {
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining(DecisionsReadByName.class.getName())
                 .hasMessageContaining("getCollection");
+    }
+
+    @Test
+    void a_feature_reading_another_features_collection_through_mongo_template_fails_the_collection_rule() {
+        JavaClasses planted = new ClassFileImporter().importClasses(AccountsReadWithQuery.class);
+        assertThatThrownBy(() -> ArchitectureTest.only_stores_touch_collections.check(planted))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining(AccountsReadWithQuery.class.getName())
+                .hasMessageContaining("MongoTemplate.find");
+    }
+
+    @Test
+    void a_spring_data_query_fails_the_one_way_to_query_rule() {
+        JavaClasses planted = new ClassFileImporter().importClasses(AccountsReadWithQuery.class);
+        assertThatThrownBy(() -> ArchitectureTest.no_spring_data_queries_or_index_operations.check(planted))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining(AccountsReadWithQuery.class.getName())
+                .hasMessageContaining("Query");
+    }
+
+    @Test
+    void only_the_migration_and_the_storage_helpers_stores_call_may_touch_collections_without_being_stores() {
+        org.assertj.core.api.Assertions.assertThat(ArchitectureTest.COLLECTION_ACCESS_EXCEPTIONS)
+                .containsOnlyKeys("migration.StoreMigration", "storage.StoreIndexes", "storage.Inserts");
     }
 
     @Test

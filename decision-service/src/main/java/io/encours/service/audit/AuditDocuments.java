@@ -1,15 +1,16 @@
 package io.encours.service.audit;
 
+import static io.encours.service.storage.BsonValues.decimal;
+import static io.encours.service.storage.BsonValues.decimal128;
+import static io.encours.service.storage.BsonValues.number;
+
 import io.encours.rules.decision.DecisionResult;
 import io.encours.rules.decision.PolicyStamp;
 import io.encours.rules.decision.RuleRef;
 import io.encours.rules.model.DecisionType;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.LocalDate;
 import java.util.Date;
 import org.bson.Document;
-import org.bson.types.Decimal128;
 import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,7 +61,7 @@ final class AuditDocuments {
                 .append(CUSTOMER_ID, r.customerId())
                 .append("orderId", r.orderId())
                 .append(OUTCOME, r.outcome())
-                .append("amount", r.amount() == null ? null : decimal128(r.amount()))
+                .append("amount", decimal128(r.amount()))
                 .append("currency", r.currency())
                 .append("score", result.score())
                 .append("riskClass", result.riskClass())
@@ -78,34 +79,19 @@ final class AuditDocuments {
         return new AuditRecord(d.getString(ID), DecisionType.valueOf(d.getString(TYPE)), d.getString(REQUEST_ID),
                 d.getString("payloadHash"), d.getString(CALLER), d.getDate(RECEIVED_AT).toInstant(),
                 LocalDate.parse(d.getString("asOf")), d.getString(CUSTOMER_ID), d.getString("orderId"),
-                d.getString(OUTCOME), amount(d), d.getString("currency"), policy(d), d.getString("input"),
+                d.getString(OUTCOME), decimal(d, "amount"), d.getString("currency"), policy(d), d.getString("input"),
                 json.readValue(d.getString("output"), DecisionResult.class),
                 number(d, "evaluationNanos"), number(d, "totalNanos"));
     }
 
     DecisionSummary toSummary(Document d, Integrity integrity) {
         return new DecisionSummary(d.getString(ID), DecisionType.valueOf(d.getString(TYPE)), d.getString(OUTCOME),
-                d.getDate(RECEIVED_AT).toInstant(), d.getString(REQUEST_ID), d.getString("orderId"), amount(d),
+                d.getDate(RECEIVED_AT).toInstant(), d.getString(REQUEST_ID), d.getString("orderId"), decimal(d, "amount"),
                 d.getString("currency"), policy(d), integrity);
-    }
-
-    /** Decimal128 holds 34 digits; amounts are validated far below that, computed figures are rounded to it. */
-    private static Decimal128 decimal128(BigDecimal value) {
-        return new Decimal128(value.precision() > 34 ? value.round(MathContext.DECIMAL128) : value);
     }
 
     private static PolicyStamp policy(Document d) {
         Document p = d.get("policy", Document.class);
         return new PolicyStamp(p.getString("id"), p.getString("version"), p.getString("contentHash"));
-    }
-
-    private static BigDecimal amount(Document d) {
-        Object v = d.get("amount");
-        return v instanceof Decimal128 dec ? dec.bigDecimalValue() : null;
-    }
-
-    private static long number(Document d, String field) {
-        Object v = d.get(field);
-        return v instanceof Number n ? n.longValue() : 0L;
     }
 }

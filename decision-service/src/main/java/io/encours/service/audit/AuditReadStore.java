@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -46,21 +47,60 @@ public class AuditReadStore {
         this.decisions = mongo.getCollection(AuditDocuments.COLLECTION);
     }
 
+    // ---- one decision, a customer's history (the audit trail's own reads) ----
+
+    Optional<Document> byId(String decisionId) {
+        return Optional.ofNullable(decisions.find(Filters.eq(AuditDocuments.ID, decisionId)).first());
+    }
+
+    Optional<Document> byRequestId(String caller, String requestId) {
+        // The plain two-field form, not $and: the embedded store's planner matches it to the (caller, request id) index.
+        return Optional.ofNullable(decisions.find(new Document(AuditDocuments.CALLER, caller)
+                .append(AuditDocuments.REQUEST_ID, requestId)).first());
+    }
+
+    /** A page of the customer's whole records, newest first. */
+    List<Document> ofCustomer(String customerId, int page, int size) {
+        return decisions.find(Filters.eq(AuditDocuments.CUSTOMER_ID, customerId))
+                .sort(Sorts.descending(AuditDocuments.RECEIVED_AT, AuditDocuments.ID))
+                .skip(page * size).limit(size).into(new ArrayList<>());
+    }
+
+    long countOfCustomer(String customerId) {
+        return decisions.countDocuments(Filters.eq(AuditDocuments.CUSTOMER_ID, customerId));
+    }
+
     // ---- auditors' search and exports (the filter and order are built by the auditor feature) ----
 
-    /** One page of whole records (input and output included): at most {@code limit}. */
-    public List<Document> page(Bson query, Bson sort, int limit) {
-        return decisions.find(query).sort(sort).limit(limit).into(new ArrayList<>());
+    /** A page of the auditors' search: the whole records found, and the cursor of the next page (null at the end). */
+    public record SearchPage(List<Document> records, String nextCursor) {
+    }
+
+    /**
+     * One page of whole records (input and output included) matching {@code criteria}, at most {@code size}, after
+     * {@code cursor} (a {@link SearchPage#nextCursor()} of the same search and order) when given.
+     *
+     * @throws IllegalArgumentException the cursor was not returned by this search in this order
+     */
+    public SearchPage search(DecisionCriteria criteria, DecisionOrder order, String cursor, int size) {
+        Bson query = cursor == null || cursor.isBlank() ? criteria.toBson()
+                : Filters.and(criteria.toBson(), order.after(cursor));
+        List<Document> found = decisions.find(query).sort(order.sort()).limit(size + 1).into(new ArrayList<>());
+        if (found.size() <= size) {
+            return new SearchPage(found, null);
+        }
+        return new SearchPage(found.subList(0, size), order.cursorAfter(found.get(size - 1)));
     }
 
     /** Whole records, a batch of 500 at a time. */
-    public MongoCursor<Document> wholeRecords(Bson filter, Bson sort) {
-        return decisions.find(filter).sort(sort).batchSize(500).iterator();
+    public MongoCursor<Document> wholeRecords(DecisionCriteria criteria, DecisionOrder order) {
+        return decisions.find(criteria.toBson()).sort(order.sort()).batchSize(500).iterator();
     }
 
-    /** Records without the named fields, a batch of 1000 at a time. */
-    public MongoCursor<Document> recordsWithout(Bson filter, Bson sort, String... excluded) {
-        return decisions.find(filter).projection(Projections.exclude(excluded)).sort(sort).batchSize(1000).iterator();
+    /** Records without their request and result (the summary an export lists), a batch of 1000 at a time. */
+    public MongoCursor<Document> summaries(DecisionCriteria criteria, DecisionOrder order) {
+        return decisions.find(criteria.toBson()).projection(Projections.exclude("input", "output"))
+                .sort(order.sort()).batchSize(1000).iterator();
     }
 
     // ---- the chain, for its verification ----

@@ -10,16 +10,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.bson.Document;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 
-import static io.encours.service.audit.AuditDocuments.COLLECTION;
 
 /** The decisions recorded so far: write one durably, read one back, list a customer's. */
 public class AuditTrail {
-    private final MongoTemplate mongo;
+    private final AuditReadStore reads;
     private final AuditWriter writer;
     private final AuditDocuments documents;
     private final Duration writeTimeout;
@@ -27,7 +23,7 @@ public class AuditTrail {
 
     AuditTrail(MongoTemplate mongo, AuditWriter writer, AuditDocuments documents, Duration writeTimeout,
                MeterRegistry meters) {
-        this.mongo = mongo;
+        this.reads = new AuditReadStore(mongo);
         this.writer = writer;
         this.documents = documents;
         this.writeTimeout = writeTimeout;
@@ -81,12 +77,12 @@ public class AuditTrail {
      * with it (a record altered since is replayed as it now reads; {@link #read} says whether it is whole).
      */
     public Optional<AuditRecord> find(String decisionId) {
-        return Optional.ofNullable(mongo.findById(decisionId, Document.class, COLLECTION)).map(documents::toRecord);
+        return reads.byId(decisionId).map(documents::toRecord);
     }
 
     /** The record checked against its own content hash and chain link: what a decision read answers from. */
     public Optional<CheckedRecord> read(String decisionId) {
-        return Optional.ofNullable(mongo.findById(decisionId, Document.class, COLLECTION)).map(this::checked);
+        return reads.byId(decisionId).map(this::checked);
     }
 
     /**
@@ -94,9 +90,7 @@ public class AuditTrail {
      * caller's use of the same key is another request: it is never found here.
      */
     public Optional<CheckedRecord> findByRequestId(String caller, String requestId) {
-        Query query = Query.query(Criteria.where(AuditDocuments.CALLER).is(caller)
-                .and(AuditDocuments.REQUEST_ID).is(requestId));
-        return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION)).map(this::checked);
+        return reads.byRequestId(caller, requestId).map(this::checked);
     }
 
     private CheckedRecord checked(Document stored) {
@@ -110,19 +104,11 @@ public class AuditTrail {
      * whole record, input and output included).
      */
     public List<DecisionSummary> history(String customerId, int page, int size) {
-        Query query = ofCustomer(customerId)
-                .with(Sort.by(Sort.Direction.DESC, AuditDocuments.RECEIVED_AT, AuditDocuments.ID))
-                .skip((long) page * size)
-                .limit(size);
-        return mongo.find(query, Document.class, COLLECTION).stream()
+        return reads.ofCustomer(customerId, page, size).stream()
                 .map(d -> documents.toSummary(d, AuditChain.integrityOf(d))).toList();
     }
 
     public long countForCustomer(String customerId) {
-        return mongo.count(ofCustomer(customerId), COLLECTION);
-    }
-
-    private static Query ofCustomer(String customerId) {
-        return Query.query(Criteria.where(AuditDocuments.CUSTOMER_ID).is(customerId));
+        return reads.countOfCustomer(customerId);
     }
 }

@@ -3,9 +3,7 @@ package io.encours.service.audit;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.InsertManyOptions;
 import io.encours.service.storage.WriteDurability;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -41,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * after the winner's. Inserts are ordered so that a rejected record (a duplicate
  * request id) leaves no hole: the records after it are linked again to the last one stored and retried. At
  * start, and before the first write after a failed one, the chain resumes from the last record stored, found
- * from the chain's head document without reading the trail ({@link ChainHead}); the head is moved forward after
+ * from the chain's head document without reading the trail ({@link ChainStore}); the head is moved forward after
  * each group commit. Until the chain's end is known the writer is not {@link #ready()} (readiness is DOWN).
  *
  * <p>Outage: a write that fails on the store itself (not a record refused, such as a duplicate request id) marks
@@ -53,7 +51,6 @@ import org.slf4j.LoggerFactory;
  */
 final class AuditWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AuditWriter.class);
-    private static final InsertManyOptions ORDERED = new InsertManyOptions().ordered(true);
 
     private record Pending(SealedRecord record, String requestId, CompletableFuture<Void> durable) {
     }
@@ -63,8 +60,7 @@ final class AuditWriter implements AutoCloseable {
     /** A group commit this long holds every decision waiting on it: worth a line in the log. */
     private static final long SLOW_BATCH_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
-    private final MongoCollection<RawBsonDocument> rawCollection;
-    private final ChainHead head;
+    private final ChainStore head;
     private final WriteDurability durability;
     private final BlockingQueue<Pending> queue;
     private final int maxBatch;
@@ -104,9 +100,7 @@ final class AuditWriter implements AutoCloseable {
             unavailableSince = Instant.now();
             unavailable = "the store was unreachable at start-up";
         }
-        this.rawCollection = database.getCollection(AuditDocuments.COLLECTION, RawBsonDocument.class)
-                .withWriteConcern(durability.writeConcern());
-        this.head = new ChainHead(database, durability.writeConcern(), "embedded".equals(durability.mode()));
+        this.head = new ChainStore(database, durability.writeConcern(), "embedded".equals(durability.mode()));
         this.durability = durability;
         this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
         this.maxBatch = properties.maxBatch();
@@ -263,7 +257,7 @@ final class AuditWriter implements AutoCloseable {
      */
     private void resumeChain() {
         long start = System.nanoTime();
-        ChainHead.Link end = head.resume();
+        ChainStore.Link end = head.resume();
         lastSeq = end.seq();
         lastHash = end.hash();
         chainHeadKnown = true;
@@ -305,7 +299,7 @@ final class AuditWriter implements AutoCloseable {
         while (from < batch.size()) {
             List<RawBsonDocument> documents = chain(batch, from, seqs, hashes);
             try {
-                rawCollection.insertMany(documents, ORDERED);
+                head.insertChained(documents);
                 advanceTo(seqs[batch.size() - 1], hashes[batch.size() - 1]);
                 from = batch.size();
             } catch (MongoBulkWriteException e) {
@@ -340,7 +334,7 @@ final class AuditWriter implements AutoCloseable {
         long inserted = System.nanoTime();
         if (lastSeq > seqBefore) {
             // Before the sync: on the embedded store the head reaches the file with the records, in one commit.
-            head.advance(new ChainHead.Link(lastSeq, lastHash));
+            head.advance(new ChainStore.Link(lastSeq, lastHash));
         }
         try {
             durability.makeAcknowledgedWritesDurable();

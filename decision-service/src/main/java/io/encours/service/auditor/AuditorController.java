@@ -4,10 +4,11 @@ import static io.encours.service.auditor.QueryValues.amount;
 import static io.encours.service.auditor.QueryValues.instant;
 
 import com.mongodb.client.MongoCursor;
-import com.mongodb.client.model.Filters;
 import io.encours.service.audit.AuditChain;
 import io.encours.service.audit.AuditReadStore;
-import io.encours.service.retention.ChainAnchors;
+import io.encours.service.audit.DecisionCriteria;
+import io.encours.service.audit.DecisionOrder;
+import io.encours.service.retention.ChainAnchorStore;
 import io.encours.service.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -23,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,8 +43,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/audit")
 @Tag(name = "Audit")
 class AuditorController {
-    private static final String[] SUMMARY_EXCLUDED = {"input", "output"};
-    private static final List<String> SUMMARY_EXCLUDED_FIELDS = List.of(SUMMARY_EXCLUDED);
+    private static final List<String> SUMMARY_EXCLUDED_FIELDS = List.of("input", "output");
     private static final List<String> CSV_COLUMNS = List.of("decisionId", "chainSeq", "receivedAt", "type", "outcome",
             "customerId", "orderId", "requestId", "caller", "amount", "currency", "score", "riskClass", "policyId",
             "policyVersion", "policyContentHash", "reasonCodes", "firedRules", "asOf", "hash", "prevHash");
@@ -54,7 +53,7 @@ class AuditorController {
 
     AuditorController(AuditReadStore decisions, MongoTemplate mongo) {
         this.decisions = decisions;
-        this.verifier = new ChainVerifier(decisions, new ChainAnchors(mongo)::decisions);
+        this.verifier = new ChainVerifier(decisions, new ChainAnchorStore(mongo)::decisions);
     }
 
     record Page(List<Map<String, Object>> items, String nextCursor) {
@@ -71,15 +70,15 @@ class AuditorController {
                      String reasonCode, String firedRule, String policyVersion, String policyHash, String caller,
                      String from, String to, String minAmount, String maxAmount, String sort) {
 
-        DecisionFilter filter() {
-            return new DecisionFilter(customer, orderId, requestId, type, outcome, reasonCode, firedRule,
+        DecisionCriteria filter() {
+            return new DecisionCriteria(customer, orderId, requestId, type, outcome, reasonCode, firedRule,
                     policyVersion, policyHash, caller, instant("from", from), instant("to", to),
                     amount("minAmount", minAmount), amount("maxAmount", maxAmount));
         }
 
         /** Exports run oldest first unless told otherwise. */
         DecisionOrder exportOrder() {
-            return sort == null ? DecisionOrder.RECEIVED_AT_ASC : DecisionOrder.parse(sort);
+            return sort == null ? DecisionOrder.RECEIVED_AT_ASC : order(sort);
         }
     }
 
@@ -95,29 +94,31 @@ class AuditorController {
         if (size < 1 || size > 1000) {
             throw Problems.invalidField("size", "must be between 1 and 1000");
         }
-        DecisionFilter filter = selection.filter();
-        DecisionOrder order = DecisionOrder.parse(selection.sort());
-        Bson query = cursor == null || cursor.isBlank() ? filter.toBson()
-                : Filters.and(filter.toBson(), order.after(cursor));
-        // Whole records: each item's integrity is checked over all of its content, input and output included.
-        List<Document> found = decisions.page(query, order.sort(), size + 1);
-        List<Map<String, Object>> items = new ArrayList<>(Math.min(found.size(), size));
-        for (int i = 0; i < found.size() && i < size; i++) {
-            items.add(exported(found.get(i)));
+        DecisionCriteria filter = selection.filter();
+        DecisionOrder order = order(selection.sort());
+        AuditReadStore.SearchPage found;
+        try {
+            // Whole records: each item's integrity is checked over all of its content, input and output included.
+            found = decisions.search(filter, order, cursor, size);
+        } catch (IllegalArgumentException e) {
+            throw Problems.invalidField("cursor", e.getMessage());
         }
-        String next = found.size() > size ? order.cursorAfter(found.get(size - 1)) : null;
-        return new Page(items, next);
+        List<Map<String, Object>> items = new ArrayList<>(found.records().size());
+        for (Document record : found.records()) {
+            items.add(exported(record));
+        }
+        return new Page(items, found.nextCursor());
     }
 
     @GetMapping("/decisions/export.jsonl")
     @Operation(summary = "Export the selection as JSON Lines: each line one complete record, in canonical JSON "
             + "(the form its hash is computed over, see docs/audit.md)")
     void exportJsonLines(@ParameterObject Selection selection, HttpServletResponse response) throws IOException {
-        DecisionFilter filter = selection.filter();
+        DecisionCriteria filter = selection.filter();
         DecisionOrder order = selection.exportOrder();
         response.setContentType("application/x-ndjson;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"decisions.jsonl\"");
-        try (MongoCursor<Document> records = decisions.wholeRecords(filter.toBson(), order.sort());
+        try (MongoCursor<Document> records = decisions.wholeRecords(filter, order);
              Writer out = writer(response)) {
             while (records.hasNext()) {
                 out.write(AuditChain.canonicalJson(records.next()));
@@ -130,11 +131,11 @@ class AuditorController {
     @Operation(summary = "Export the selection as CSV (RFC 4180): one row per decision, the main fields; "
             + "reason codes and fired rules joined with '|'")
     void exportCsv(@ParameterObject Selection selection, HttpServletResponse response) throws IOException {
-        DecisionFilter filter = selection.filter();
+        DecisionCriteria filter = selection.filter();
         DecisionOrder order = selection.exportOrder();
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"decisions.csv\"");
-        try (MongoCursor<Document> records = decisions.recordsWithout(filter.toBson(), order.sort(), SUMMARY_EXCLUDED);
+        try (MongoCursor<Document> records = decisions.summaries(filter, order);
              Writer out = writer(response)) {
             out.write(String.join(",", CSV_COLUMNS));
             out.write("\r\n");
@@ -204,5 +205,14 @@ class AuditorController {
     private static String csv(String s) {
         boolean quote = s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
         return quote ? '"' + s.replace("\"", "\"\"") + '"' : s;
+    }
+
+    /** The sort parameter of a search or an export. */
+    private static DecisionOrder order(String sort) {
+        try {
+            return DecisionOrder.parse(sort);
+        } catch (IllegalArgumentException e) {
+            throw Problems.invalidField("sort", e.getMessage());
+        }
     }
 }

@@ -1,5 +1,7 @@
 package io.encours.service.backtest;
 
+import static io.encours.service.storage.BsonValues.instant;
+
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
@@ -107,9 +109,5 @@ class BacktestStore {
     private static Progress progress(Document d) {
         return new Progress(d.getInteger("percent"), d.get("processed", Number.class).longValue(),
                 d.get("total", Number.class).longValue());
-    }
-
-    private static Instant instant(Date d) {
-        return d == null ? null : d.toInstant();
     }
 }

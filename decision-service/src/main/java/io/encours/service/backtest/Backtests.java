@@ -4,11 +4,13 @@ import io.encours.rules.backtest.Backtest;
 import io.encours.rules.backtest.BacktestReport;
 import io.encours.service.audit.DecisionIds;
 import io.encours.service.backtest.BacktestJob.Progress;
+import io.encours.service.executor.Pools;
 import io.encours.service.backtest.BacktestJob.Status;
 import io.encours.service.policy.PolicyLifecycle;
 import io.encours.service.replay.CompiledVersions;
 import io.encours.service.web.ProblemException;
 import io.encours.service.web.WebProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -19,7 +21,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,15 +47,13 @@ class Backtests {
     private final JsonMapper json;
     private final Clock clock;
     private final WebProperties web;
-    private final ExecutorService job = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "backtest");
-        t.setDaemon(true);
-        return t;
-    });
+    /** One thread: one backtest at a time (a second is refused while one runs). */
+    private final ExecutorService job;
     private final AtomicReference<String> running = new AtomicReference<>();
 
     Backtests(BacktestStore store, PolicyLifecycle lifecycle, CompiledVersions versions, DecisionIds ids,
-              JsonMapper json, Clock clock, WebProperties web) {
+              JsonMapper json, Clock clock, WebProperties web, MeterRegistry meters) {
+        this.job = Pools.fixed("backtest", 1, meters);
         this.store = store;
         this.lifecycle = lifecycle;
         this.versions = versions;

@@ -2,10 +2,13 @@ package io.encours.service.hold;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import io.encours.service.audit.AuditUnavailableException;
+import io.encours.service.storage.Inserts;
+import io.encours.service.storage.StoreIndexes;
 import io.encours.service.storage.WriteDurability;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,17 +31,21 @@ final class CallbackTargetStore {
     private final MongoCollection<Document> targets;
     private final MongoCollection<Document> changes;
     private final WriteDurability durability;
+    private final boolean createIndexes;
 
-    CallbackTargetStore(org.springframework.data.mongodb.core.MongoTemplate mongo, WriteDurability durability) {
+    CallbackTargetStore(org.springframework.data.mongodb.core.MongoTemplate mongo, WriteDurability durability,
+                        boolean createIndexes) {
         this.targets = mongo.getCollection(TARGETS).withWriteConcern(durability.writeConcern());
         this.changes = mongo.getCollection(CHANGES).withWriteConcern(durability.writeConcern());
         this.durability = durability;
+        this.createIndexes = createIndexes;
     }
 
     /** The origin index is what keeps one entry per scheme, host and port; the other serves the change log. */
     void createIndexes() {
-        targets.createIndex(Indexes.ascending("origin"), new IndexOptions().unique(true).name("origin_unique"));
-        changes.createIndex(Indexes.descending("at"), new IndexOptions().name("at"));
+        StoreIndexes.ensure(targets, createIndexes,
+                new IndexModel(Indexes.ascending("origin"), new IndexOptions().unique(true).name("origin_unique")));
+        StoreIndexes.ensure(changes, createIndexes, new IndexModel(Indexes.descending("at"), new IndexOptions().name("at")));
         durability.makeAcknowledgedWritesDurable();
     }
 
@@ -62,7 +69,7 @@ final class CallbackTargetStore {
         if (byOrigin(target.origin()).isPresent()) {
             return false;
         }
-        if (!HoldStore.insertUnlessTaken(targets, toDocument(target))) {
+        if (!Inserts.unlessTaken(targets, toDocument(target))) {
             return false;
         }
         durable();

@@ -1,5 +1,6 @@
 package io.encours.service.hold;
 
+import io.encours.service.storage.BsonValues;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import io.encours.rules.model.DecisionType;
@@ -116,10 +117,10 @@ public class CreditHolds {
             filters.add(Filters.eq("outcome", search.outcome()));
         }
         if (search.minAmount() != null) {
-            filters.add(Filters.gte("amount", HoldStore.decimal128(search.minAmount())));
+            filters.add(Filters.gte("amount", BsonValues.decimal128(search.minAmount())));
         }
         if (search.maxAmount() != null) {
-            filters.add(Filters.lte("amount", HoldStore.decimal128(search.maxAmount())));
+            filters.add(Filters.lte("amount", BsonValues.decimal128(search.maxAmount())));
         }
         Bson filter = filters.isEmpty() ? Filters.empty() : Filters.and(filters);
         Bson order = search.descending() ? Sorts.descending(search.sort(), "_id") : Sorts.ascending(search.sort(), "_id");

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
+import io.encours.service.executor.Pools;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -34,18 +36,14 @@ final class HoldCallbacks implements AutoCloseable {
     private final ScheduledExecutorService executor;
 
     HoldCallbacks(HoldStore store, CallbackTargets targets, DecisionIds ids, Clock clock, HoldProperties properties,
-                  JsonMapper json) {
+                  JsonMapper json, MeterRegistry meters) {
         this.store = store;
         this.targets = targets;
         this.ids = ids;
         this.clock = clock;
         this.properties = properties;
         this.json = json;
-        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "hold-callbacks");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledThreadPoolExecutor pool = Pools.scheduled("hold-callbacks", properties.callbackThreads(), meters);
         // A retry waiting for its back-off at shutdown is dropped (and logged as not delivered by its absence).
         pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.executor = pool;

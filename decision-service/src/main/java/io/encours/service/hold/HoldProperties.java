@@ -14,16 +14,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param callbackTargets      allowlist entries added at start-up when their origin is not listed yet
  *                             ({@code encours.holds.callback-targets[0].host=erp.example} and so on); the
  *                             administrator manages the list at {@code /api/v1/admin/callback-targets}
+ * @param callbackThreads      threads of the {@code hold-callbacks} pool that makes the calls and their retries
+ * @param createIndexes        create the holds' and the allowlist's indexes at start-up; off where a database
+ *                             administrator owns them
  */
 @ConfigurationProperties("encours.holds")
 public record HoldProperties(
         @DefaultValue("5") int callbackAttempts,
         @DefaultValue("1s") Duration callbackFirstDelay,
         @DefaultValue("5s") Duration callbackTimeout,
-        List<CallbackTargetSeed> callbackTargets) {
+        List<CallbackTargetSeed> callbackTargets,
+        @DefaultValue("1") int callbackThreads,
+        @DefaultValue("true") boolean createIndexes) {
 
     public HoldProperties {
         callbackTargets = callbackTargets == null ? List.of() : List.copyOf(callbackTargets);
+        if (callbackThreads < 1) {
+            throw new IllegalArgumentException("encours.holds.callback-threads must be at least 1");
+        }
     }
 
     /**

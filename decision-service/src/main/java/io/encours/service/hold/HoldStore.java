@@ -1,27 +1,28 @@
 package io.encours.service.hold;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import static io.encours.service.storage.BsonValues.date;
+import static io.encours.service.storage.BsonValues.decimal128;
+
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.encours.service.audit.AuditUnavailableException;
+import io.encours.service.storage.Inserts;
+import io.encours.service.storage.StoreIndexes;
 import io.encours.service.storage.WriteDurability;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.bson.types.Decimal128;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
@@ -39,8 +40,10 @@ final class HoldStore {
     private final MongoCollection<Document> actions;
     private final MongoCollection<Document> callbacks;
     private final WriteDurability durability;
+    private final boolean createIndexes;
 
-    HoldStore(MongoTemplate mongo, WriteDurability durability) {
+    HoldStore(MongoTemplate mongo, WriteDurability durability, boolean createIndexes) {
+        this.createIndexes = createIndexes;
         this.holds = mongo.getCollection(HOLDS).withWriteConcern(durability.writeConcern());
         this.actions = mongo.getCollection(ACTIONS).withWriteConcern(durability.writeConcern());
         this.callbacks = mongo.getCollection(CALLBACKS).withWriteConcern(durability.writeConcern());
@@ -53,16 +56,18 @@ final class HoldStore {
      * and the audit explorer's time-ordered search of holds and hold actions, on both stores.
      */
     void createIndexes() {
-        holds.createIndex(Indexes.ascending("decisionId"), new IndexOptions().unique(true).name("decisionId_unique"));
-        holds.createIndex(Indexes.compoundIndex(Indexes.ascending("status"), Indexes.descending("openedAt")),
-                new IndexOptions().name("status_openedAt"));
-        holds.createIndex(Indexes.compoundIndex(Indexes.ascending("orderId"), Indexes.descending("openedAt")),
-                new IndexOptions().name("orderId_openedAt"));
-        holds.createIndex(Indexes.compoundIndex(Indexes.ascending("customerId"), Indexes.descending("openedAt")),
-                new IndexOptions().name("customerId_openedAt"));
-        holds.createIndex(Indexes.descending("openedAt"), new IndexOptions().name("openedAt"));
-        actions.createIndex(Indexes.ascending("holdId"), new IndexOptions().name("holdId"));
-        actions.createIndex(Indexes.descending("at"), new IndexOptions().name("at"));
+        StoreIndexes.ensure(holds, createIndexes,
+                new IndexModel(Indexes.ascending("decisionId"), new IndexOptions().unique(true).name("decisionId_unique")),
+                new IndexModel(Indexes.compoundIndex(Indexes.ascending("status"), Indexes.descending("openedAt")),
+                        new IndexOptions().name("status_openedAt")),
+                new IndexModel(Indexes.compoundIndex(Indexes.ascending("orderId"), Indexes.descending("openedAt")),
+                        new IndexOptions().name("orderId_openedAt")),
+                new IndexModel(Indexes.compoundIndex(Indexes.ascending("customerId"), Indexes.descending("openedAt")),
+                        new IndexOptions().name("customerId_openedAt")),
+                new IndexModel(Indexes.descending("openedAt"), new IndexOptions().name("openedAt")));
+        StoreIndexes.ensure(actions, createIndexes,
+                new IndexModel(Indexes.ascending("holdId"), new IndexOptions().name("holdId")),
+                new IndexModel(Indexes.descending("at"), new IndexOptions().name("at")));
         durability.makeAcknowledgedWritesDurable();
     }
 
@@ -83,39 +88,26 @@ final class HoldStore {
                 }
             }
         }
-        if (!insertUnlessTaken(holds, toDocument(hold))) {
+        if (!Inserts.unlessTaken(holds, HoldDocuments.toDocument(hold))) {
             return false;
         }
         durable();
         return true;
     }
 
-    /** Inserts the document; false when a unique index already holds its key. */
-    static boolean insertUnlessTaken(MongoCollection<Document> collection, Document document) {
-        try {
-            collection.insertOne(document);
-            return true;
-        } catch (MongoWriteException e) {
-            if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
-    }
-
     Optional<CreditHold> find(String holdId) {
-        return Optional.ofNullable(holds.find(Filters.eq("_id", holdId)).first()).map(HoldStore::toHold);
+        return Optional.ofNullable(holds.find(Filters.eq("_id", holdId)).first()).map(HoldDocuments::toHold);
     }
 
     /** The latest hold of an order (an order checked several times may have been held several times). */
     Optional<CreditHold> latestForOrder(String orderId) {
         return Optional.ofNullable(holds.find(Filters.eq("orderId", orderId))
-                .sort(Sorts.descending("openedAt", "_id")).first()).map(HoldStore::toHold);
+                .sort(Sorts.descending("openedAt", "_id")).first()).map(HoldDocuments::toHold);
     }
 
     List<CreditHold> list(Bson filter, Bson sort, int page, int size) {
         List<CreditHold> found = new ArrayList<>();
-        holds.find(filter).sort(sort).skip(page * size).limit(size).forEach(d -> found.add(toHold(d)));
+        holds.find(filter).sort(sort).skip(page * size).limit(size).forEach(d -> found.add(HoldDocuments.toHold(d)));
         return found;
     }
 
@@ -129,15 +121,15 @@ final class HoldStore {
         Document updated = holds.findOneAndUpdate(
                 Filters.and(Filters.eq("_id", holdId), Filters.eq("status", HoldStatus.OPEN.name())),
                 Updates.combine(Updates.set("status", status.name()), Updates.set("settledBy", who),
-                        Updates.set("settledAt", Date.from(at)), Updates.set("comment", comment),
-                        Updates.set("validUntil", validUntil == null ? null : Date.from(validUntil)),
-                        Updates.set("maxAmount", maxAmount == null ? null : decimal128(maxAmount))),
+                        Updates.set("settledAt", date(at)), Updates.set("comment", comment),
+                        Updates.set("validUntil", date(validUntil)),
+                        Updates.set("maxAmount", decimal128(maxAmount))),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         if (updated == null) {
             return Optional.empty();
         }
         durable();
-        return Optional.of(toHold(updated));
+        return Optional.of(HoldDocuments.toHold(updated));
     }
 
     /** Puts a hold back to OPEN when the record of its settlement could not be written. */
@@ -149,7 +141,7 @@ final class HoldStore {
     }
 
     void record(HoldActionRecord action) {
-        actions.insertOne(toDocument(action));
+        actions.insertOne(HoldDocuments.toDocument(action));
         durable();
     }
 
@@ -157,14 +149,14 @@ final class HoldStore {
     List<HoldActionRecord> actionsOf(String holdId) {
         List<HoldActionRecord> found = new ArrayList<>();
         actions.find(Filters.eq("holdId", holdId)).sort(Sorts.ascending("at", "_id"))
-                .forEach(d -> found.add(toAction(d)));
+                .forEach(d -> found.add(HoldDocuments.toAction(d)));
         return found;
     }
 
     void registerCallback(String orderId, String url, String who, Instant at) {
         callbacks.replaceOne(Filters.eq("_id", orderId),
                 new Document("_id", orderId).append("url", url).append("registeredBy", who)
-                        .append("registeredAt", Date.from(at)),
+                        .append("registeredAt", date(at)),
                 new com.mongodb.client.model.ReplaceOptions().upsert(true));
         durable();
     }
@@ -179,76 +171,5 @@ final class HoldStore {
         } catch (RuntimeException e) {
             throw new AuditUnavailableException("Hold record written but not made durable", e);
         }
-    }
-
-    static Document toDocument(CreditHold h) {
-        return new Document("_id", h.holdId())
-                .append("decisionId", h.decisionId())
-                .append("orderId", h.orderId())
-                .append("customerId", h.customerId())
-                .append("amount", decimal128(h.amount()))
-                .append("currency", h.currency())
-                .append("outcome", h.outcome())
-                .append("riskClass", h.riskClass())
-                .append("reasonCodes", h.reasonCodes())
-                .append("status", h.status().name())
-                .append("openedAt", Date.from(h.openedAt()))
-                .append("settledBy", h.settledBy())
-                .append("settledAt", date(h.settledAt()))
-                .append("comment", h.comment())
-                .append("validUntil", date(h.validUntil()))
-                .append("maxAmount", h.maxAmount() == null ? null : decimal128(h.maxAmount()));
-    }
-
-    static CreditHold toHold(Document d) {
-        return new CreditHold(d.getString("_id"), d.getString("decisionId"), d.getString("orderId"),
-                d.getString("customerId"), decimal(d, "amount"), d.getString("currency"), d.getString("outcome"),
-                d.getString("riskClass"), d.getList("reasonCodes", String.class, List.of()),
-                HoldStatus.valueOf(d.getString("status")), instant(d, "openedAt"), d.getString("settledBy"),
-                instant(d, "settledAt"), d.getString("comment"), instant(d, "validUntil"), decimal(d, "maxAmount"));
-    }
-
-    static Document toDocument(HoldActionRecord a) {
-        return new Document("_id", a.actionId())
-                .append("holdId", a.holdId())
-                .append("decisionId", a.decisionId())
-                .append("orderId", a.orderId())
-                .append("action", a.action().name())
-                .append("who", a.who())
-                .append("roles", a.roles())
-                .append("comment", a.comment())
-                .append("at", Date.from(a.at()))
-                .append("amount", a.amount() == null ? null : decimal128(a.amount()))
-                .append("currency", a.currency())
-                .append("limit", a.limit() == null ? null : decimal128(a.limit()))
-                .append("url", a.url())
-                .append("attempt", a.attempt())
-                .append("statusCode", a.statusCode())
-                .append("error", a.error());
-    }
-
-    static HoldActionRecord toAction(Document d) {
-        return new HoldActionRecord(d.getString("_id"), d.getString("holdId"), d.getString("decisionId"),
-                d.getString("orderId"), HoldAction.valueOf(d.getString("action")), d.getString("who"),
-                d.getList("roles", String.class, List.of()), d.getString("comment"), instant(d, "at"),
-                decimal(d, "amount"), d.getString("currency"), decimal(d, "limit"), d.getString("url"),
-                d.getInteger("attempt"), d.getInteger("statusCode"), d.getString("error"));
-    }
-
-    static Decimal128 decimal128(BigDecimal value) {
-        return new Decimal128(value.precision() > 34 ? value.round(MathContext.DECIMAL128) : value);
-    }
-
-    private static BigDecimal decimal(Document d, String field) {
-        return d.get(field) instanceof Decimal128 dec ? dec.bigDecimalValue() : null;
-    }
-
-    private static Instant instant(Document d, String field) {
-        Date date = d.getDate(field);
-        return date == null ? null : date.toInstant();
-    }
-
-    private static Date date(Instant instant) {
-        return instant == null ? null : Date.from(instant);
     }
 }

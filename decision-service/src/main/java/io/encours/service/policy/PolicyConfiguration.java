@@ -3,6 +3,7 @@ package io.encours.service.policy;
 import com.mongodb.MongoException;
 import io.encours.service.storage.WriteDurability;
 import java.time.Clock;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.encours.service.security.CredentialOwners;
@@ -27,8 +28,8 @@ class PolicyConfiguration {
     }
 
     @Bean
-    PolicyActions policyActions(MongoTemplate mongo, WriteDurability durability, Clock clock) {
-        return new PolicyActions(mongo, durability, clock);
+    PolicyActions policyActions(PolicyTrailStore trail, Clock clock) {
+        return new PolicyActions(trail, clock);
     }
 
     /**
@@ -63,7 +64,8 @@ class PolicyConfiguration {
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")
-    PolicySynchronizer policySynchronizer(PolicyLifecycle lifecycle, PolicyProperties properties) {
-        return new PolicySynchronizer(lifecycle, properties.pollInterval());
+    PolicySynchronizer policySynchronizer(PolicyLifecycle lifecycle, PolicyProperties properties,
+                                          MeterRegistry meters) {
+        return new PolicySynchronizer(lifecycle, properties.pollInterval(), meters);
     }
 }

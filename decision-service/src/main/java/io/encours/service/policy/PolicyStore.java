@@ -1,5 +1,8 @@
 package io.encours.service.policy;
 
+import static io.encours.service.storage.BsonValues.date;
+import static io.encours.service.storage.BsonValues.instant;
+
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -193,13 +196,5 @@ class PolicyStore {
                 rejection, instant(d.getDate("submittedAt")), instant(d.getDate("scheduledFor")),
                 instant(d.getDate("activatedAt")), d.getString("activatedBy"), d.getInteger("replaced"),
                 instant(d.getDate("retiredAt")));
-    }
-
-    private static Date date(Instant i) {
-        return i == null ? null : Date.from(i);
-    }
-
-    private static Instant instant(Date d) {
-        return d == null ? null : d.toInstant();
     }
 }

@@ -1,7 +1,8 @@
 package io.encours.service.policy;
 
+import io.encours.service.executor.Pools;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -17,15 +18,13 @@ class PolicySynchronizer implements AutoCloseable {
 
     private final PolicyLifecycle lifecycle;
     private final Duration interval;
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "policy-sync");
-        t.setDaemon(true);
-        return t;
-    });
+    /** One thread: polls never overlap. */
+    private final ScheduledExecutorService executor;
 
-    PolicySynchronizer(PolicyLifecycle lifecycle, Duration interval) {
+    PolicySynchronizer(PolicyLifecycle lifecycle, Duration interval, MeterRegistry meters) {
         this.lifecycle = lifecycle;
         this.interval = interval;
+        this.executor = Pools.scheduled("policy-sync", 1, meters);
     }
 
     void start() {

@@ -1,7 +1,9 @@
 package io.encours.service.retention;
 
+import static io.encours.service.storage.BsonValues.date;
+import static io.encours.service.storage.BsonValues.instant;
+
 import com.mongodb.client.MongoCursor;
-import com.mongodb.client.model.Filters;
 import io.encours.service.audit.AuditArchiveStore;
 import io.encours.service.audit.AuditChain;
 import io.encours.service.storage.WriteDurability;
@@ -60,29 +62,27 @@ import static io.encours.service.retention.RetentionProblems.conflict;
 public class AuditArchives {
     private static final Logger log = LoggerFactory.getLogger(AuditArchives.class);
     static final String KIND = "decisions";
-    static final String ARCHIVES = "audit_archives";
-    static final String ACTIONS = "retention_actions";
     /** Records deleted per command when pruning, by id. */
     static final int DELETE_CHUNK = 1000;
     /** Records read per batch of the archive's cursor. */
     static final int READ_BATCH = 500;
 
-    private final MongoTemplate mongo;
+    private final RetentionStore store;
     private final AuditArchiveStore decisions;
     private final WriteDurability durability;
     private final RetentionProperties properties;
-    private final ChainAnchors anchors;
+    private final ChainAnchorStore anchors;
     private final ArchiveCheck check;
     private final JsonMapper json;
     private final Clock clock;
 
     AuditArchives(MongoTemplate mongo, AuditArchiveStore decisions, WriteDurability durability, RetentionProperties properties, JsonMapper json,
                   Clock clock) {
-        this.mongo = mongo;
+        this.store = new RetentionStore(mongo, durability);
         this.decisions = decisions;
         this.durability = durability;
         this.properties = properties;
-        this.anchors = new ChainAnchors(mongo);
+        this.anchors = new ChainAnchorStore(mongo);
         this.check = new ArchiveCheck(json);
         this.json = json.rebuild().enable(SerializationFeature.INDENT_OUTPUT).build();
         this.clock = clock;
@@ -97,13 +97,13 @@ public class AuditArchives {
     }
 
     List<ArchiveManifest> archives() {
-        return mongo.findAll(Document.class, ARCHIVES).stream().map(AuditArchives::manifest)
+        return store.auditManifests().stream().map(AuditArchives::manifest)
                 .sorted(Comparator.comparingLong(ArchiveManifest::firstSeq).thenComparing(ArchiveManifest::period))
                 .toList();
     }
 
     Optional<ArchiveManifest> archive(YearMonth period) {
-        return Optional.ofNullable(mongo.findById(id(period), Document.class, ARCHIVES)).map(AuditArchives::manifest);
+        return store.auditManifest(id(period)).map(AuditArchives::manifest);
     }
 
     Path fileOf(ArchiveManifest manifest) {
@@ -158,7 +158,7 @@ public class AuditArchives {
                     manifest.lastReceivedAt(), now, actor, clock.instant(), null);
             Files.writeString(properties.archiveDirectory().resolve(KIND + "-" + period + ".manifest.json"),
                     json.writeValueAsString(manifest) + "\n");
-            mongo.insert(document(manifest), ARCHIVES);
+            store.insertAuditManifest(document(manifest));
             recordAction("ARCHIVED", actor, manifest);
             log.info("audit archive written period={} firstSeq={} lastSeq={} records={} file={} by={}", period,
                     manifest.firstSeq(), manifest.lastSeq(), manifest.records(), target, actor);
@@ -268,8 +268,7 @@ public class AuditArchives {
             deleted += deleteArchived(archive, from, to);
         }
         durability.makeAcknowledgedWritesDurable();
-        mongo.getCollection(ARCHIVES).updateMany(Filters.and(Filters.lte("lastSeq", to), Filters.eq("prunedAt", null)),
-                new Document("$set", new Document("prunedAt", Date.from(now))));
+        store.markAuditArchivesPruned(to, now);
         PruneResult result = new PruneResult(period.toString(), from, to, deleted, next);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("firstSeq", from);
@@ -330,14 +329,13 @@ public class AuditArchives {
     }
 
     private void insertAction(String action, String actor, String period, Map<String, Object> details) {
-        mongo.insert(new Document("_id", UUID.randomUUID().toString()).append("at", Date.from(clock.instant()))
+        store.insertAction(new Document("_id", UUID.randomUUID().toString()).append("at", date(clock.instant()))
                 .append("actor", actor).append("action", action).append("kind", KIND).append("period", period)
-                .append("details", new Document(details)), ACTIONS);
-        durability.makeAcknowledgedWritesDurable();
+                .append("details", new Document(details)));
     }
 
     List<Document> actions() {
-        return mongo.findAll(Document.class, ACTIONS);
+        return store.actions();
     }
 
     private static String id(YearMonth period) {
@@ -360,14 +358,5 @@ public class AuditArchives {
                 ((Number) d.get("records")).longValue(), d.getString("anchorHash"), d.getString("lastHash"),
                 d.getString("sha256"), instant(d, "firstReceivedAt"), instant(d, "lastReceivedAt"),
                 instant(d, "archivedAt"), d.getString("archivedBy"), instant(d, "verifiedAt"), instant(d, "prunedAt"));
-    }
-
-    private static Date date(Instant instant) {
-        return instant == null ? null : Date.from(instant);
-    }
-
-    private static Instant instant(Document d, String field) {
-        Date date = d.getDate(field);
-        return date == null ? null : date.toInstant();
     }
 }

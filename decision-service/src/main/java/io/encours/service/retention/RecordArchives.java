@@ -3,7 +3,6 @@ package io.encours.service.retention;
 import static io.encours.service.retention.RetentionProblems.conflict;
 
 import com.mongodb.client.MongoCursor;
-import com.mongodb.client.model.Filters;
 import io.encours.service.audit.AuditChain;
 import io.encours.service.storage.ArchivableRecords;
 import io.encours.service.storage.WriteDurability;
@@ -48,14 +47,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class RecordArchives {
     private static final Logger log = LoggerFactory.getLogger(RecordArchives.class);
-    static final String ARCHIVES = "record_archives";
 
     /** What an archive holds; {@code prunedAt} and {@code deleted} once pruned. */
     record Manifest(String kind, String period, String file, long records, String sha256, Instant archivedAt,
                     String archivedBy, Instant prunedAt, Long deleted) {
     }
 
-    private final MongoTemplate mongo;
+    private final RetentionStore store;
     private final Map<RecordKind, ArchivableRecords> trails;
     private final WriteDurability durability;
     private final RetentionProperties properties;
@@ -64,7 +62,7 @@ public class RecordArchives {
 
     RecordArchives(MongoTemplate mongo, Map<RecordKind, ArchivableRecords> trails, WriteDurability durability, RetentionProperties properties, JsonMapper json,
                    Clock clock) {
-        this.mongo = mongo;
+        this.store = new RetentionStore(mongo, durability);
         this.trails = Map.copyOf(trails);
         this.durability = durability;
         this.properties = properties;
@@ -73,12 +71,11 @@ public class RecordArchives {
     }
 
     List<Manifest> archives() {
-        return mongo.findAll(Document.class, ARCHIVES).stream().map(RecordArchives::manifest).toList();
+        return store.recordManifests().stream().map(RecordArchives::manifest).toList();
     }
 
     Optional<Manifest> archive(RecordKind kind, YearMonth period) {
-        return Optional.ofNullable(mongo.findById(id(kind, period), Document.class, ARCHIVES))
-                .map(RecordArchives::manifest);
+        return store.recordManifest(id(kind, period)).map(RecordArchives::manifest);
     }
 
     Path fileOf(Manifest manifest) {
@@ -123,7 +120,7 @@ public class RecordArchives {
             Manifest manifest = new Manifest(kind.path, period.toString(), name, count, sha256, now, actor, null, null);
             Files.writeString(properties.archiveDirectory().resolve(kind.path + "-" + period + ".manifest.json"),
                     json.writeValueAsString(manifest) + "\n");
-            mongo.insert(document(manifest), ARCHIVES);
+            store.insertRecordManifest(document(manifest));
             durability.makeAcknowledgedWritesDurable();
             log.info("record archive written kind={} period={} records={} file={} by={}", kind.path, period, count,
                     target, actor);
@@ -163,8 +160,7 @@ public class RecordArchives {
         long deleted = trails.get(kind).deleteArchived(ids, AuditArchives.DELETE_CHUNK);
         durability.makeAcknowledgedWritesDurable();
         long total = (archived.deleted() == null ? 0 : archived.deleted()) + deleted;
-        mongo.getCollection(ARCHIVES).updateOne(Filters.eq("_id", id(kind, period)), new Document("$set",
-                new Document("prunedAt", Date.from(now)).append("deleted", total)));
+        store.markRecordArchivePruned(id(kind, period), now, total);
         durability.makeAcknowledgedWritesDurable();
         log.info("records pruned kind={} period={} deleted={} by={}", kind.path, period, deleted, actor);
         return archive(kind, period).orElseThrow();

@@ -13,14 +13,14 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * change is written to the store and to {@link AdminActions} before it is answered.
  */
 class Administration {
-    private final UserAccounts users;
+    private final UserAccountStore users;
     private final ApiKeys apiKeys;
     private final PasswordEncoder passwords;
     private final AdminActions events;
     private final LoginFailures loginFailures;
     private final Clock clock;
 
-    Administration(UserAccounts users, ApiKeys apiKeys, PasswordEncoder passwords, AdminActions events,
+    Administration(UserAccountStore users, ApiKeys apiKeys, PasswordEncoder passwords, AdminActions events,
                    LoginFailures loginFailures, Clock clock) {
         this.users = users;
         this.apiKeys = apiKeys;

@@ -1,14 +1,12 @@
 package io.encours.service.security;
 
-import io.encours.service.storage.WriteDurability;
+import com.mongodb.MongoException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -16,15 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * The {@code api_keys} collection, and the keys in force held in memory: the decision endpoints check a key
@@ -33,20 +25,17 @@ import org.springframework.data.mongodb.core.query.Query;
  * {@code encours.security.api-key-refresh}; a key created or revoked on this instance counts at once.
  */
 class ApiKeys {
-    static final String COLLECTION = "api_keys";
     private static final Logger log = LoggerFactory.getLogger(ApiKeys.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Marks the service's keys, so secret scanners can recognise a leaked one. */
     static final String KEY_PREFIX = "enc_";
 
-    private final MongoTemplate mongo;
-    private final WriteDurability durability;
+    private final ApiKeyStore store;
     private final Clock clock;
     private volatile Map<String, ApiKey> activeByHash = Map.of();
 
-    ApiKeys(MongoTemplate mongo, WriteDurability durability, Clock clock) {
-        this.mongo = mongo;
-        this.durability = durability;
+    ApiKeys(ApiKeyStore store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
@@ -55,8 +44,7 @@ class ApiKeys {
     }
 
     void createIndexes() {
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("hash", Sort.Direction.ASC).unique().named("hash_unique"));
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("name", Sort.Direction.ASC).unique().named("name_unique"));
+        store.createIndexes();
     }
 
     /** A new random key for a client; empty when a key of that name exists (revoked or not). */
@@ -74,28 +62,23 @@ class ApiKeys {
         if (findByName(name).isPresent()) {
             return Optional.empty();
         }
-        try {
-            mongo.insert(toDocument(apiKey), COLLECTION);
-        } catch (org.springframework.dao.DuplicateKeyException e) {
+        if (!store.insert(apiKey)) {
             return Optional.empty();
         }
-        durability.makeAcknowledgedWritesDurable();
         remember(apiKey);
         return Optional.of(apiKey);
     }
 
     Optional<ApiKey> findByName(String name) {
-        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("name").is(name)), Document.class,
-                COLLECTION)).map(ApiKeys::fromDocument);
+        return store.findByName(name);
     }
 
     Optional<ApiKey> findById(String id) {
-        return Optional.ofNullable(mongo.findById(id, Document.class, COLLECTION)).map(ApiKeys::fromDocument);
+        return store.findById(id);
     }
 
     List<ApiKey> all() {
-        return mongo.find(new Query().with(Sort.by("name")), Document.class, COLLECTION).stream()
-                .map(ApiKeys::fromDocument).toList();
+        return store.all();
     }
 
     /** Revokes a key for good; the revoked key stays listed, with who revoked it and when. */
@@ -105,8 +88,7 @@ class ApiKeys {
             return found;
         }
         ApiKey revoked = found.get().revoke(clock.instant(), by);
-        mongo.save(toDocument(revoked), COLLECTION);
-        durability.makeAcknowledgedWritesDurable();
+        store.save(revoked);
         forget(revoked);
         return Optional.of(revoked);
     }
@@ -115,7 +97,7 @@ class ApiKeys {
      * The key in force that a caller presents, if any. A stored key whose roles break {@link Duties} (made
      * before the rule) is refused, with a log line, until it is revoked and replaced.
      *
-     * @throws DataAccessException a key not known to this instance could not be looked up in the store
+     * @throws MongoException a key not known to this instance could not be looked up in the store
      */
     Optional<ApiKey> authenticate(String presentedKey) {
         return find(presentedKey).filter(key -> {
@@ -134,14 +116,13 @@ class ApiKeys {
         }
         // Created on another instance since the last refresh?
         try {
-            Document stored = mongo.findOne(Query.query(Criteria.where("hash").is(hash)), Document.class, COLLECTION);
-            ApiKey found = stored == null ? null : fromDocument(stored);
+            ApiKey found = store.findByHash(hash).orElse(null);
             if (found == null || found.revoked()) {
                 return Optional.empty();
             }
             remember(found);
             return Optional.of(found);
-        } catch (DataAccessException e) {
+        } catch (DataAccessException | MongoException e) {
             // Not "unknown key": the store cannot say. The filter answers 503, not 401 (issue 12, outage).
             log.warn("API key lookup failed: {}", e.getMessage());
             throw e;
@@ -152,12 +133,11 @@ class ApiKeys {
     void refresh() {
         try {
             Map<String, ApiKey> active = new ConcurrentHashMap<>();
-            for (Document d : mongo.find(Query.query(Criteria.where("revokedAt").is(null)), Document.class, COLLECTION)) {
-                ApiKey key = fromDocument(d);
+            for (ApiKey key : store.active()) {
                 active.put(key.hash(), key);
             }
             activeByHash = active;
-        } catch (DataAccessException e) {
+        } catch (DataAccessException | MongoException e) {
             log.warn("API keys not refreshed, the previous ones stay in force: {}", e.getMessage());
         }
     }
@@ -181,25 +161,5 @@ class ApiKeys {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Document toDocument(ApiKey k) {
-        return new Document("_id", k.id())
-                .append("name", k.name())
-                .append("hash", k.hash())
-                .append("prefix", k.prefix())
-                .append("roles", Role.namesOf(k.roles()))
-                .append("createdAt", Date.from(k.createdAt()))
-                .append("createdBy", k.createdBy())
-                .append("revokedAt", k.revokedAt() == null ? null : Date.from(k.revokedAt()))
-                .append("revokedBy", k.revokedBy());
-    }
-
-    private static ApiKey fromDocument(Document d) {
-        Set<Role> roles = Role.parseAll(d.getList("roles", String.class, new ArrayList<>()));
-        Date revokedAt = d.getDate("revokedAt");
-        return new ApiKey(d.getString("_id"), d.getString("name"), d.getString("hash"), d.getString("prefix"), roles,
-                d.getDate("createdAt").toInstant(), d.getString("createdBy"),
-                revokedAt == null ? null : revokedAt.toInstant(), d.getString("revokedBy"));
     }
 }

@@ -6,17 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.bson.Document;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * Failed password logins, counted in the store ({@code login_failures}) so that every instance sees them:
@@ -28,23 +20,21 @@ import org.springframework.data.mongodb.core.query.Update;
  * simply age out, or an administrator unlocks the user.
  */
 class LoginFailures {
-    static final String COLLECTION = "login_failures";
-    private static final String TIMES = "times";
     private static final int MAX_KEY_LENGTH = 128;
 
     /** A lockout in force: on a user or an address, and when a login may be tried again. */
     record Lockout(String on, String who, Duration retryAfter) {
     }
 
-    private final MongoTemplate mongo;
+    private final LoginFailureStore store;
     private final AdminActions actions;
     private final SecurityProperties.Lockout settings;
     private final Clock clock;
 
     private volatile boolean indexPending;
 
-    LoginFailures(MongoTemplate mongo, AdminActions actions, SecurityProperties.Lockout settings, Clock clock) {
-        this.mongo = mongo;
+    LoginFailures(LoginFailureStore store, AdminActions actions, SecurityProperties.Lockout settings, Clock clock) {
+        this.store = store;
         this.actions = actions;
         this.settings = settings;
         this.clock = clock;
@@ -56,15 +46,14 @@ class LoginFailures {
             createExpiryIndex();
         } catch (com.mongodb.MongoCommandException e) {
             throw e;
-        } catch (com.mongodb.MongoException | org.springframework.dao.DataAccessResourceFailureException e) {
+        } catch (com.mongodb.MongoException e) {
             indexPending = true;
         }
     }
 
     private void createExpiryIndex() {
-        // Real MongoDB removes documents nobody failed on for a day; the embedded server keeps them (harmless).
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("lastAt", Sort.Direction.ASC)
-                .expire(settings.window().plusDays(1)).named("last_at_ttl"));
+        // Documents nobody failed on for a day longer than the window count for nothing.
+        store.createIndexes(settings.window().plusDays(1));
     }
 
     /** The lockout in force for this username or this address, if any (the user's first). */
@@ -87,20 +76,18 @@ class LoginFailures {
 
     /** Forgets the failures of a username; returns how many were counted in the window. */
     int clearUser(String username) {
-        Document removed = mongo.findAndRemove(Query.query(Criteria.where("_id").is(id("user", username))),
-                Document.class, COLLECTION);
-        return removed == null ? 0 : recent(removed, clock.instant()).size();
+        return recent(store.remove(id("user", username)), clock.instant()).size();
     }
 
     private Optional<Lockout> lockout(String on, String who, int limit, Instant now) {
         if (who == null) {
             return Optional.empty();
         }
-        Document counted = mongo.findById(id(on, who), Document.class, COLLECTION);
-        if (counted == null) {
+        Optional<List<Instant>> counted = store.times(id(on, who));
+        if (counted.isEmpty()) {
             return Optional.empty();
         }
-        List<Instant> recent = recent(counted, now);
+        List<Instant> recent = recent(counted.get(), now);
         if (recent.size() < limit) {
             return Optional.empty();
         }
@@ -114,14 +101,12 @@ class LoginFailures {
         if (who == null) {
             return;
         }
-        Query same = Query.query(Criteria.where("_id").is(id(on, who)));
-        mongo.upsert(same, new Update().push(TIMES, Date.from(now)).set("lastAt", Date.from(now)), COLLECTION);
-        Document counted = mongo.findOne(same, Document.class, COLLECTION);
-        List<Instant> recent = counted == null ? List.of() : recent(counted, now);
-        List<?> stored = counted == null ? List.of() : counted.getList(TIMES, Object.class, List.of());
+        String id = id(on, who);
+        List<Instant> stored = store.add(id, now);
+        List<Instant> recent = recent(stored, now);
         if (stored.size() > recent.size() + limit) {
             // Keeps the document small: times out of the window count for nothing.
-            mongo.updateFirst(same, new Update().set(TIMES, recent.stream().map(Date::from).toList()), COLLECTION);
+            store.replace(id, recent);
         }
         if (recent.size() == limit) {
             actions.record("login", Action.LOGIN_LOCKED, on + ":" + who,
@@ -129,12 +114,12 @@ class LoginFailures {
         }
     }
 
-    private List<Instant> recent(Document counted, Instant now) {
+    private List<Instant> recent(List<Instant> counted, Instant now) {
         Instant since = now.minus(settings.window());
         List<Instant> recent = new ArrayList<>();
-        for (Date at : counted.getList(TIMES, Date.class, List.of())) {
-            if (at.toInstant().isAfter(since)) {
-                recent.add(at.toInstant());
+        for (Instant at : counted) {
+            if (at.isAfter(since)) {
+                recent.add(at);
             }
         }
         recent.sort(Comparator.reverseOrder());

@@ -42,7 +42,7 @@ class LoginLockout extends OncePerRequestFilter {
         Optional<LoginFailures.Lockout> lockout;
         try {
             lockout = failures.lockout(username, address);
-        } catch (DataAccessException e) {
+        } catch (DataAccessException | com.mongodb.MongoException e) {
             // The accounts are in the same store: the password check fails closed on its own.
             lockout = Optional.empty();
         }
@@ -54,7 +54,7 @@ class LoginLockout extends OncePerRequestFilter {
         if (response.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
             try {
                 failures.recordFailure(username, address);
-            } catch (DataAccessException e) {
+            } catch (DataAccessException | com.mongodb.MongoException e) {
                 log.warn("failed login not counted user={} address={}: {}", username, address, e.getMessage());
             }
         }

@@ -17,9 +17,9 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
  */
 class PeopleDirectory implements UserDetailsService {
     private static final Logger log = LoggerFactory.getLogger(PeopleDirectory.class);
-    private final UserAccounts accounts;
+    private final UserAccountStore accounts;
 
-    PeopleDirectory(UserAccounts accounts) {
+    PeopleDirectory(UserAccountStore accounts) {
         this.accounts = accounts;
     }
 

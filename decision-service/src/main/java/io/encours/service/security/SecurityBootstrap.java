@@ -21,14 +21,14 @@ class SecurityBootstrap {
     static final String BOOTSTRAP = "bootstrap";
     private static final Logger log = LoggerFactory.getLogger(SecurityBootstrap.class);
 
-    private final UserAccounts users;
+    private final UserAccountStore users;
     private final ApiKeys apiKeys;
     private final PasswordEncoder passwords;
     private final AdminActions events;
     private final SecurityProperties.Bootstrap settings;
     private final Clock clock;
 
-    SecurityBootstrap(UserAccounts users, ApiKeys apiKeys, PasswordEncoder passwords, AdminActions events,
+    SecurityBootstrap(UserAccountStore users, ApiKeys apiKeys, PasswordEncoder passwords, AdminActions events,
                       SecurityProperties.Bootstrap settings, Clock clock) {
         this.users = users;
         this.apiKeys = apiKeys;

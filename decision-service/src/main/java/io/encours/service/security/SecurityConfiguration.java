@@ -8,7 +8,9 @@ import static io.encours.service.security.Role.CREDIT_MANAGER;
 import static io.encours.service.security.Role.ERP_FEED;
 import static io.encours.service.security.Role.ORDER_SYSTEM;
 
+import io.encours.service.executor.Pools;
 import io.encours.service.storage.WriteDurability;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -185,28 +187,35 @@ class SecurityConfiguration {
     }
 
     @Bean
-    UserAccounts userAccounts(MongoTemplate mongo, WriteDurability durability) {
-        return new UserAccounts(mongo, durability);
+    UserAccountStore userAccounts(MongoTemplate mongo, WriteDurability durability) {
+        return new UserAccountStore(mongo, durability);
     }
 
     @Bean
-    PeopleDirectory peopleDirectory(UserAccounts accounts) {
+    PeopleDirectory peopleDirectory(UserAccountStore accounts) {
         return new PeopleDirectory(accounts);
     }
 
     @Bean
-    ApiKeys apiKeys(MongoTemplate mongo, WriteDurability durability, Clock clock) {
-        return new ApiKeys(mongo, durability, toTheMillisecond(clock));
+    ApiKeys apiKeys(MongoTemplate mongo, WriteDurability durability, SecurityProperties properties, Clock clock) {
+        return new ApiKeys(new ApiKeyStore(mongo, durability, properties.createIndexes()), toTheMillisecond(clock));
+    }
+
+    /** The administration trail's store; the auditors' search and retention read it too. */
+    @Bean
+    AdminTrailStore adminTrailStore(MongoTemplate mongo, WriteDurability durability, SecurityProperties properties) {
+        return new AdminTrailStore(mongo, durability, properties.createIndexes());
     }
 
     @Bean
-    AdminActions adminActions(MongoTemplate mongo, WriteDurability durability, Clock clock) {
-        return new AdminActions(mongo, durability, toTheMillisecond(clock));
+    AdminActions adminActions(AdminTrailStore store, Clock clock) {
+        return new AdminActions(store, toTheMillisecond(clock));
     }
 
     @Bean
     LoginFailures loginFailures(MongoTemplate mongo, AdminActions actions, SecurityProperties properties, Clock clock) {
-        LoginFailures failures = new LoginFailures(mongo, actions, properties.lockout(), toTheMillisecond(clock));
+        LoginFailures failures = new LoginFailures(new LoginFailureStore(mongo, properties.createIndexes()), actions,
+                properties.lockout(), toTheMillisecond(clock));
         failures.createIndexes();
         return failures;
     }
@@ -217,25 +226,23 @@ class SecurityConfiguration {
     }
 
     @Bean
-    Administration administration(UserAccounts users, ApiKeys apiKeys, PasswordEncoder passwords,
+    Administration administration(UserAccountStore users, ApiKeys apiKeys, PasswordEncoder passwords,
                                   AdminActions events, LoginFailures loginFailures, Clock clock) {
         return new Administration(users, apiKeys, passwords, events, loginFailures, toTheMillisecond(clock));
     }
 
     /** Creates the first accounts before the server takes requests, then re-reads the API keys regularly. */
     @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService apiKeyRefresh(UserAccounts users, ApiKeys apiKeys, PasswordEncoder passwords,
-                                           AdminActions events, SecurityProperties properties, Clock clock) {
+    ScheduledExecutorService apiKeyRefresh(UserAccountStore users, ApiKeys apiKeys, PasswordEncoder passwords,
+                                           AdminActions events, SecurityProperties properties, Clock clock,
+                                           MeterRegistry meters) {
         SecurityBootstrap bootstrap = new SecurityBootstrap(users, apiKeys, passwords, events, properties.bootstrap(),
                 toTheMillisecond(clock));
         // A store unreachable at start-up does not stop the service: the bootstrap is retried with each refresh.
         java.util.concurrent.atomic.AtomicBoolean bootstrapped = new java.util.concurrent.atomic.AtomicBoolean(
                 runBootstrap(bootstrap));
-        ScheduledExecutorService refresh = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "api-key-refresh");
-            thread.setDaemon(true);
-            return thread;
-        });
+        // One thread: a refresh never overlaps the previous one.
+        ScheduledExecutorService refresh = Pools.scheduled("api-key-refresh", 1, meters);
         long millis = properties.apiKeyRefresh().toMillis();
         refresh.scheduleWithFixedDelay(() -> {
             if (bootstrapped.get() || bootstrapped.compareAndSet(false, runBootstrap(bootstrap))) {

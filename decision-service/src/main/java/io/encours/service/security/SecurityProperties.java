@@ -15,10 +15,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param apiKeyRefresh   how often each instance re-reads the API keys (a key revoked on another instance
  *                        stops working here within this delay; on this instance at once)
  * @param lockout         when failed password logins lock a user or an address
+ * @param createIndexes   create the indexes of the users, API keys, login failures and administration trail at
+ *                        start-up; off where a database administrator owns them
  */
 @ConfigurationProperties("encours.security")
 public record SecurityProperties(Bootstrap bootstrap, Jwt jwt, @DefaultValue("10") int bcryptStrength,
-                                 @DefaultValue("10s") Duration apiKeyRefresh, Lockout lockout) {
+                                 @DefaultValue("10s") Duration apiKeyRefresh, Lockout lockout,
+                                 @DefaultValue("true") boolean createIndexes) {
 
     public SecurityProperties {
         bootstrap = bootstrap == null ? new Bootstrap(null, null, null, null) : bootstrap;

@@ -1,5 +1,7 @@
 package io.encours.service.simulation;
 
+import static io.encours.service.storage.BsonValues.instant;
+
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
@@ -114,9 +116,5 @@ class SimulationStore {
         Number eta = d.get("etaSeconds", Number.class);
         return new Progress(d.getInteger("percent"), d.get("processed", Number.class).longValue(),
                 d.get("total", Number.class).longValue(), eta == null ? null : eta.longValue());
-    }
-
-    private static Instant instant(Date d) {
-        return d == null ? null : d.toInstant();
     }
 }

@@ -4,20 +4,19 @@ import io.encours.rules.model.DecisionType;
 import io.encours.service.audit.AuditReadStore;
 import io.encours.service.audit.DecisionIds;
 import io.encours.service.decision.RecordedRequests;
+import io.encours.service.executor.Pools;
 import io.encours.service.policy.PolicyLifecycle;
 import io.encours.service.replay.CompiledVersions;
 import io.encours.service.simulation.Simulation.Progress;
 import io.encours.service.simulation.Simulation.Status;
 import io.encours.service.web.Problems;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +30,6 @@ import org.springframework.stereotype.Service;
 @Service
 class Simulations {
     private static final Logger log = LoggerFactory.getLogger(Simulations.class);
-    static final int WORKERS = 2;
     /** A RUNNING simulation without a progress save for this long was left by a stopped instance. */
     static final Duration ABANDONED_AFTER = Duration.ofSeconds(30);
 
@@ -42,13 +40,17 @@ class Simulations {
     private final AuditReadStore trail;
     private final DecisionIds ids;
     private final Clock clock;
-    private final ExecutorService job = Executors.newSingleThreadExecutor(daemon("simulation"));
-    private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS, daemon("simulation-eval"));
+    /** One thread: one simulation at a time (a second is refused while one runs). */
+    private final ExecutorService job;
+    private final ExecutorService workers;
     private final AtomicReference<SimulationRun> running = new AtomicReference<>();
     volatile SimulationRun.Checkpoint checkpoint = (id, progress) -> { };
 
     Simulations(SimulationStore store, PolicyLifecycle lifecycle, CompiledVersions versions,
-                RecordedRequests requests, AuditReadStore trail, DecisionIds ids, Clock clock) {
+                RecordedRequests requests, AuditReadStore trail, DecisionIds ids, Clock clock,
+                SimulationProperties properties, MeterRegistry meters) {
+        this.job = Pools.fixed("simulation", 1, meters);
+        this.workers = Pools.fixed("simulation-eval", properties.workers(), meters);
         this.store = store;
         this.lifecycle = lifecycle;
         this.versions = versions;
@@ -132,14 +134,5 @@ class Simulations {
         }
         job.shutdownNow();
         workers.shutdownNow();
-    }
-
-    private static ThreadFactory daemon(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

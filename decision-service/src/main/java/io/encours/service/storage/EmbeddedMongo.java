@@ -1,5 +1,6 @@
 package io.encours.service.storage;
 
+import io.encours.service.executor.Pools;
 import com.mongodb.WriteConcern;
 import de.bwaldvogel.mongo.MongoServer;
 import java.io.IOException;
@@ -7,8 +8,8 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.Optional;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,6 +38,8 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
     private final Path file;
     /** Replaced by {@link #restart()}: the store file is closed while the server is stopped. */
     private volatile MVStore store;
+    /** The name of the compaction pool's thread and of its queue gauge. */
+    static final String COMPACTION_POOL = "embedded-store-compaction";
     private volatile MongoServer server;
     private final InetSocketAddress address;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -45,7 +48,7 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
     private final DocumentsExamined examined;
     private final EmbeddedCompaction compaction;
     private final PageCompression pageCompression;
-    private final ScheduledExecutorService compactor;
+    private final ScheduledThreadPoolExecutor compactor;
     private final AtomicLong commits = new AtomicLong();
     private long commitsAtLastPass;
     private long lastPassNanos = System.nanoTime();
@@ -62,16 +65,18 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
         this.server = server;
         this.address = address;
         if (compaction.enabled()) {
-            compactor = Executors.newSingleThreadScheduledExecutor(task -> {
-                Thread thread = new Thread(task, "embedded-store-compaction");
-                thread.setDaemon(true);
-                return thread;
-            });
+            // One thread: a pass never overlaps the previous one.
+            compactor = new ScheduledThreadPoolExecutor(1, Pools.threads(COMPACTION_POOL));
             long every = compaction.interval().toMillis();
             compactor.scheduleWithFixedDelay(this::compactInBackground, every, every, TimeUnit.MILLISECONDS);
         } else {
             compactor = null;
         }
+    }
+
+    /** The compaction pool, none when compaction is off: its queue is published as a gauge. */
+    Optional<ScheduledThreadPoolExecutor> compactionPool() {
+        return Optional.ofNullable(compactor);
     }
 
     /** Opens (or creates) the store in {@code dataDir} and starts the server on a free loopback port. */

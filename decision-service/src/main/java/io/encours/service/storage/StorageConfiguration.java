@@ -1,6 +1,8 @@
 package io.encours.service.storage;
 
 import com.mongodb.ConnectionString;
+import io.encours.service.executor.Pools;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.TimeUnit;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
@@ -46,9 +48,11 @@ class StorageConfiguration {
     static class Embedded {
 
         @Bean(destroyMethod = "close")
-        EmbeddedMongo embeddedMongo(StorageProperties properties) {
-            return EmbeddedMongo.start(properties.dataDir(), properties.compaction().settings(),
+        EmbeddedMongo embeddedMongo(StorageProperties properties, MeterRegistry meters) {
+            EmbeddedMongo server = EmbeddedMongo.start(properties.dataDir(), properties.compaction().settings(),
                     properties.pageCompression());
+            server.compactionPool().ifPresent(pool -> Pools.measured(EmbeddedMongo.COMPACTION_POOL, pool, meters));
+            return server;
         }
 
         @Bean

@@ -29,6 +29,11 @@ public class TrailStore implements ArchivableRecords {
         this.timeField = timeField;
     }
 
+    /** The trail's collection, for the owning store's own writes (with the durable write concern). */
+    protected MongoCollection<Document> collection() {
+        return mongo.getCollection(collection).withWriteConcern(durability.writeConcern());
+    }
+
     /** At most {@code limit} records matching {@code query}, in {@code sort} order (the caller's query). */
     public List<Document> page(Bson query, Bson sort, int limit) {
         return mongo.getCollection(collection).find(query).sort(sort).limit(limit).into(new ArrayList<>());

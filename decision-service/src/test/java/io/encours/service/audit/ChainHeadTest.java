@@ -120,7 +120,7 @@ class ChainHeadTest {
     @Test
     void a_store_written_before_the_head_existed_is_read_once_then_never_again() throws Exception {
         fill(500);
-        mongo.getDb().getCollection(ChainHead.COLLECTION).drop();
+        mongo.getDb().getCollection(ChainStore.COLLECTION).drop();
         long examinedBefore = examined();
 
         try (AuditWriter writer = readyWriter()) {
@@ -210,11 +210,11 @@ class ChainHeadTest {
     }
 
     private Document headDocument() {
-        return mongo.getCollection(ChainHead.COLLECTION).find(Filters.eq("_id", ChainHead.ID)).first();
+        return mongo.getCollection(ChainStore.COLLECTION).find(Filters.eq("_id", ChainStore.ID)).first();
     }
 
     private void setHead(long seq, String hash) {
-        mongo.getCollection(ChainHead.COLLECTION).updateOne(Filters.eq("_id", ChainHead.ID),
+        mongo.getCollection(ChainStore.COLLECTION).updateOne(Filters.eq("_id", ChainStore.ID),
                 Updates.combine(Updates.set(AuditChain.SEQ, seq), Updates.set(AuditChain.HASH, hash)));
         server.makeAcknowledgedWritesDurable();
     }

@@ -77,7 +77,7 @@ class CallbackTargetSeedTest extends FullStackTest {
 
     private CallbackTargets targets() {
         // The seeded host is not in any DNS: the test resolves it to a public documentation address.
-        return new CallbackTargets(new CallbackTargetStore(mongo, durability),
+        return new CallbackTargets(new CallbackTargetStore(mongo, durability, true),
                 host -> List.of(InetAddress.getByName("203.0.113.20")), new DecisionIds(Clock.systemUTC()),
                 Clock.systemUTC());
     }

@@ -180,7 +180,7 @@ class CreditHoldsTest extends FullStackTest {
     private CreditHold onlyHoldOf(AuditRecord decision) {
         List<Document> found = holdsOf(decision);
         assertThat(found).hasSize(1);
-        return HoldStore.toHold(found.get(0));
+        return HoldDocuments.toHold(found.get(0));
     }
 
     private List<Document> holdsOf(AuditRecord decision) {

@@ -266,7 +266,7 @@ class HoldCallbacksTest extends FullStackTest {
     }
 
     private CallbackTargets targetsResolving(HostResolver resolver) {
-        return new CallbackTargets(new CallbackTargetStore(mongo, durability), resolver,
+        return new CallbackTargets(new CallbackTargetStore(mongo, durability, true), resolver,
                 new DecisionIds(Clock.systemUTC()), Clock.systemUTC());
     }
 
@@ -294,6 +294,7 @@ class HoldCallbacksTest extends FullStackTest {
 
     private HoldCallbacks callbacks(CallbackTargets allowlist, int attempts, Duration firstDelay) {
         return new HoldCallbacks(store, allowlist, new DecisionIds(Clock.systemUTC()), Clock.systemUTC(),
-                new HoldProperties(attempts, firstDelay, Duration.ofSeconds(2), List.of()), JsonMapper.builder().build());
+                new HoldProperties(attempts, firstDelay, Duration.ofSeconds(2), List.of(), 1, true), JsonMapper.builder().build(),
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 }

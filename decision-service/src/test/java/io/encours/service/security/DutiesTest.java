@@ -94,8 +94,8 @@ class DutiesTest {
     private static void run(MongoTemplate mongo, EmbeddedMongo store, Map<String, SecurityProperties.BootstrapUser> users,
                             Map<String, SecurityProperties.BootstrapApiKey> keys) {
         Clock clock = Clock.systemUTC();
-        new SecurityBootstrap(new UserAccounts(mongo, store), new ApiKeys(mongo, store, clock),
-                new BCryptPasswordEncoder(4), new AdminActions(mongo, store, clock),
+        new SecurityBootstrap(new UserAccountStore(mongo, store), new ApiKeys(new ApiKeyStore(mongo, store, true), clock),
+                new BCryptPasswordEncoder(4), new AdminActions(new AdminTrailStore(mongo, store, true), clock),
                 new SecurityProperties.Bootstrap("admin", "admin-password-1", users, keys), clock).run();
     }
 

@@ -41,7 +41,7 @@ class FirstStartTest {
         try (EmbeddedMongo store = EmbeddedMongo.start(dataDir);
              MongoClient client = MongoClients.create(store.connectionString("encours"))) {
             MongoTemplate mongo = new MongoTemplate(client, "encours");
-            UserAccounts users = new UserAccounts(mongo, store);
+            UserAccountStore users = new UserAccountStore(mongo, store);
 
             bootstrap(mongo, store, users, null);
 
@@ -56,9 +56,9 @@ class FirstStartTest {
             assertThat(login.getAuthorities()).extracting(GrantedAuthority::getAuthority)
                     .containsExactly(PasswordChange.REQUIRED_AUTHORITY);
 
-            AdminActions actions = new AdminActions(mongo, store, clock);
-            Administration administration = new Administration(users, new ApiKeys(mongo, store, clock), passwords,
-                    actions, new LoginFailures(mongo, actions, SecurityProperties.Lockout.DEFAULTS, clock), clock);
+            AdminActions actions = new AdminActions(new AdminTrailStore(mongo, store, true), clock);
+            Administration administration = new Administration(users, new ApiKeys(new ApiKeyStore(mongo, store, true), clock), passwords,
+                    actions, new LoginFailures(new LoginFailureStore(mongo, true), actions, SecurityProperties.Lockout.DEFAULTS, clock), clock);
             administration.changeOwnPassword("admin", password, "the-admin-chose-this");
 
             assertThat(new PeopleDirectory(users).loadUserByUsername("admin").getAuthorities())
@@ -79,7 +79,7 @@ class FirstStartTest {
         try (EmbeddedMongo store = EmbeddedMongo.start(dataDir);
              MongoClient client = MongoClients.create(store.connectionString("encours"))) {
             MongoTemplate mongo = new MongoTemplate(client, "encours");
-            UserAccounts users = new UserAccounts(mongo, store);
+            UserAccountStore users = new UserAccountStore(mongo, store);
             SecurityProperties.Bootstrap settings = new SecurityProperties.Bootstrap("root", "configured-secret",
                     Map.of("ops", new SecurityProperties.BootstrapUser("ops-password-1", List.of(Role.AUDITOR), true)),
                     Map.of("erp", new SecurityProperties.BootstrapApiKey("erp-key-from-config", List.of(Role.ORDER_SYSTEM))));
@@ -93,18 +93,18 @@ class FirstStartTest {
             assertThat(passwords.matches("configured-secret", root.passwordHash())).isTrue();
             assertThat(users.find("ops").orElseThrow().passwordChangeRequired()).isTrue();
             assertThat(users.all()).hasSize(2);
-            ApiKeys keys = new ApiKeys(mongo, store, clock);
+            ApiKeys keys = new ApiKeys(new ApiKeyStore(mongo, store, true), clock);
             keys.refresh();
             assertThat(keys.authenticate("erp-key-from-config")).get().extracting(ApiKey::name).isEqualTo("erp");
             assertThat(keys.all()).hasSize(1);
         }
     }
 
-    private void bootstrap(MongoTemplate mongo, EmbeddedMongo store, UserAccounts users,
+    private void bootstrap(MongoTemplate mongo, EmbeddedMongo store, UserAccountStore users,
                            SecurityProperties.Bootstrap settings) {
         SecurityProperties.Bootstrap effective = settings != null ? settings
                 : new SecurityProperties.Bootstrap("admin", null, Map.of(), Map.of());
-        new SecurityBootstrap(users, new ApiKeys(mongo, store, clock), passwords, new AdminActions(mongo, store, clock),
+        new SecurityBootstrap(users, new ApiKeys(new ApiKeyStore(mongo, store, true), clock), passwords, new AdminActions(new AdminTrailStore(mongo, store, true), clock),
                 effective, clock).run();
     }
 }

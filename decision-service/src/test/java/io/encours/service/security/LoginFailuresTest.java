@@ -42,7 +42,7 @@ class LoginFailuresTest {
         store = EmbeddedMongo.start(dataDir);
         client = MongoClients.create(store.connectionString("encours"));
         mongo = new MongoTemplate(client, "encours");
-        failures = new LoginFailures(mongo, new AdminActions(mongo, store, clock), SecurityProperties.Lockout.DEFAULTS,
+        failures = new LoginFailures(new LoginFailureStore(mongo, true), new AdminActions(new AdminTrailStore(mongo, store, true), clock), SecurityProperties.Lockout.DEFAULTS,
                 clock);
     }
 
@@ -110,14 +110,14 @@ class LoginFailuresTest {
         assertThat(failures.clearUser("o.martin")).isEqualTo(5);
 
         assertThat(failures.lockout("o.martin", HOME)).isEmpty();
-        assertThat(mongo.findById("address:" + HOME, Document.class, LoginFailures.COLLECTION)
+        assertThat(mongo.findById("address:" + HOME, Document.class, LoginFailureStore.COLLECTION)
                 .getList("times", java.util.Date.class)).hasSize(5);
         assertThat(failures.clearUser("o.martin")).isZero();
     }
 
     private long trail(String action, String target) {
         return mongo.count(Query.query(Criteria.where("action").is(action).and("target").is(target)),
-                AdminActions.COLLECTION);
+                AdminTrailStore.COLLECTION);
     }
 
     /** A clock the test moves by hand. */

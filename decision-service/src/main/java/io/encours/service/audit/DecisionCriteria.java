@@ -1,19 +1,21 @@
-package io.encours.service.auditor;
+package io.encours.service.audit;
+
+import static io.encours.service.storage.BsonValues.date;
+import static io.encours.service.storage.BsonValues.decimal128;
 
 import com.mongodb.client.model.Filters;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import org.bson.conversions.Bson;
-import org.bson.types.Decimal128;
 
 /**
- * A selection of decisions: every criterion given must hold. Times are {@code receivedAt}, from inclusive,
- * to exclusive; amounts are inclusive.
+ * A selection of decisions, as the auditors' search and exports ask for it: every criterion given must hold. Times
+ * are the reception time, from inclusive, to exclusive; amounts are inclusive. The audit store turns it into a query
+ * on its own fields ({@link AuditDocuments}); the caller never names them.
  */
-record DecisionFilter(
+public record DecisionCriteria(
         String customer,
         String orderId,
         String requestId,
@@ -31,28 +33,28 @@ record DecisionFilter(
 
     Bson toBson() {
         List<Bson> all = new ArrayList<>();
-        eq(all, "customerId", customer);
+        eq(all, AuditDocuments.CUSTOMER_ID, customer);
         eq(all, "orderId", orderId);
-        eq(all, "requestId", requestId);
-        eq(all, "type", type);
-        eq(all, "outcome", outcome);
+        eq(all, AuditDocuments.REQUEST_ID, requestId);
+        eq(all, AuditDocuments.TYPE, type);
+        eq(all, AuditDocuments.OUTCOME, outcome);
         // On an array field, equality means "contains".
         eq(all, "reasonCodes", reasonCode);
         eq(all, "firedRules", firedRule);
         eq(all, "policy.version", policyVersion);
         eq(all, "policy.contentHash", policyHash);
-        eq(all, "caller", caller);
+        eq(all, AuditDocuments.CALLER, caller);
         if (from != null) {
-            all.add(Filters.gte("receivedAt", Date.from(from)));
+            all.add(Filters.gte(AuditDocuments.RECEIVED_AT, date(from)));
         }
         if (to != null) {
-            all.add(Filters.lt("receivedAt", Date.from(to)));
+            all.add(Filters.lt(AuditDocuments.RECEIVED_AT, date(to)));
         }
         if (minAmount != null) {
-            all.add(Filters.gte("amount", new Decimal128(minAmount)));
+            all.add(Filters.gte("amount", decimal128(minAmount)));
         }
         if (maxAmount != null) {
-            all.add(Filters.lte("amount", new Decimal128(maxAmount)));
+            all.add(Filters.lte("amount", decimal128(maxAmount)));
         }
         return all.isEmpty() ? Filters.empty() : Filters.and(all);
     }

@@ -1,6 +1,7 @@
 package io.encours.service.audit;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoCommandException;
 import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.WriteConcern;
@@ -8,6 +9,10 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
@@ -18,12 +23,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.encours.service.storage.StoreIndexes;
+import io.encours.service.storage.WriteDurability;
 
 /**
- * Where the hash chain ends (its last number and hash), found without reading the trail: one document in
+ * The store of the hash chain: the chained records' insert into the trail ({@code decisions}, for the writer's group
+ * commit) and where the chain ends (its last number and hash), found without reading the trail: one document in
  * {@value #COLLECTION}, moved forward by the writer after each group commit, and checked against the trail at
  * start-up and after a failed write with lookups on the unique {@code chainSeq} index (docs/audit.md, "The chain
  * head").
@@ -35,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * written by hand) and a store with no head document (written before there was one) are resolved once by
  * reading the trail's last number the old way, and the head written again.
  */
-final class ChainHead {
+final class ChainStore {
     static final String COLLECTION = "audit_chain_head";
     /** The head's own id: the collection whose chain it heads. */
     static final String ID = AuditDocuments.COLLECTION;
@@ -43,7 +52,8 @@ final class ChainHead {
     /** Numbers asked for at once when walking forward from the head: one lookup each on the index. */
     static final int STEP = 64;
     private static final int UNAUTHORIZED = 13;
-    private static final Logger log = LoggerFactory.getLogger(ChainHead.class);
+    private static final InsertManyOptions ORDERED = new InsertManyOptions().ordered(true);
+    private static final Logger log = LoggerFactory.getLogger(ChainStore.class);
 
     /** The end of the chain: record {@code seq} has hash {@code hash}; {@code 0} and 64 zeros for none. */
     record Link(long seq, String hash) {
@@ -51,6 +61,7 @@ final class ChainHead {
     }
 
     private final MongoCollection<Document> trail;
+    private final MongoCollection<RawBsonDocument> encodedTrail;
     private final MongoCollection<Document> heads;
     /** On the embedded store a sorted query collects every match first: the fallback reads the trail in its order. */
     private final boolean sortedQueriesScan;
@@ -61,10 +72,83 @@ final class ChainHead {
      * lost by a crash or a fail-over is behind the trail, which {@link #resume} repairs; on the embedded store it
      * reaches the file with the group commit's own sync anyway.
      */
-    ChainHead(MongoDatabase database, WriteConcern trailConcern, boolean sortedQueriesScan) {
+    ChainStore(MongoDatabase database, WriteConcern trailConcern, boolean sortedQueriesScan) {
         this.trail = database.getCollection(AuditDocuments.COLLECTION).withWriteConcern(trailConcern);
+        this.encodedTrail = trail.withDocumentClass(RawBsonDocument.class);
         this.heads = database.getCollection(COLLECTION).withWriteConcern(WriteConcern.W1);
         this.sortedQueriesScan = sortedQueriesScan;
+    }
+
+    /** Idempotency keys are the caller's own: one per (caller, request id), docs/decisions/0002. */
+    static final String CALLER_REQUEST_ID_INDEX = "caller_requestId_unique";
+    /** Before issue 12 a request id was unique across callers: a second caller's key returned the first's decision. */
+    static final String OLD_REQUEST_ID_INDEX = "requestId_unique";
+
+    /**
+     * The audit trail's indexes. The (caller, request id) index is what makes idempotency safe under concurrency.
+     * The chain-number index finds a record by its number without reading the trail, on every store: the writer
+     * confirms the chain's end with it at start-up; on MongoDB it also keeps the hash chain single when several
+     * instances write to one database. The three others serve a customer's history, the audit explorer's outcome
+     * filter and every search by time (statistics, a day's chain check, simulations), on both stores (the embedded
+     * one builds them since issue 20: storage/EmbeddedSecondaryIndex). On a store written before an index existed,
+     * creating it reads the trail once.
+     *
+     * <p>Migration: a store written before idempotency keys were scoped to the caller still has the unique index on
+     * the request id alone, which would refuse another caller's use of the same key. Dropped first.
+     */
+    static void createIndexes(MongoDatabase database, WriteDurability durability) {
+        MongoCollection<Document> decisions = database.getCollection(AuditDocuments.COLLECTION);
+        try {
+            dropCallerBlindRequestIdIndex(decisions);
+        } catch (MongoCommandException e) {
+            if (e.getErrorCode() != UNAUTHORIZED) {
+                throw e;
+            }
+            log.warn("audit indexes not created: the database user may not create indexes; "
+                    + "they must exist already (set encours.audit.create-indexes=false to skip this step)");
+            return;
+        }
+        boolean created = StoreIndexes.ensure(decisions, true,
+                new IndexModel(Indexes.ascending(AuditDocuments.CALLER, AuditDocuments.REQUEST_ID),
+                        new IndexOptions().unique(true).name(CALLER_REQUEST_ID_INDEX)),
+                chainIndex(),
+                new IndexModel(Indexes.compoundIndex(Indexes.ascending(AuditDocuments.CUSTOMER_ID),
+                        Indexes.descending(AuditDocuments.RECEIVED_AT)), new IndexOptions().name("customerId_receivedAt")),
+                new IndexModel(Indexes.compoundIndex(Indexes.ascending(AuditDocuments.OUTCOME),
+                        Indexes.descending(AuditDocuments.RECEIVED_AT)), new IndexOptions().name("outcome_receivedAt")),
+                new IndexModel(Indexes.descending(AuditDocuments.RECEIVED_AT), new IndexOptions().name("receivedAt")));
+        if (created) {
+            durability.makeAcknowledgedWritesDurable();
+        }
+    }
+
+    static void createChainIndex(MongoDatabase database) {
+        StoreIndexes.ensure(database.getCollection(AuditDocuments.COLLECTION), true, chainIndex());
+    }
+
+    private static IndexModel chainIndex() {
+        return new IndexModel(Indexes.ascending(AuditChain.SEQ),
+                new IndexOptions().unique(true).sparse(true).name("chainSeq_unique"));
+    }
+
+    private static void dropCallerBlindRequestIdIndex(MongoCollection<Document> decisions) {
+        boolean present = false;
+        for (Document index : decisions.listIndexes()) {
+            present |= OLD_REQUEST_ID_INDEX.equals(index.getString("name"));
+        }
+        if (present) {
+            decisions.dropIndex(OLD_REQUEST_ID_INDEX);
+            log.info("audit index dropped name={} (request ids are unique per caller since issue 12)",
+                    OLD_REQUEST_ID_INDEX);
+        }
+    }
+
+    /**
+     * Inserts records already chained and encoded, in their order: those before the first refused one are stored,
+     * those after it are not ({@link com.mongodb.MongoBulkWriteException} says which).
+     */
+    void insertChained(List<RawBsonDocument> records) {
+        encodedTrail.insertMany(records, ORDERED);
     }
 
     /**
