@@ -31,6 +31,17 @@ public record DecisionCriteria(
         BigDecimal minAmount,
         BigDecimal maxAmount) {
 
+    /** Every decision. */
+    public static DecisionCriteria any() {
+        return new DecisionCriteria(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The decisions of one request id (any caller). */
+    public static DecisionCriteria ofRequest(String requestId) {
+        return new DecisionCriteria(null, null, requestId, null, null, null, null, null, null, null, null, null, null,
+                null);
+    }
+
     Bson toBson() {
         List<Bson> all = new ArrayList<>();
         eq(all, AuditDocuments.CUSTOMER_ID, customer);

@@ -46,8 +46,10 @@ class AuditUnavailableTest {
         }
         try (EmbeddedMongo store = EmbeddedMongo.start(dataDir);
              MongoClient client = MongoClients.create(store.connectionString("encours"))) {
-            assertThat(new AuditReadStore(new MongoTemplate(client, "encours")).page(
-                    Filters.eq("requestId", "lost-1"), Sorts.ascending("_id"), 1)).isEmpty();
+            try (var lost = new AuditReadStore(new MongoTemplate(client, "encours")).wholeRecords(
+                    DecisionCriteria.ofRequest("lost-1"), DecisionOrder.RECEIVED_AT_ASC)) {
+                assertThat(lost.hasNext()).isFalse();
+            }
         }
     }
 }

@@ -62,7 +62,7 @@ class AuditWriterCrashTest {
         try (EmbeddedMongo server = EmbeddedMongo.start(dataDir);
              MongoClient client = MongoClients.create(server.connectionString("encours"))) {
             try (var records = new AuditReadStore(new MongoTemplate(client, "encours"))
-                    .wholeRecords(Filters.empty(), Sorts.ascending("_id"))) {
+                    .wholeRecords(DecisionCriteria.any(), DecisionOrder.RECEIVED_AT_ASC)) {
                 records.forEachRemaining(d -> stored.add(d.getString("_id")));
             }
         }

@@ -95,8 +95,8 @@ class StoreOutageTest {
 
             MongoTemplate mongo = service.getBean(MongoTemplate.class);
             Map<String, List<String>> stored = new HashMap<>();
-            try (var records = new AuditReadStore(mongo).wholeRecords(com.mongodb.client.model.Filters.empty(),
-                    com.mongodb.client.model.Sorts.ascending("_id"))) {
+            try (var records = new AuditReadStore(mongo).wholeRecords(
+                    io.encours.service.audit.DecisionCriteria.any(), io.encours.service.audit.DecisionOrder.RECEIVED_AT_ASC)) {
                 records.forEachRemaining(d -> stored.computeIfAbsent(d.getString("requestId"), k -> new ArrayList<>())
                         .add(d.getString("_id")));
             }

@@ -69,7 +69,7 @@ class FirstStartTest {
 
             assertThat(PRINTED.matcher(log.getOut()).results().mapToInt(m -> 1).sum()).isEqualTo(printedSoFar);
             assertThat(passwords.matches("the-admin-chose-this", users.find("admin").orElseThrow().passwordHash())).isTrue();
-            assertThat(new AdminTrailStore(mongo, store).page(com.mongodb.client.model.Filters.eq("action",
+            assertThat(new AdminTrailStore(mongo, store, false).page(com.mongodb.client.model.Filters.eq("action",
                     "ADMIN_BOOTSTRAPPED"), com.mongodb.client.model.Sorts.ascending("at"), 10)).hasSize(1);
         }
     }
