@@ -54,7 +54,7 @@ class PolicyProblem extends ErrorResponseException {
         return p;
     }
 
-    static PolicyProblem scenariosFail(int number, List<Map<String, Object>> failures, String summary) {
+    static PolicyProblem scenariosFail(int number, List<?> failures, String summary) {
         PolicyProblem p = of(HttpStatus.UNPROCESSABLE_CONTENT, INVALID, "Policy scenarios fail",
                 "Version " + number + ": scenarios " + summary);
         p.getBody().setProperty("scenarioFailures", failures);
