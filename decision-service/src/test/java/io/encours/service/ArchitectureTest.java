@@ -42,6 +42,7 @@ class ArchitectureTest {
     static final Map<String, Set<String>> ALLOWED_FEATURE_DEPENDENCIES = Map.ofEntries(
             Map.entry("storage", Set.of()),
             Map.entry("web", Set.of()),
+            Map.entry("job", Set.of()),
             Map.entry("audit", Set.of("storage")),
             Map.entry("security", Set.of("storage", "web")),
             Map.entry("policy", Set.of("security", "storage", "web")),
@@ -49,8 +50,8 @@ class ArchitectureTest {
             Map.entry("hold", Set.of("audit", "policy", "storage", "web")),
             Map.entry("decision", Set.of("audit", "hold", "policy", "web")),
             Map.entry("replay", Set.of("audit", "decision", "policy", "web")),
-            Map.entry("simulation", Set.of("audit", "decision", "policy", "replay", "web")),
-            Map.entry("backtest", Set.of("audit", "policy", "replay", "web")),
+            Map.entry("simulation", Set.of("audit", "decision", "job", "policy", "replay", "web")),
+            Map.entry("backtest", Set.of("audit", "job", "policy", "replay", "web")),
             Map.entry("stats", Set.of("audit", "web")),
             Map.entry("retention", Set.of("audit", "hold", "policy", "security", "storage", "web")),
             Map.entry("auditor", Set.of("audit", "hold", "policy", "retention", "security", "storage", "web")),
