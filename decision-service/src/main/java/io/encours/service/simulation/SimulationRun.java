@@ -73,14 +73,17 @@ final class SimulationRun implements JobRunner.Job {
         long total = 0;
         try {
             workers = new SimulationWorkers(id(), pool, versions.byNumber(started.version()).policy(), requests);
-            long startNanos = System.nanoTime();
-            ProgressSaver saver = new ProgressSaver(PROGRESS_EVERY);
+            long startNanos;
             try (DecisionCursor decisions = DecisionCursor.open(trail, started)) {
                 total = decisions.total();
                 long counted = total;
+                // The clock of the rate and of the first save starts once the window is counted.
+                long began = System.nanoTime();
+                startNanos = began;
+                ProgressSaver saver = new ProgressSaver(PROGRESS_EVERY);
                 while (!cancelled && !workers.failed() && decisions.hasNext()) {
                     workers.submit(decisions.next(CHUNK));
-                    saver.saveIfDue(workers.processed() > 0, () -> saveProgress(counted, startNanos));
+                    saver.saveIfDue(workers.processed() > 0, () -> saveProgress(counted, began));
                 }
             }
             SimulationResult result = workers.result();
