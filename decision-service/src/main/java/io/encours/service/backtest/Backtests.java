@@ -6,6 +6,8 @@ import io.encours.service.audit.DecisionIds;
 import io.encours.service.backtest.BacktestJob.Progress;
 import io.encours.service.executor.Pools;
 import io.encours.service.backtest.BacktestJob.Status;
+import io.encours.service.job.JobRunner;
+import io.encours.service.job.ProgressSaver;
 import io.encours.service.policy.PolicyLifecycle;
 import io.encours.service.replay.CompiledVersions;
 import io.encours.service.web.ProblemException;
@@ -21,7 +23,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -38,7 +39,7 @@ class Backtests {
     private static final Logger log = LoggerFactory.getLogger(Backtests.class);
     /** A RUNNING back-test without a progress save for this long was left by a stopped instance. */
     static final Duration ABANDONED_AFTER = Duration.ofSeconds(30);
-    private static final long SAVE_EVERY_NANOS = 1_000_000_000L;
+    private static final Duration SAVE_EVERY = Duration.ofSeconds(1);
 
     private final BacktestStore store;
     private final PolicyLifecycle lifecycle;
@@ -49,11 +50,12 @@ class Backtests {
     private final WebProperties web;
     /** One thread: one backtest at a time (a second is refused while one runs). */
     private final ExecutorService job;
-    private final AtomicReference<String> running = new AtomicReference<>();
+    private final JobRunner<JobRunner.Job> runner;
 
     Backtests(BacktestStore store, PolicyLifecycle lifecycle, CompiledVersions versions, DecisionIds ids,
               JsonMapper json, Clock clock, WebProperties web, MeterRegistry meters) {
         this.job = Pools.fixed("backtest", 1, meters);
+        this.runner = new JobRunner<>(job);
         this.store = store;
         this.lifecycle = lifecycle;
         this.versions = versions;
@@ -61,15 +63,10 @@ class Backtests {
         this.json = json;
         this.clock = clock;
         this.web = web;
-        try {
+        JobRunner.interruptAbandoned("back-test", () -> {
             Instant now = clock.instant();
-            long interrupted = store.interruptAbandoned(now.minus(ABANDONED_AFTER), now);
-            if (interrupted > 0) {
-                log.warn("{} back-test(s) left running by a stopped instance marked FAILED", interrupted);
-            }
-        } catch (org.springframework.dao.DataAccessException | com.mongodb.MongoException e) {
-            log.warn("abandoned back-tests not checked, the store is unreachable reason=\"{}\"", e.getMessage());
-        }
+            return store.interruptAbandoned(now.minus(ABANDONED_AFTER), now);
+        });
     }
 
     /**
@@ -95,37 +92,19 @@ class Backtests {
         Instant now = clock.instant();
         BacktestJob started = new BacktestJob(ids.next(), number, hash, fileName, day.toString(), by, now, null,
                 Status.RUNNING, Progress.of(0, total), null, null);
-        synchronized (running) {
-            String current = running.get();
-            if (current != null) {
-                throw BacktestProblems.busy(current);
-            }
-            store.insert(started);
-            running.set(started.id());
-        }
         byte[] body = text.startsWith("\uFEFF") ? text.substring(1).getBytes(StandardCharsets.UTF_8) : file;
-        job.execute(() -> {
-            try {
-                run(started, body, day, total);
-            } finally {
-                running.set(null);
-            }
-        });
+        runner.start(JobRunner.Job.of(started.id(), () -> run(started, body, day, total)),
+                () -> store.insert(started), BacktestProblems::busy);
         log.info("back-test {} of version {} on {} rows started by {}", started.id(), number, total, by);
         return started;
     }
 
     private void run(BacktestJob b, byte[] file, LocalDate asOf, long total) {
-        long[] lastSave = {System.nanoTime()};
+        ProgressSaver saver = new ProgressSaver(SAVE_EVERY);
         try {
             BacktestReport report = Backtest.run(versions.byNumber(b.version()).policy(),
-                    new ByteArrayInputStream(file), asOf, rows -> {
-                        long t = System.nanoTime();
-                        if (t - lastSave[0] >= SAVE_EVERY_NANOS) {
-                            lastSave[0] = t;
-                            store.progress(b.id(), Progress.of(rows, total), clock.instant());
-                        }
-                    });
+                    new ByteArrayInputStream(file), asOf, rows -> saver.saveIfDue(false,
+                            () -> store.progress(b.id(), Progress.of(rows, total), clock.instant())));
             long read = report.rowsUsed() + report.rowsRejected();
             store.finish(b.id(), Status.DONE, Progress.of(read, Math.max(read, total)),
                     json.writeValueAsString(report), null, clock.instant());
@@ -157,6 +136,7 @@ class Backtests {
 
     @PreDestroy
     void stop() {
+        runner.stop();
         job.shutdownNow();
     }
 }

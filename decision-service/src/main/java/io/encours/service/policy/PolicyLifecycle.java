@@ -14,7 +14,6 @@ import io.encours.rules.verify.PolicyVerifier;
 import io.encours.service.policy.PolicyActions.Action;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -74,8 +73,7 @@ public class PolicyLifecycle {
     static PolicyStore.ActiveState initialState(PolicyStore store, PolicyActions actions, Clock clock) {
         if (store.isEmpty()) {
             Instant now = clock.instant();
-            PolicyVersion first = PolicyVersion.draft(1, DefaultPolicy.bundle(), "system", now,
-                    "default policy of the rules module", null).activated("system", now, null);
+            PolicyVersion first = PolicyVersion.firstStart(DefaultPolicy.bundle(), now);
             if (store.insertIfAbsent(first)) {
                 actions.record(Action.CREATE, first, "system", "default policy, first start");
                 actions.record(Action.ACTIVATE, first, "system", "default policy, first start");
@@ -159,15 +157,8 @@ public class PolicyLifecycle {
     }
 
     public synchronized PolicyVersion replaceFile(int number, String name, byte[] content, String by) {
-        PolicyVersion v = version(number);
-        if (v.status() != PolicyStatus.DRAFT) {
-            throw PolicyProblems.wrongStatus(v, "edited", "DRAFT");
-        }
-        if (name.isBlank() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
-            throw PolicyProblems.badUpload("'" + name + "' is not a plain file name");
-        }
+        PolicyVersion edited = version(number).withFile(name, content, clock.instant());
         PolicyUploadLimits.check(Map.of(name, content));
-        PolicyVersion edited = v.withFile(name, content, clock.instant());
         store.save(edited);
         actions.record(Action.REPLACE_FILE, edited, by, name);
         return edited;
@@ -181,10 +172,7 @@ public class PolicyLifecycle {
      * same when they are done.
      */
     public PolicyVersion submit(int number, String by, String comment) {
-        PolicyVersion checked = version(number);
-        if (checked.status() != PolicyStatus.DRAFT) {
-            throw PolicyProblems.wrongStatus(checked, "submitted", "DRAFT");
-        }
+        PolicyVersion checked = version(number).expect("submitted", PolicyStatus.DRAFT);
         ScenarioRunner.Report report = new ScenarioRunner().runBundled(compiled(checked));
         if (report.failed() > 0) {
             throw PolicyProblems.scenariosFail(number, report.results().stream().filter(r -> !r.passed())
@@ -204,46 +192,23 @@ public class PolicyLifecycle {
     }
 
     /**
-     * Four eyes compares people, not credentials: the approver is not the person who drafted the version,
-     * nor the one who submitted it, nor one who approved it already, under whatever name or key they acted.
+     * Four eyes ({@link PolicyVersion#approved}) compares people, not credentials, under whatever name or key
+     * they acted; the submitters of this content come from the policy's trail.
      */
     public synchronized PolicyVersion approve(int number, String by, String comment) {
         PolicyVersion v = version(number);
-        String approver = personOf.apply(by);
-        if (approver.equals(personOf.apply(v.author()))) {
-            throw PolicyProblems.of(HttpStatus.FORBIDDEN, PolicyProblems.FOUR_EYES, "Four eyes required",
-                    "The author of version " + number + " cannot approve it; another committee member must");
-        }
-        if (v.status() != PolicyStatus.SUBMITTED) {
-            throw PolicyProblems.wrongStatus(v, "approved", "SUBMITTED");
-        }
-        boolean submittedByApprover = actions.of(number).stream()
+        List<String> submitters = actions.of(number).stream()
                 .filter(e -> e.action() == Action.SUBMIT && e.contentHash().equals(v.contentHash()))
-                .anyMatch(e -> approver.equals(personOf.apply(e.by())));
-        if (submittedByApprover) {
-            throw PolicyProblems.of(HttpStatus.FORBIDDEN, PolicyProblems.FOUR_EYES, "Four eyes required",
-                    "Whoever submitted version " + number + " cannot approve it; another committee member must");
-        }
-        if (v.approvals().stream().anyMatch(a -> approver.equals(personOf.apply(a.by())))) {
-            throw PolicyProblems.of(HttpStatus.CONFLICT, PolicyProblems.ALREADY_APPROVED, "Already approved",
-                    by + " has already approved version " + number + "; another member must");
-        }
+                .map(PolicyActions.Entry::by).toList();
         PolicyVersion approved = v.approved(new PolicyVersion.Approval(by, clock.instant(), comment),
-                properties.approvalsRequired());
+                properties.approvalsRequired(), personOf, submitters);
         store.save(approved);
         actions.record(Action.APPROVE, approved, by, comment);
         return approved;
     }
 
     public synchronized PolicyVersion reject(int number, String by, String reason) {
-        PolicyVersion v = version(number);
-        if (v.status() != PolicyStatus.SUBMITTED && v.status() != PolicyStatus.APPROVED) {
-            throw PolicyProblems.wrongStatus(v, "rejected", "SUBMITTED or APPROVED");
-        }
-        if (reason == null || reason.isBlank()) {
-            throw PolicyProblems.badUpload("A rejection needs a reason");
-        }
-        PolicyVersion rejected = v.rejected(new PolicyVersion.Rejection(by, clock.instant(), reason));
+        PolicyVersion rejected = version(number).rejected(new PolicyVersion.Rejection(by, clock.instant(), reason));
         store.save(rejected);
         actions.record(Action.REJECT, rejected, by, reason);
         return rejected;
@@ -253,10 +218,8 @@ public class PolicyLifecycle {
 
     /** Activates an approved version now, or schedules it when {@code effectiveAt} is in the future. */
     public synchronized PolicyVersion activate(int number, String by, Instant effectiveAt, String comment) {
-        PolicyVersion v = version(number);
-        if (v.status() != PolicyStatus.APPROVED) {
-            throw PolicyProblems.wrongStatus(v, "activated", "APPROVED");
-        }
+        // Refused before the compilation: a version that may not be activated is a 409 even if it does not compile.
+        PolicyVersion v = version(number).expect("activated", PolicyStatus.APPROVED);
         if (effectiveAt != null && effectiveAt.isAfter(clock.instant())) {
             CompiledPolicy checked = compiled(v);
             log.debug("version {} compiles ({}), scheduled for {}", number, checked.stamp(), effectiveAt);
@@ -287,6 +250,8 @@ public class PolicyLifecycle {
         // The shared state, not this instance's view of it, says which version is being replaced; the
         // compare-and-set on its change counter refuses an activation made meanwhile on another instance.
         PolicyStore.ActiveState shared = store.activeState().orElse(serving);
+        PolicyVersion active = v.activated(by, now,
+                action == Action.ROLLBACK ? rollbackTo : Integer.valueOf(shared.version()));
         PolicyStore.ActiveState next = store.pointTo(v.number(), by, now, shared.changes())
                 .orElseThrow(() -> PolicyProblems.of(HttpStatus.CONFLICT, PolicyProblems.WRONG_STATUS,
                         "Concurrent activation", "Another activation happened at the same time; check the "
@@ -294,8 +259,6 @@ public class PolicyLifecycle {
         if (shared.version() != v.number()) {
             store.find(shared.version()).ifPresent(current -> store.save(current.retired(now)));
         }
-        PolicyVersion active = v.activated(by, now,
-                action == Action.ROLLBACK ? rollbackTo : Integer.valueOf(shared.version()));
         store.save(active);
         serving = next;
         activePolicy.replace(compiled);
@@ -339,16 +302,5 @@ public class PolicyLifecycle {
             throw PolicyProblems.doesNotCompile(v.number(), result.errors());
         }
         return result.policy();
-    }
-
-    static Map<String, Object> scenario(ScenarioRunner.ScenarioResult r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", r.scenario().id());
-        m.put("line", r.scenario().line());
-        m.put("decision", String.valueOf(r.scenario().decision()));
-        m.put("description", r.scenario().description());
-        m.put("passed", r.passed());
-        m.put("failures", r.failures());
-        return m;
     }
 }

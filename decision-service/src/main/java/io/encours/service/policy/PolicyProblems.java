@@ -69,7 +69,7 @@ public final class PolicyProblems {
     static ProblemException scenariosFail(int number, List<ScenarioRunner.ScenarioResult> failed, String summary) {
         ProblemException p = invalid("Policy scenarios fail", "Version " + number + ": scenarios " + summary,
                 failed.stream().map(PolicyProblems::error).toList());
-        p.problem().setProperty("scenarioFailures", failed.stream().map(PolicyLifecycle::scenario).toList());
+        p.problem().setProperty("scenarioFailures", failed.stream().map(PolicyChecks.ScenarioOutcome::of).toList());
         p.problem().setProperty("summary", summary);
         return p;
     }

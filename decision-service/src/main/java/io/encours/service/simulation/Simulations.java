@@ -5,6 +5,7 @@ import io.encours.service.audit.AuditReadStore;
 import io.encours.service.audit.DecisionIds;
 import io.encours.service.decision.RecordedRequests;
 import io.encours.service.executor.Pools;
+import io.encours.service.job.JobRunner;
 import io.encours.service.policy.PolicyLifecycle;
 import io.encours.service.replay.CompiledVersions;
 import io.encours.service.simulation.Simulation.Progress;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -43,7 +43,7 @@ class Simulations {
     /** One thread: one simulation at a time (a second is refused while one runs). */
     private final ExecutorService job;
     private final ExecutorService workers;
-    private final AtomicReference<SimulationRun> running = new AtomicReference<>();
+    private final JobRunner<SimulationRun> runner;
     volatile SimulationRun.Checkpoint checkpoint = (id, progress) -> { };
 
     Simulations(SimulationStore store, PolicyLifecycle lifecycle, CompiledVersions versions,
@@ -51,6 +51,7 @@ class Simulations {
                 SimulationProperties properties, MeterRegistry meters) {
         this.job = Pools.fixed("simulation", 1, meters);
         this.workers = Pools.fixed("simulation-eval", properties.workers(), meters);
+        this.runner = new JobRunner<>(job);
         this.store = store;
         this.lifecycle = lifecycle;
         this.versions = versions;
@@ -58,16 +59,7 @@ class Simulations {
         this.trail = trail;
         this.ids = ids;
         this.clock = clock;
-        try {
-            long interrupted = interruptAbandoned();
-            if (interrupted > 0) {
-                log.warn("{} simulation(s) left running by a stopped instance marked FAILED", interrupted);
-            }
-        } catch (org.springframework.dao.DataAccessException | com.mongodb.MongoException e) {
-            // The store is unreachable at start-up: the service starts all the same (docs/audit.md, "Outage");
-            // abandoned simulations are marked at the next start that reaches the store.
-            log.warn("abandoned simulations not checked, the store is unreachable reason=\"{}\"", e.getMessage());
-        }
+        JobRunner.interruptAbandoned("simulation", this::interruptAbandoned);
     }
 
     /** Starts a simulation of version {@code number} over the decisions received in [from, to). */
@@ -81,21 +73,7 @@ class Simulations {
                 Status.RUNNING, new Progress(0, 0, 0, null), null, null, null);
         SimulationRun run = new SimulationRun(started, versions, trail, requests, workers,
                 store, clock, checkpoint);
-        synchronized (running) {
-            SimulationRun current = running.get();
-            if (current != null && !current.ended()) {
-                throw SimulationProblems.busy(current.id());
-            }
-            store.insert(started);
-            running.set(run);
-        }
-        job.execute(() -> {
-            try {
-                run.run();
-            } finally {
-                running.compareAndSet(run, null);
-            }
-        });
+        runner.start(run, () -> store.insert(started), SimulationProblems::busy);
         log.info("simulation {} of version {} over {} to {} started by {}", started.id(), number, from, to, by);
         return started;
     }
@@ -114,10 +92,7 @@ class Simulations {
         if (s.status() != Status.RUNNING || !store.requestCancel(id)) {
             throw SimulationProblems.notRunning(id, s.status());
         }
-        SimulationRun run = running.get();
-        if (run != null && run.id().equals(id)) {
-            run.cancel();
-        }
+        runner.cancel(id);
         return find(id);
     }
 
@@ -128,10 +103,7 @@ class Simulations {
 
     @PreDestroy
     void stop() {
-        SimulationRun run = running.get();
-        if (run != null) {
-            run.cancel();
-        }
+        runner.stop();
         job.shutdownNow();
         workers.shutdownNow();
     }

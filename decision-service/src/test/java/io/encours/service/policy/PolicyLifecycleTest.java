@@ -3,6 +3,7 @@ package io.encours.service.policy;
 import static io.encours.service.JsonRequest.orderCheck;
 import static io.encours.service.policy.PolicyInstances.within10Seconds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.encours.rules.policy.DefaultPolicy;
 import io.encours.rules.policy.PolicyBundle;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -46,6 +48,8 @@ import tools.jackson.databind.JsonNode;
  */
 class PolicyLifecycleTest {
     private static final String XLSX = "scoring-grid.drl.xlsx";
+    /** Decisions of the load test on each side of the activation. */
+    private static final int LOAD_CALLS = 40;
     private static PolicyInstances instances;
     private static Path dataDir;
     private static Person author;
@@ -98,12 +102,12 @@ class PolicyLifecycleTest {
         assertThat(diff.size()).isEqualTo(1);
         assertThat(diff.get(0).get("file").asString()).isEqualTo(XLSX);
         assertThat(diff.get(0).get("kind").asString()).isEqualTo("CELL");
-        Map<String, byte[]> zip = PolicyController.unzip(author.download("/api/v1/policies/" + draft + "/bundle").body());
+        Map<String, byte[]> zip = PolicyArchive.unzip(author.download("/api/v1/policies/" + draft + "/bundle").body());
         assertThat(zip).containsKeys(XLSX, "manifest.properties", "scenarios.csv");
         String hash = auditor.get("/api/v1/policies/" + draft).json().get("contentHash").asString();
         assertThat(PolicyBundle.of(zip).contentHash()).isEqualTo(hash);
         HttpResponse<byte[]> reuploaded = author.post("/api/v1/policies/drafts", "application/zip",
-                PolicyController.zip(PolicyBundle.of(zip)));
+                PolicyArchive.zip(PolicyBundle.of(zip)));
         assertThat(reuploaded.statusCode()).isEqualTo(201);
         String location = reuploaded.headers().firstValue("Location").orElseThrow();
         assertThat(auditor.get(location).json().get("contentHash").asString()).isEqualTo(hash);
@@ -126,7 +130,7 @@ class PolicyLifecycleTest {
     void a_broken_upload_shows_its_errors_is_refused_and_the_active_version_keeps_serving() {
         int active = activeNumber();
         String servingHash = orderCheckHash(PolicyInstances.port(instances.first));
-        Map<String, byte[]> files = PolicyController.unzip(author.download("/api/v1/policies/" + active + "/bundle").body());
+        Map<String, byte[]> files = PolicyArchive.unzip(author.download("/api/v1/policies/" + active + "/bundle").body());
         String checks = new String(files.get("order-checks.drl.csv"), StandardCharsets.UTF_8);
         files.put("order-checks.drl.csv", checks.replace("\nLITIGATION,,", "\nLITIGATION,lots,")
                 .getBytes(StandardCharsets.UTF_8));
@@ -252,10 +256,11 @@ class PolicyLifecycleTest {
                 }
             }));
         }
-        Thread.sleep(1500);
+        // The load is flowing before the activation and goes on until enough decisions started after it.
+        await().atMost(Duration.ofSeconds(30)).until(() -> startedAfter(calls, Long.MIN_VALUE) >= LOAD_CALLS);
         TestApi.Response activation = author.post("/api/v1/policies/" + next + "/activate", "{\"comment\":\"go\"}");
         long activated = System.nanoTime();
-        Thread.sleep(1500);
+        await().atMost(Duration.ofSeconds(30)).until(() -> startedAfter(calls, activated) >= LOAD_CALLS);
         running.set(false);
         for (Future<?> f : load) {
             f.get(30, TimeUnit.SECONDS);
@@ -315,6 +320,12 @@ class PolicyLifecycleTest {
                 .contains("SCHEDULE", "SCHEDULED_ACTIVATION");
         author.post("/api/v1/policies/rollback", "{}");
         assertThat(activeNumber()).isEqualTo(before);
+    }
+
+    private static long startedAfter(List<Call> calls, long nanos) {
+        synchronized (calls) {
+            return calls.stream().filter(c -> c.start() > nanos).count();
+        }
     }
 
     private record Call(long start, int status, String decisionId, String hash) {
