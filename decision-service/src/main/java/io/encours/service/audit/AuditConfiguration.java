@@ -78,9 +78,9 @@ class AuditConfiguration {
      * The (caller, request id) index is what makes idempotency safe under concurrency. The chain-number index
      * finds a record by its number without reading the trail, on every store: the writer confirms the chain's
      * end with it at start-up ({@link ChainHead}); on MongoDB it also keeps the hash chain single when several
-     * instances write to one database. The three others serve a customer's history, the audit explorer's
-     * outcome filter and every search by time (statistics, a day's chain check, simulations), on both stores
-     * (the embedded one builds them since issue 20: storage/EmbeddedSecondaryIndex). On a store written before
+     * instances write to one database. The others serve a customer's history, the search by subject (an order,
+     * an invoice), the audit explorer's outcome filter and every search by time (statistics, a day's chain check,
+     * simulations), on both stores (the embedded one builds them since issue 20: storage/EmbeddedSecondaryIndex). On a store written before
      * an index existed, creating it reads the trail once.
      */
     static void createChainIndex(MongoTemplate mongo) {
@@ -97,6 +97,8 @@ class AuditConfiguration {
             createChainIndex(mongo);
             indexes.createIndex(new Index().on(AuditDocuments.CUSTOMER_ID, Sort.Direction.ASC)
                     .on(AuditDocuments.RECEIVED_AT, Sort.Direction.DESC).named("customerId_receivedAt"));
+            indexes.createIndex(new Index().on(AuditDocuments.SUBJECT_ID, Sort.Direction.ASC)
+                    .on(AuditDocuments.RECEIVED_AT, Sort.Direction.DESC).named("subjectId_receivedAt"));
             indexes.createIndex(new Index().on(AuditDocuments.OUTCOME, Sort.Direction.ASC)
                     .on(AuditDocuments.RECEIVED_AT, Sort.Direction.DESC).named("outcome_receivedAt"));
             indexes.createIndex(new Index().on(AuditDocuments.RECEIVED_AT, Sort.Direction.DESC).named("receivedAt"));

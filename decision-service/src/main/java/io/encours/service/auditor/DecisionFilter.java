@@ -1,6 +1,8 @@
 package io.encours.service.auditor;
 
 import com.mongodb.client.model.Filters;
+import io.encours.service.audit.AuditReadStore;
+import io.encours.service.audit.Subject;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,7 +13,8 @@ import org.bson.types.Decimal128;
 
 /**
  * A selection of decisions: every criterion given must hold. Times are {@code receivedAt}, from inclusive,
- * to exclusive; amounts are inclusive.
+ * to exclusive; amounts are inclusive. The subject (kind and id) finds the decisions about an order, an invoice
+ * or a customer, older records included.
  */
 record DecisionFilter(
         String customer,
@@ -27,7 +30,8 @@ record DecisionFilter(
         Instant from,
         Instant to,
         BigDecimal minAmount,
-        BigDecimal maxAmount) {
+        BigDecimal maxAmount,
+        Subject subject) {
 
     Bson toBson() {
         List<Bson> all = new ArrayList<>();
@@ -53,6 +57,9 @@ record DecisionFilter(
         }
         if (maxAmount != null) {
             all.add(Filters.lte("amount", new Decimal128(maxAmount)));
+        }
+        if (subject != null) {
+            all.add(AuditReadStore.about(subject));
         }
         return all.isEmpty() ? Filters.empty() : Filters.and(all);
     }

@@ -26,7 +26,6 @@ public record CreditAccount(
         if (standardTermsDays != null) {
             InvalidFact.notNegative(standardTermsDays, "standardTermsDays");
         }
-        InvalidFact.notBefore(lastReviewDate, "lastReviewDate", openedOn, "openedOn");
         InvalidFact.percentage(coveragePercent, "coveragePercent");
     }
 
