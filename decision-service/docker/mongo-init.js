@@ -8,6 +8,7 @@ encours.createCollection("decisions");
 encours.decisions.createIndex({ caller: 1, requestId: 1 }, { name: "caller_requestId_unique", unique: true });
 encours.decisions.createIndex({ chainSeq: 1 }, { name: "chainSeq_unique", unique: true, sparse: true });
 encours.decisions.createIndex({ customerId: 1, receivedAt: -1 }, { name: "customerId_receivedAt" });
+encours.decisions.createIndex({ subjectId: 1, receivedAt: -1 }, { name: "subjectId_receivedAt" });
 encours.decisions.createIndex({ outcome: 1, receivedAt: -1 }, { name: "outcome_receivedAt" });
 encours.decisions.createIndex({ receivedAt: -1 }, { name: "receivedAt" });
 

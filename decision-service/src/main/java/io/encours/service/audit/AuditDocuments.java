@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The layout of an audit record in the {@code decisions} collection, written by hand so that the stored
  * shape is visible here and stays put.
  *
- * <p>What is searched is a top-level field: ids, type, outcome, customer, order, amount (Decimal128),
+ * <p>What is searched is a top-level field: ids, type, outcome, customer, order, subject (kind and id; since
+ * schema 2, older records derive it), amount (Decimal128),
  * time (BSON date), policy, score and risk class, reason codes and the names of the rules that fired. The
  * request and the complete result are kept whole as JSON text, exactly as the API reads and writes them:
  * readable in any MongoDB tool, and several times cheaper to write than the same content as nested
@@ -27,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class AuditDocuments {
     static final String COLLECTION = "decisions";
-    static final int SCHEMA_VERSION = 1;
+    /** 2: the decision's subject ({@code subjectKind}, {@code subjectId}); schema 1 records derive it. */
+    static final int SCHEMA_VERSION = 2;
 
     static final String ID = "_id";
     static final String TYPE = "type";
@@ -36,6 +38,8 @@ final class AuditDocuments {
     static final String CUSTOMER_ID = "customerId";
     static final String RECEIVED_AT = "receivedAt";
     static final String OUTCOME = "outcome";
+    static final String SUBJECT_KIND = "subjectKind";
+    static final String SUBJECT_ID = "subjectId";
 
     private final JsonMapper json;
 
@@ -60,6 +64,8 @@ final class AuditDocuments {
                 .append("asOf", r.asOf().toString())
                 .append(CUSTOMER_ID, r.customerId())
                 .append("orderId", r.orderId())
+                .append(SUBJECT_KIND, r.subject().kind().name())
+                .append(SUBJECT_ID, r.subject().id())
                 .append(OUTCOME, r.outcome())
                 .append("amount", decimal128(r.amount()))
                 .append("currency", r.currency())
@@ -76,9 +82,10 @@ final class AuditDocuments {
     }
 
     AuditRecord toRecord(Document d) {
-        return new AuditRecord(d.getString(ID), DecisionType.valueOf(d.getString(TYPE)), d.getString(REQUEST_ID),
+        DecisionType type = DecisionType.valueOf(d.getString(TYPE));
+        return new AuditRecord(d.getString(ID), type, d.getString(REQUEST_ID),
                 d.getString("payloadHash"), d.getString(CALLER), d.getDate(RECEIVED_AT).toInstant(),
-                LocalDate.parse(d.getString("asOf")), d.getString(CUSTOMER_ID), d.getString("orderId"),
+                LocalDate.parse(d.getString("asOf")), d.getString(CUSTOMER_ID), subject(d, type),
                 d.getString(OUTCOME), decimal(d, "amount"), d.getString("currency"), policy(d), d.getString("input"),
                 json.readValue(d.getString("output"), DecisionResult.class),
                 number(d, "evaluationNanos"), number(d, "totalNanos"));
@@ -88,6 +95,13 @@ final class AuditDocuments {
         return new DecisionSummary(d.getString(ID), DecisionType.valueOf(d.getString(TYPE)), d.getString(OUTCOME),
                 d.getDate(RECEIVED_AT).toInstant(), d.getString(REQUEST_ID), d.getString("orderId"), decimal(d, "amount"),
                 d.getString("currency"), policy(d), integrity);
+    }
+
+    /** The stored subject; a schema 1 record has none and its subject is derived from its type and ids. */
+    static Subject subject(Document d, DecisionType type) {
+        String kind = d.getString(SUBJECT_KIND);
+        return kind == null ? Subject.derived(type, d.getString(CUSTOMER_ID), d.getString("orderId"))
+                : new Subject(Subject.Kind.valueOf(kind), d.getString(SUBJECT_ID));
     }
 
     private static PolicyStamp policy(Document d) {

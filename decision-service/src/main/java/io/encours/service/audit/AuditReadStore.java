@@ -7,6 +7,7 @@ import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import io.encours.rules.model.DecisionType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -101,6 +102,26 @@ public class AuditReadStore {
     public MongoCursor<Document> summaries(DecisionCriteria criteria, DecisionOrder order) {
         return decisions.find(criteria.toBson()).projection(Projections.exclude("input", "output"))
                 .sort(order.sort()).batchSize(1000).iterator();
+    }
+
+    /**
+     * The records about {@code subject}, for a search: those of schema 2 by their stored subject, older ones by
+     * the subject derived from their type and ids ({@link Subject#derived}). The stored subject is on an index.
+     */
+    public static Bson about(Subject subject) {
+        Bson stored = Filters.and(Filters.eq(AuditDocuments.SUBJECT_ID, subject.id()),
+                Filters.eq(AuditDocuments.SUBJECT_KIND, subject.kind().name()));
+        Bson legacy = switch (subject.kind()) {
+            case ORDER -> Filters.and(Filters.eq("orderId", subject.id()),
+                    Filters.eq(AuditDocuments.TYPE, DecisionType.ORDER_CHECK.name()));
+            case INVOICE -> Filters.and(Filters.eq("orderId", subject.id()),
+                    Filters.eq(AuditDocuments.TYPE, DecisionType.DUNNING.name()));
+            case CUSTOMER -> Filters.and(Filters.eq(AuditDocuments.CUSTOMER_ID, subject.id()), Filters.or(
+                    Filters.in(AuditDocuments.TYPE, DecisionType.CUSTOMER_SCORE.name(),
+                            DecisionType.PAYMENT_TERMS.name()),
+                    Filters.eq("orderId", null)));
+        };
+        return Filters.or(stored, Filters.and(Filters.exists(AuditDocuments.SUBJECT_KIND, false), legacy));
     }
 
     // ---- the chain, for its verification ----

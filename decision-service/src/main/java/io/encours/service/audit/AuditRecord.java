@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param caller          who called (the {@code X-Caller} header until callers authenticate)
  * @param receivedAt      when the request arrived, to the millisecond
  * @param customerId      the customer decided on
- * @param orderId         the order (order checks) or invoice number (dunning); null otherwise
+ * @param subject         what the decision is about: the order (order checks), the invoice (dunning) or the
+ *                        customer (scores, payment terms)
  * @param outcome         the decision's outcome, e.g. APPROVE
  * @param amount          the amount at stake (order, requested-terms order or invoice amount); may be null
  * @param asOf            the business date the decision was made for: the request's, or the day it arrived
@@ -37,7 +38,7 @@ public record AuditRecord(
         Instant receivedAt,
         LocalDate asOf,
         String customerId,
-        String orderId,
+        Subject subject,
         String outcome,
         BigDecimal amount,
         String currency,
@@ -56,10 +57,16 @@ public record AuditRecord(
         Objects.requireNonNull(receivedAt, "receivedAt");
         Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(output, "output");
+    }
+
+    /** The order id or invoice number decided on; null when the subject is the customer. */
+    public String orderId() {
+        return subject.documentId();
     }
 
     /** Is {@code payloadHash} of a {@code type} request the same request as this one? */

@@ -114,6 +114,8 @@ final class ChainStore {
                 chainIndex(),
                 new IndexModel(Indexes.compoundIndex(Indexes.ascending(AuditDocuments.CUSTOMER_ID),
                         Indexes.descending(AuditDocuments.RECEIVED_AT)), new IndexOptions().name("customerId_receivedAt")),
+                new IndexModel(Indexes.compoundIndex(Indexes.ascending(AuditDocuments.SUBJECT_ID),
+                        Indexes.descending(AuditDocuments.RECEIVED_AT)), new IndexOptions().name("subjectId_receivedAt")),
                 new IndexModel(Indexes.compoundIndex(Indexes.ascending(AuditDocuments.OUTCOME),
                         Indexes.descending(AuditDocuments.RECEIVED_AT)), new IndexOptions().name("outcome_receivedAt")),
                 new IndexModel(Indexes.descending(AuditDocuments.RECEIVED_AT), new IndexOptions().name("receivedAt")));

@@ -29,17 +29,24 @@ public record DecisionCriteria(
         Instant from,
         Instant to,
         BigDecimal minAmount,
-        BigDecimal maxAmount) {
+        BigDecimal maxAmount,
+        Subject subject) {
 
     /** Every decision. */
     public static DecisionCriteria any() {
-        return new DecisionCriteria(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new DecisionCriteria(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The decisions of one request id (any caller). */
     public static DecisionCriteria ofRequest(String requestId) {
         return new DecisionCriteria(null, null, requestId, null, null, null, null, null, null, null, null, null, null,
-                null);
+                null, null);
+    }
+
+    /** The decisions about one order, invoice or customer. */
+    public static DecisionCriteria about(Subject subject) {
+        return new DecisionCriteria(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                subject);
     }
 
     Bson toBson() {
@@ -66,6 +73,9 @@ public record DecisionCriteria(
         }
         if (maxAmount != null) {
             all.add(Filters.lte("amount", decimal128(maxAmount)));
+        }
+        if (subject != null) {
+            all.add(AuditReadStore.about(subject));
         }
         return all.isEmpty() ? Filters.empty() : Filters.and(all);
     }

@@ -9,6 +9,7 @@ import io.encours.service.audit.AuditReadStore;
 import io.encours.service.audit.DecisionCriteria;
 import io.encours.service.audit.DecisionOrder;
 import io.encours.service.retention.ChainAnchorStore;
+import io.encours.service.audit.Subject;
 import io.encours.service.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -65,15 +66,34 @@ class AuditorController {
      * @param from receivedAt from (inclusive), an ISO-8601 instant
      * @param to   receivedAt to (exclusive), an ISO-8601 instant
      * @param sort receivedAt, -receivedAt, amount or -amount
+     * @param subjectKind ORDER, INVOICE or CUSTOMER, given with {@code subjectId}: the decisions about it
      */
     record Selection(String customer, String orderId, String requestId, String type, String outcome,
                      String reasonCode, String firedRule, String policyVersion, String policyHash, String caller,
-                     String from, String to, String minAmount, String maxAmount, String sort) {
+                     String from, String to, String minAmount, String maxAmount, String sort,
+                     String subjectKind, String subjectId) {
 
         DecisionCriteria filter() {
             return new DecisionCriteria(customer, orderId, requestId, type, outcome, reasonCode, firedRule,
                     policyVersion, policyHash, caller, instant("from", from), instant("to", to),
-                    amount("minAmount", minAmount), amount("maxAmount", maxAmount));
+                    amount("minAmount", minAmount), amount("maxAmount", maxAmount), subject());
+        }
+
+        private Subject subject() {
+            boolean kindGiven = subjectKind != null && !subjectKind.isBlank();
+            boolean idGiven = subjectId != null && !subjectId.isBlank();
+            if (kindGiven != idGiven) {
+                throw Problems.invalidField(kindGiven ? "subjectId" : "subjectKind",
+                        "must be given with " + (kindGiven ? "subjectKind" : "subjectId"));
+            }
+            if (!kindGiven) {
+                return null;
+            }
+            try {
+                return new Subject(Subject.Kind.valueOf(subjectKind), subjectId);
+            } catch (IllegalArgumentException e) {
+                throw Problems.invalidField("subjectKind", "must be ORDER, INVOICE or CUSTOMER");
+            }
         }
 
         /** Exports run oldest first unless told otherwise. */

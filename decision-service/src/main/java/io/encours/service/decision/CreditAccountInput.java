@@ -1,7 +1,6 @@
 package io.encours.service.decision;
 
 import io.encours.rules.model.AccountStatus;
-import io.encours.rules.model.CreditAccount;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -37,9 +36,4 @@ record CreditAccountInput(
                 + "of the insured amount the insurer pays. Left out: the policy's default (parameter "
                 + "insurance.defaultCoveragePercent)")
         @DecimalMin("0") @DecimalMax("100") BigDecimal coveragePercent) {
-
-    CreditAccount toModel() {
-        return new CreditAccount(internalLimit, insuredLimit, insurer, insuranceExpiry, standardTermsDays, status,
-                lastReviewDate, openedOn, coveragePercent);
-    }
 }

@@ -1,6 +1,5 @@
 package io.encours.service.decision;
 
-import io.encours.rules.model.Customer;
 import io.encours.rules.policy.Vocabulary;
 import io.encours.service.web.FieldProblem;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -59,13 +58,5 @@ record CustomerInput(
             problems.add(new FieldProblem(prefix + "." + field, "'" + code + "' is not one of the credit policy's codes: "
                     + String.join(", ", vocabulary.codes(key))));
         }
-    }
-
-    Customer toModel() {
-        return new Customer(id, name, country, sector, legalForm, foundingDate,
-                externalRating == null ? null : externalRating.toModel(),
-                financials == null ? null : financials.toModel(),
-                paymentBehaviour == null ? null : paymentBehaviour.toModel(),
-                creditAccount.toModel());
     }
 }

@@ -1,8 +1,7 @@
 package io.encours.service.decision;
 
-import io.encours.rules.model.CustomerScoreRequest;
-import io.encours.rules.model.DecisionRequest;
 import io.encours.rules.model.DecisionType;
+import io.encours.service.audit.Subject;
 import io.encours.service.web.FieldProblem;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -23,13 +22,8 @@ record CustomerScoreBody(
     }
 
     @Override
-    public DecisionRequest toRequest(LocalDate asOf) {
-        return new CustomerScoreRequest(customer.toModel(), asOf);
-    }
-
-    @Override
-    public String orderId() {
-        return null;
+    public Subject subject() {
+        return Subject.customer(customer.id());
     }
 
     @Override

@@ -1,8 +1,8 @@
 package io.encours.service.decision;
 
-import io.encours.rules.model.DecisionRequest;
 import io.encours.rules.model.DecisionType;
 import io.encours.rules.policy.CompiledPolicy;
+import io.encours.service.audit.Subject;
 import io.encours.service.web.FieldProblem;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -23,11 +23,8 @@ sealed interface DecisionBody permits OrderCheckBody, CustomerScoreBody, Payment
     /** The business date of the decision; today in the service's time zone when left out. */
     LocalDate asOf();
 
-    /** The rules' request, for the given business date. */
-    DecisionRequest toRequest(LocalDate asOf);
-
-    /** The order or invoice decided on, when there is one. */
-    String orderId();
+    /** What the decision is about: the order, the invoice, or the customer when there is neither. */
+    Subject subject();
 
     /** The amount at stake, when there is one. */
     BigDecimal amount();

@@ -10,6 +10,7 @@ import io.encours.rules.decision.ScoreLine;
 import io.encours.rules.model.DecisionType;
 import io.encours.rules.model.PaymentTerms;
 import io.encours.service.audit.AuditRecord;
+import io.encours.service.audit.Subject;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,6 +34,7 @@ record DecisionResponse(
         LocalDate asOf,
         String customerId,
         String orderId,
+        Subject subject,
         Integer score,
         String riskClass,
         BigDecimal recommendedLimit,
@@ -65,7 +67,8 @@ record DecisionResponse(
                         reason.source()))
                 .toList();
         return new DecisionResponse(record.decisionId(), record.requestId(), record.type(), r.outcome(),
-                record.receivedAt(), record.asOf(), record.customerId(), record.orderId(), r.score(),
+                record.receivedAt(), record.asOf(), record.customerId(), record.orderId(), record.subject(),
+                r.score(),
                 r.riskClass(), r.recommendedLimit(), r.internalLimit(), r.insuredLimit(), r.exposureAfterOrder(),
                 r.availableCredit(), r.uninsuredShare(), r.standardTerms(), r.grantedTerms(), r.approvalLevel(),
                 r.depositPercent(), r.conditions(), r.requiredGuarantees(), r.dunningStep(), reasons,

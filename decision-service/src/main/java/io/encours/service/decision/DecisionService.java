@@ -78,17 +78,8 @@ class DecisionService {
         List<FieldProblem> problems = body.problems(policy);
         LocalDate today = LocalDate.now(businessClock);
         settings.asOfProblem(body.asOf(), today).ifPresent(reason -> problems.add(new FieldProblem("asOf", reason)));
-        if (!problems.isEmpty()) {
-            throw Problems.invalidFields(problems);
-        }
         LocalDate asOf = body.asOf() != null ? body.asOf() : today;
-        DecisionRequest request;
-        try {
-            request = body.toRequest(asOf);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            // The rules' records check their own invariants; Bean Validation should have caught them first.
-            throw Problems.invalidField("body", String.valueOf(e.getMessage()));
-        }
+        DecisionRequest request = RequestFacts.checked(body, asOf, problems, "");
         String decisionId = decisionIds.next();
         String requestId = call.requestId() != null ? call.requestId() : decisionId;
         MDC.put(RequestContext.MDC_DECISION_ID, decisionId);
@@ -104,7 +95,7 @@ class DecisionService {
             Evaluation evaluation = policy.evaluate(request);
             long totalNanos = System.nanoTime() - call.arrival().nanos();
             record = new AuditRecord(decisionId, body.type(), requestId, payloadHash, call.caller(),
-                    call.arrival().at(), asOf, body.customer().id(), body.orderId(),
+                    call.arrival().at(), asOf, body.customer().id(), body.subject(),
                     evaluation.result().outcome(), body.amount(), policy.manifest().currency(), evaluation.policy(),
                     input, evaluation.result(), evaluation.evaluationNanos(), totalNanos);
             try {

@@ -1,9 +1,8 @@
 package io.encours.service.decision;
 
 import io.encours.rules.model.DebtorProfile;
-import io.encours.rules.model.DecisionRequest;
 import io.encours.rules.model.DecisionType;
-import io.encours.rules.model.DunningRequest;
+import io.encours.service.audit.Subject;
 import io.encours.service.web.FieldProblem;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -29,13 +28,8 @@ record DunningBody(
     }
 
     @Override
-    public DecisionRequest toRequest(LocalDate asOf) {
-        return new DunningRequest(customer.toModel(), invoice.toModel(), declaredProfile, asOf);
-    }
-
-    @Override
-    public String orderId() {
-        return invoice.number();
+    public Subject subject() {
+        return Subject.invoice(invoice.number());
     }
 
     @Override
@@ -45,9 +39,7 @@ record DunningBody(
 
     @Override
     public void checkFields(List<FieldProblem> problems, String policyCurrency) {
+        // a due date before the issue date is refused by the rules' OverdueInvoice itself
         DecisionBody.checkCurrency(problems, "invoice.currency", invoice.currency(), policyCurrency);
-        if (invoice.dueDate().isBefore(invoice.issuedOn())) {
-            problems.add(new FieldProblem("invoice.dueDate", "must not be before invoice.issuedOn"));
-        }
     }
 }

@@ -1,6 +1,5 @@
 package io.encours.service.decision;
 
-import io.encours.rules.model.DunningRecord;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -13,8 +12,4 @@ record DunningRecordInput(
         @NotNull @Min(0) @Max(20) Integer level,
         @Size(max = 64) String action,
         @NotNull @PastOrPresent LocalDate on) {
-
-    DunningRecord toModel() {
-        return new DunningRecord(level, action, on);
-    }
 }

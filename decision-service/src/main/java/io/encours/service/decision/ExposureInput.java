@@ -1,6 +1,5 @@
 package io.encours.service.decision;
 
-import io.encours.rules.model.Exposure;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -20,10 +19,4 @@ record ExposureInput(
         @Schema(description = "Left out: none (not read by the default policy)")
         @Amount BigDecimal disputedAmount,
         @NotNull @Min(0) @Max(20) Integer highestDunningLevel) {
-
-    // The defaults serve only requests recorded before these fields were required, read back for replay.
-    Exposure toModel() {
-        return new Exposure(openInvoices, overdueAmount, oldestOverdueDays == null ? 0 : oldestOverdueDays,
-                openOrders, disputedAmount, highestDunningLevel == null ? 0 : highestDunningLevel);
-    }
 }

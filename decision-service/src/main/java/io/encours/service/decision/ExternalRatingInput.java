@@ -1,6 +1,5 @@
 package io.encours.service.decision;
 
-import io.encours.rules.model.ExternalRating;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -13,8 +12,4 @@ record ExternalRatingInput(
         @Size(max = 64) String provider,
         @NotNull @Min(0) @Max(100) Integer score,
         @PastOrPresent LocalDate ratedOn) {
-
-    ExternalRating toModel() {
-        return new ExternalRating(provider, score, ratedOn);
-    }
 }

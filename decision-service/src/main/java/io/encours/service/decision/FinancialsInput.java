@@ -1,6 +1,5 @@
 package io.encours.service.decision;
 
-import io.encours.rules.model.Financials;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.PastOrPresent;
 import java.math.BigDecimal;
@@ -28,9 +27,4 @@ record FinancialsInput(
         @Amount BigDecimal interestExpense,
         @Schema(description = "Chiffre d'affaires de l'exercice précédent: revenue growth")
         @Amount BigDecimal previousRevenue) {
-
-    Financials toModel() {
-        return new Financials(totalAssets, totalDebts, equity, netFinancialDebt, revenue, fiscalYearEnd, netIncome,
-                operatingIncome, currentAssets, currentLiabilities, cash, interestExpense, previousRevenue);
-    }
 }

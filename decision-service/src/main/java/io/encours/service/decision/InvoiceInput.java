@@ -1,6 +1,5 @@
 package io.encours.service.decision;
 
-import io.encours.rules.model.OverdueInvoice;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
@@ -24,11 +23,4 @@ record InvoiceInput(
                 + "is computed from the issue date and these terms (end of month read as the policy's parameter "
                 + "terms.endOfMonthReading says) and used for late-payment charges and the insurer's deadline")
         @Valid TermsInput terms) {
-
-    OverdueInvoice toModel() {
-        return new OverdueInvoice(number, amount, issuedOn, dueDate, Boolean.TRUE.equals(disputed),
-                promises == null ? null : promises.stream().map(PaymentPromiseInput::toModel).toList(),
-                previousActions == null ? null : previousActions.stream().map(DunningRecordInput::toModel).toList(),
-                terms == null ? null : terms.toModel());
-    }
 }

@@ -1,8 +1,7 @@
 package io.encours.service.decision;
 
-import io.encours.rules.model.DecisionRequest;
 import io.encours.rules.model.DecisionType;
-import io.encours.rules.model.OrderCheckRequest;
+import io.encours.service.audit.Subject;
 import io.encours.service.web.FieldProblem;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -28,15 +27,8 @@ record OrderCheckBody(
     }
 
     @Override
-    public DecisionRequest toRequest(LocalDate asOf) {
-        // exposure is null only in requests recorded before it was required, read back for replay
-        return new OrderCheckRequest(customer.toModel(), exposure == null ? null : exposure.toModel(),
-                order.toModel(), asOf);
-    }
-
-    @Override
-    public String orderId() {
-        return order.id();
+    public Subject subject() {
+        return Subject.order(order.id());
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.encours.service.decision;
 
-import io.encours.rules.model.Order;
 import io.encours.rules.model.PaymentMethod;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -16,9 +15,4 @@ record OrderInput(
         PaymentMethod paymentMethod,
         @NotNull Boolean purchaseOrderPresent,
         @NotNull Boolean termsAndConditionsAccepted) {
-
-    Order toModel() {
-        return new Order(id, amount, currency, requestedTerms == null ? null : requestedTerms.toModel(),
-                paymentMethod, purchaseOrderPresent, termsAndConditionsAccepted);
-    }
 }

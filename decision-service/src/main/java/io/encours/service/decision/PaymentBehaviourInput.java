@@ -1,6 +1,5 @@
 package io.encours.service.decision;
 
-import io.encours.rules.model.PaymentBehaviour;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -15,8 +14,4 @@ record PaymentBehaviourInput(
         @Schema(description = "Left out: unknown, scored as its worst band; a dunning request treats the debtor as recurrently late")
         @DecimalMin("0") @DecimalMax("3650") BigDecimal averageDaysLate,
         @DecimalMin("0") @DecimalMax("3650") BigDecimal dso) {
-
-    PaymentBehaviour toModel() {
-        return new PaymentBehaviour(incidentsLast12Months, averageDaysLate, dso);
-    }
 }

@@ -10,8 +10,4 @@ record PaymentPromiseInput(
         @NotNull LocalDate promisedFor,
         @Amount BigDecimal amount,
         @NotNull PaymentPromise.PromiseStatus status) {
-
-    PaymentPromise toModel() {
-        return new PaymentPromise(promisedFor, amount, status);
-    }
 }

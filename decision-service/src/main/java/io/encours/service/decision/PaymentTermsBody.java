@@ -1,9 +1,8 @@
 package io.encours.service.decision;
 
-import io.encours.rules.model.DecisionRequest;
 import io.encours.rules.model.DecisionType;
 import io.encours.rules.model.PaymentMethod;
-import io.encours.rules.model.PaymentTermsRequest;
+import io.encours.service.audit.Subject;
 import io.encours.service.web.FieldProblem;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -32,14 +31,8 @@ record PaymentTermsBody(
     }
 
     @Override
-    public DecisionRequest toRequest(LocalDate asOf) {
-        return new PaymentTermsRequest(customer.toModel(), requestedTerms.toModel(), orderAmount, paymentMethod,
-                asOf);
-    }
-
-    @Override
-    public String orderId() {
-        return null;
+    public Subject subject() {
+        return Subject.customer(customer.id());
     }
 
     @Override

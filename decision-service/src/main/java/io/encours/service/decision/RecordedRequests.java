@@ -29,11 +29,11 @@ public final class RecordedRequests {
      * The rules' request of a recorded decision.
      *
      * @throws tools.jackson.core.JacksonException when the input is not a {@code type} request body
-     * @throws IllegalArgumentException           when the request breaks an invariant of the rules' records
+     * @throws io.encours.rules.model.InvalidFact  when the request breaks an invariant of the rules' records
      */
     public DecisionRequest read(DecisionType type, String input, LocalDate asOf) {
         DecisionBody body = readers.get(type).readValue(input);
-        return body.toRequest(asOf);
+        return RequestFacts.of(body, asOf);
     }
 
     static Class<? extends DecisionBody> bodyClass(DecisionType type) {

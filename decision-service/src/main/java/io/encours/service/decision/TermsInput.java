@@ -1,6 +1,5 @@
 package io.encours.service.decision;
 
-import io.encours.rules.model.PaymentTerms;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -11,8 +10,4 @@ record TermsInput(
         @Schema(description = "Days from the invoice date; 0 is payment on receipt (a class E customer is refused all the same)")
         @NotNull @Min(0) @Max(365) Integer days,
         Boolean endOfMonth) {
-
-    PaymentTerms toModel() {
-        return new PaymentTerms(days, Boolean.TRUE.equals(endOfMonth));
-    }
 }

@@ -6,13 +6,14 @@ import io.encours.rules.model.DecisionRequest;
 import io.encours.rules.model.DecisionType;
 import io.encours.rules.policy.CompiledPolicy;
 import io.encours.service.web.FieldProblem;
-import io.encours.service.web.Problems;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * A decision request to try against a policy version without deciding anything: {@code type} says which
@@ -43,15 +44,9 @@ public record TrialRequest(
         List<FieldProblem> found = request.problems(policy);
         settings.asOfProblem(request.asOf(), today).ifPresent(reason -> found.add(new FieldProblem("asOf", reason)));
         List<FieldProblem> problems = found.stream()
-                .map(p -> new FieldProblem("request." + p.field(), p.reason())).toList();
-        if (!problems.isEmpty()) {
-            throw Problems.invalidFields(problems);
-        }
-        try {
-            return request.toRequest(asOf(today));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw Problems.invalidField("request", String.valueOf(e.getMessage()));
-        }
+                .map(p -> new FieldProblem("request." + p.field(), p.reason()))
+                .collect(Collectors.toCollection(ArrayList::new));
+        return RequestFacts.checked(request, asOf(today), problems, "request.");
     }
 
     public LocalDate asOf(LocalDate today) {
@@ -63,7 +58,7 @@ public record TrialRequest(
     }
 
     public String orderId() {
-        return request.orderId();
+        return request.subject().documentId();
     }
 
     public BigDecimal amount() {

@@ -2,6 +2,7 @@ package io.encours.service.replay;
 
 import io.encours.rules.decision.DecisionResult;
 import io.encours.rules.model.DecisionRequest;
+import io.encours.rules.model.InvalidFact;
 import io.encours.service.audit.AuditRecord;
 import io.encours.service.audit.AuditTrail;
 import io.encours.service.decision.RecordedRequests;
@@ -67,8 +68,8 @@ public class Replays {
             request = requests.read(record.type(), record.input(), record.asOf());
         } catch (JacksonException e) {
             throw ReplayProblems.inputUnreadable(record.decisionId(), e.getOriginalMessage());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw ReplayProblems.inputUnreadable(record.decisionId(), String.valueOf(e.getMessage()));
+        } catch (InvalidFact e) {
+            throw ReplayProblems.inputUnreadable(record.decisionId(), e.getMessage());
         }
         DecisionResult replayed = version.policy().evaluate(record.type(), request).result();
         List<OutputDifferences.Difference> differences = OutputDifferences.between(

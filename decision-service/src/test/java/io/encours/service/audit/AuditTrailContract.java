@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.model.Sorts;
+import io.encours.rules.model.DecisionType;
 import io.encours.service.storage.WriteDurability;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -16,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +53,30 @@ abstract class AuditTrailContract {
     void closeTrail() {
         writer.close();
         mongo.getDb().drop();
+    }
+
+    @Test
+    void a_dunning_decision_is_about_its_invoice_and_a_record_written_before_subjects_derives_it() throws Exception {
+        AuditRecord dunning = anOrderCheck().ofType(DecisionType.DUNNING, "DUN").forOrder("INV-9").build();
+        AuditRecord older = anOrderCheck().ofType(DecisionType.DUNNING, "DUN").forOrder("INV-9").build();
+        Document schema1 = new AuditDocuments(AuditRecords.JSON).toDocument(older);
+        schema1.remove(AuditDocuments.SUBJECT_KIND);
+        schema1.remove(AuditDocuments.SUBJECT_ID);
+        schema1.put("schema", 1);
+
+        trail.record(dunning);
+        writer.submit(schema1, older.requestId()).get();
+
+        assertThat(dunning.subject()).isEqualTo(Subject.invoice("INV-9"));
+        assertThat(trail.read(dunning.decisionId())).contains(new CheckedRecord(dunning, Integrity.WHOLE));
+        assertThat(trail.read(older.decisionId())).contains(new CheckedRecord(older, Integrity.WHOLE));
+        List<Document> aboutTheInvoice = new AuditReadStore(mongo)
+                .search(DecisionCriteria.about(Subject.invoice("INV-9")), DecisionOrder.RECEIVED_AT_ASC, null, 10)
+                .records();
+        assertThat(aboutTheInvoice).extracting(d -> d.getString("_id"))
+                .containsExactlyInAnyOrder(dunning.decisionId(), older.decisionId());
+        assertThat(new AuditReadStore(mongo).search(DecisionCriteria.about(Subject.order("INV-9")),
+                DecisionOrder.RECEIVED_AT_ASC, null, 10).records()).isEmpty();
     }
 
     @Test

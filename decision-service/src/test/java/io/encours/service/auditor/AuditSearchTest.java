@@ -8,6 +8,7 @@ import io.encours.service.FullStackTest;
 import io.encours.service.TestApi;
 import io.encours.service.audit.AuditRecord;
 import io.encours.service.audit.AuditTrail;
+import io.encours.service.web.Problems;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -255,6 +256,35 @@ class AuditSearchTest extends FullStackTest {
         assertThat(api().as("analyst", "secret-analyst").get("/api/v1/audit/decisions?" + WINDOW).status()).isEqualTo(403);
         assertThat(api().anonymous().get("/api/v1/audit/decisions?" + WINDOW).status()).isEqualTo(401);
         assertThat(api().as("analyst", "secret-analyst").get("/api/v1/audit/verify?" + WINDOW).status()).isEqualTo(403);
+    }
+
+    @Test
+    void auditors_find_the_decisions_about_an_invoice_by_its_subject() {
+        AuditRecord dunning = record(decision().type(DecisionType.DUNNING).customer("AUD-S").order("INV-AUD-1")
+                .outcome("DUN").at("2030-01-05T09:00:00Z"));
+        AuditRecord sameNumberAsOrder = record(decision().customer("AUD-S").order("INV-AUD-1").outcome("APPROVE")
+                .at("2030-01-05T10:00:00Z"));
+
+        TestApi.Response response = auditor().get("/api/v1/audit/decisions?subjectKind=INVOICE&subjectId=INV-AUD-1");
+
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        JsonNode items = response.json().get("items");
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0).get("decisionId").asString()).isEqualTo(dunning.decisionId());
+        assertThat(items.get(0).get("subjectKind").asString()).isEqualTo("INVOICE");
+        assertThat(items.get(0).get("subjectId").asString()).isEqualTo("INV-AUD-1");
+        assertThat(auditor().get("/api/v1/audit/decisions?subjectKind=ORDER&subjectId=INV-AUD-1").json().get("items"))
+                .extracting(i -> i.get("decisionId").asString()).containsExactly(sameNumberAsOrder.decisionId());
+    }
+
+    @Test
+    void a_subject_needs_both_its_kind_and_its_id_and_a_known_kind() {
+        JsonNode noId = auditor().get("/api/v1/audit/decisions?subjectKind=INVOICE").json();
+        JsonNode badKind = auditor().get("/api/v1/audit/decisions?subjectKind=BILL&subjectId=X").json();
+
+        assertThat(noId.get("type").asString()).isEqualTo(Problems.INVALID_FIELD);
+        assertThat(noId.get("errors").get(0).get("field").asString()).isEqualTo("subjectId");
+        assertThat(badKind.get("errors").get(0).get("field").asString()).isEqualTo("subjectKind");
     }
 
     @Test

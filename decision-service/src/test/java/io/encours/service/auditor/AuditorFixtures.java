@@ -1,5 +1,7 @@
 package io.encours.service.auditor;
 
+import static io.encours.service.audit.AuditRecords.anOrderCheck;
+
 import io.encours.rules.decision.DecisionResult;
 import io.encours.rules.decision.PolicyStamp;
 import io.encours.rules.decision.Reason;
@@ -9,7 +11,6 @@ import io.encours.rules.model.PaymentTerms;
 import io.encours.service.audit.AuditRecord;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -65,9 +66,11 @@ final class AuditorFixtures {
                     List.of(), reasons, rules);
             String input = "{\"customer\":{\"id\":\"" + customerId + "\"},\"order\":{\"id\":\"" + orderId
                     + "\",\"note\":\"line\\nbreak \\\"quoted\\\" caf\u00e9\"}}";
-            return new AuditRecord(decisionId, type, "req-" + decisionId, "hash-" + decisionId, caller, receivedAt,
-                    LocalDate.parse("2026-06-15"), customerId, orderId, outcome, amount, amount == null ? null : "EUR",
-                    new PolicyStamp("credit-policy-fr", policyVersion, policyHash), input, result, 41_000, 230_000);
+            return anOrderCheck().withId(decisionId).ofType(type, outcome).withPayloadHash("hash-" + decisionId)
+                    .byCaller(caller).receivedAt(receivedAt).forCustomer(customerId).forOrder(orderId)
+                    .withAmount(amount).inCurrency(amount == null ? null : "EUR")
+                    .underPolicy(new PolicyStamp("credit-policy-fr", policyVersion, policyHash))
+                    .withInput(input).withResult(result).build();
         }
     }
 

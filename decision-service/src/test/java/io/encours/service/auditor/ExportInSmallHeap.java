@@ -24,7 +24,7 @@ public final class ExportInSmallHeap {
             AuditorController controller = new AuditorController(new io.encours.service.audit.AuditReadStore(new MongoTemplate(client, database)), new MongoTemplate(client, database));
             CountingResponse response = new CountingResponse();
             controller.exportJsonLines(new AuditorController.Selection(args[1], null, null, null, null, null, null,
-                    null, null, null, null, null, null, null, null), response);
+                    null, null, null, null, null, null, null, null, null, null), response);
             System.out.println("lines=" + response.out.lines + " bytes=" + response.out.bytes + " maxHeap="
                     + Runtime.getRuntime().maxMemory());
         }

@@ -84,6 +84,25 @@ class DecisionOutcomesTest extends FullStackTest {
     }
 
     @Test
+    void each_decision_says_what_it_is_about_an_order_an_invoice_or_the_customer() {
+        assertSubject(orderCheck().with("order.id", "SO-SUBJECT-1"), "ORDER", "SO-SUBJECT-1");
+        assertSubject(dunning().with("invoice.number", "INV-SUBJECT-1"), "INVOICE", "INV-SUBJECT-1");
+        assertSubject(customerScore().with("customer.id", "C-SUBJECT-1"), "CUSTOMER", "C-SUBJECT-1");
+        assertSubject(paymentTerms().with("customer.id", "C-SUBJECT-2"), "CUSTOMER", "C-SUBJECT-2");
+    }
+
+    private void assertSubject(JsonRequest request, String kind, String id) {
+        TestApi.Response response = api().post(request.path(), request.body());
+
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        assertThat(response.json().get("subject").get("kind").asString()).isEqualTo(kind);
+        assertThat(response.json().get("subject").get("id").asString()).isEqualTo(id);
+        String decisionId = response.json().get("decisionId").asString();
+        assertThat(api().get("/api/v1/decisions/" + decisionId).json().get("subject").get("kind").asString())
+                .isEqualTo(kind);
+    }
+
+    @Test
     void the_cases_cover_every_outcome_of_every_decision() {
         List<String> covered = cases().map(a -> typeOf((JsonRequest) ((Named<?>) a.get()[0]).getPayload())
                 + "/" + a.get()[1]).toList();

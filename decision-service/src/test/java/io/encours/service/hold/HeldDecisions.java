@@ -1,5 +1,7 @@
 package io.encours.service.hold;
 
+import static io.encours.service.audit.AuditRecords.anOrderCheck;
+
 import io.encours.rules.decision.DecisionResult;
 import io.encours.rules.decision.PolicyStamp;
 import io.encours.rules.decision.Reason;
@@ -10,7 +12,6 @@ import io.encours.service.audit.DecisionIds;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -85,8 +86,9 @@ final class HeldDecisions {
                 : List.of(new Reason(reason, outcome, "Reason " + reason, "Motif " + reason, row));
         DecisionResult result = new DecisionResult(type, outcome, 70, riskClass, null, null, null, null, null, null,
                 null, null, null, null, List.of(), List.of(), null, List.of(), reasons, List.of(row));
-        return new AuditRecord(decisionId, type, decisionId, "hash-" + decisionId, "erp", Instant.now(),
-                LocalDate.parse("2026-06-15"), customerId, orderId, outcome, amount, "EUR", POLICY, "{}", result,
-                1_000, 2_000);
+        return anOrderCheck().withId(decisionId).withRequestId(decisionId).ofType(type, outcome)
+                .withPayloadHash("hash-" + decisionId).byCaller("erp").receivedAt(Instant.now())
+                .forCustomer(customerId).forOrder(orderId).withAmount(amount).underPolicy(POLICY).withInput("{}")
+                .withResult(result).timed(1_000, 2_000).build();
     }
 }

@@ -101,6 +101,20 @@ class PolicyTrialTest extends FullStackTest {
     }
 
     @Test
+    void a_fact_the_model_refuses_is_named_by_its_path_in_the_trial() {
+        String path = "/api/v1/policies/" + lifecycle.activeNumber() + "/evaluate";
+
+        TestApi.Response dueBeforeIssued = analyst().post(path, trial("DUNNING",
+                dunning().with("invoice.dueDate", "2026-04-01").with("invoice.currency", "USD")));
+
+        assertThat(dueBeforeIssued.status()).isEqualTo(400);
+        assertThat(dueBeforeIssued.json().get("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("request.invoice.currency", "request.invoice.dueDate");
+        assertThat(dueBeforeIssued.json().get("errors").findValuesAsString("reason"))
+                .contains("must not be before issuedOn");
+    }
+
+    @Test
     void an_unknown_version_is_not_found_and_order_systems_may_not_try() {
         TestApi.Response unknown = analyst().post("/api/v1/policies/999/evaluate", trial("ORDER_CHECK", orderCheck()));
         TestApi.Response orderSystem = api().post("/api/v1/policies/1/evaluate", trial("ORDER_CHECK", orderCheck()));

@@ -10,6 +10,7 @@ import io.encours.rules.model.PaymentTerms;
 import io.encours.service.TestApi;
 import io.encours.service.audit.AuditChain;
 import io.encours.service.audit.AuditRecord;
+import io.encours.service.audit.AuditRecords;
 import io.encours.service.audit.AuditTrail;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -91,10 +92,11 @@ class RetentionTest {
                 null, null, new PaymentTerms(45, false), new PaymentTerms(30, false), null, null, List.of(), List.of(),
                 null, List.of(), List.of(), rules);
         String input = "{\"customer\":{\"id\":\"C-RET\"},\"order\":{\"note\":\"caf\u00e9 \\\"quoted\\\"\\nline\"}}";
-        return new AuditRecord(id, DecisionType.ORDER_CHECK, "req-" + id, "hash-" + id, "erp", at,
-                LocalDate.ofInstant(at, java.time.ZoneOffset.UTC), "C-RET", "SO-" + id.substring(0, 8), outcome,
-                new BigDecimal("1250.50"), "EUR", new PolicyStamp("credit-policy-fr", "2015.1", "c741b9ab"), input,
-                result, 41_000, 230_000);
+        return AuditRecords.anOrderCheck().withId(id).withOutcome(outcome).withPayloadHash("hash-" + id)
+                .byCaller("erp").receivedAt(at).asOf(LocalDate.ofInstant(at, java.time.ZoneOffset.UTC))
+                .forCustomer("C-RET").forOrder("SO-" + id.substring(0, 8)).withAmount(new BigDecimal("1250.50"))
+                .underPolicy(new PolicyStamp("credit-policy-fr", "2015.1", "c741b9ab")).withInput(input)
+                .withResult(result).build();
     }
 
     private JsonNode archive(String period) {

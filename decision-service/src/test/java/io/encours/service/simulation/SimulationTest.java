@@ -12,14 +12,13 @@ import io.encours.rules.model.DecisionType;
 import io.encours.service.FullStackTest;
 import io.encours.service.JsonRequest;
 import io.encours.service.TestApi;
-import io.encours.service.audit.AuditRecord;
+import io.encours.service.audit.AuditRecords;
 import io.encours.service.audit.AuditTrail;
 import io.encours.service.audit.DecisionIds;
 import io.encours.service.policy.PolicyLifecycle;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
@@ -297,9 +296,10 @@ class SimulationTest extends FullStackTest {
                 null, null, null, null, List.of(), List.of(), null, List.of(), recordedReasons, List.of());
         PolicyStamp policy = new PolicyStamp("credit-policy-fr", "2026.1",
                 lifecycle.version(lifecycle.activeNumber()).contentHash());
-        trail.record(new AuditRecord(id, type, "sim-" + id, "hash-" + id, "erp", at, LocalDate.parse("2026-06-15"),
-                "C-1000", null, outcome, amount == null ? null : new BigDecimal(amount), "EUR", policy, input, output,
-                1000, 2000));
+        trail.record(AuditRecords.anOrderCheck().withId(id).withRequestId("sim-" + id).ofType(type, outcome)
+                .withPayloadHash("hash-" + id).byCaller("erp").receivedAt(at).forCustomer("C-1000").forOrder(null)
+                .withAmount(amount == null ? null : new BigDecimal(amount)).underPolicy(policy).withInput(input)
+                .withResult(output).timed(1000, 2000).build());
         return id;
     }
 }

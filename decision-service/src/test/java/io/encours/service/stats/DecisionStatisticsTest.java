@@ -7,7 +7,7 @@ import io.encours.rules.decision.PolicyStamp;
 import io.encours.rules.model.DecisionType;
 import io.encours.service.FullStackTest;
 import io.encours.service.TestApi;
-import io.encours.service.audit.AuditRecord;
+import io.encours.service.audit.AuditRecords;
 import io.encours.service.audit.AuditTrail;
 import io.encours.service.audit.DecisionIds;
 import java.time.Clock;
@@ -100,8 +100,9 @@ class DecisionStatisticsTest extends FullStackTest {
         String id = new DecisionIds(Clock.fixed(at, ZoneOffset.UTC)).next();
         DecisionResult output = new DecisionResult(type, outcome, null, null, null, null, null, null, null, null,
                 null, null, null, null, List.of(), List.of(), null, List.of(), List.of(), List.of());
-        trail.record(new AuditRecord(id, type, "stats-" + id, "hash-" + id, "erp", at, LocalDate.parse("2026-06-15"),
-                "STATS-1", null, outcome, null, "EUR", new PolicyStamp("credit-policy-fr", "2026.1", "h"), "{}", output,
-                1000, 2000));
+        trail.record(AuditRecords.anOrderCheck().withId(id).withRequestId("stats-" + id).ofType(type, outcome)
+                .withPayloadHash("hash-" + id).byCaller("erp").receivedAt(at).forCustomer("STATS-1").forOrder(null)
+                .withAmount(null).underPolicy(new PolicyStamp("credit-policy-fr", "2026.1", "h")).withInput("{}")
+                .withResult(output).timed(1000, 2000).build());
     }
 }

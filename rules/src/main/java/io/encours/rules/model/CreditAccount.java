@@ -21,9 +21,12 @@ public record CreditAccount(
 
     public CreditAccount {
         status = status == null ? AccountStatus.ACTIVE : status;
-        if (coveragePercent != null && (coveragePercent.signum() < 0 || coveragePercent.compareTo(BigDecimal.valueOf(100)) > 0)) {
-            throw new IllegalArgumentException("coverage percentage must be between 0 and 100");
+        InvalidFact.notNegative(internalLimit, "internalLimit");
+        InvalidFact.notNegative(insuredLimit, "insuredLimit");
+        if (standardTermsDays != null) {
+            InvalidFact.notNegative(standardTermsDays, "standardTermsDays");
         }
+        InvalidFact.percentage(coveragePercent, "coveragePercent");
     }
 
     /** An account whose cover does not state its coverage percentage. */

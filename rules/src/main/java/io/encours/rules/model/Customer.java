@@ -2,7 +2,6 @@ package io.encours.rules.model;
 
 import java.time.LocalDate;
 import java.time.Period;
-import java.util.Objects;
 
 /**
  * A customer buying on credit terms. Optional parts (external rating, financials, payment behaviour)
@@ -21,8 +20,8 @@ public record Customer(
         CreditAccount creditAccount) {
 
     public Customer {
-        Objects.requireNonNull(id, "customer id");
-        Objects.requireNonNull(creditAccount, "credit account");
+        InvalidFact.required(id, "id");
+        InvalidFact.required(creditAccount, "creditAccount");
     }
 
     /** Whole years between the founding date and {@code asOf}; null when the founding date is unknown. */

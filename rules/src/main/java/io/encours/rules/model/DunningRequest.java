@@ -1,7 +1,6 @@
 package io.encours.rules.model;
 
 import java.time.LocalDate;
-import java.util.Objects;
 
 /**
  * What is the next dunning step for this invoice? {@code declaredProfile} is the credit team's own
@@ -10,9 +9,9 @@ import java.util.Objects;
 public record DunningRequest(Customer customer, OverdueInvoice invoice, DebtorProfile declaredProfile, LocalDate asOf)
         implements DecisionRequest {
     public DunningRequest {
-        Objects.requireNonNull(customer, "customer");
-        Objects.requireNonNull(invoice, "invoice");
-        Objects.requireNonNull(asOf, "asOf");
+        InvalidFact.required(customer, "customer");
+        InvalidFact.required(invoice, "invoice");
+        InvalidFact.required(asOf, "asOf");
     }
 
     @Override

@@ -18,11 +18,14 @@ public record Exposure(
         return new Exposure(BigDecimal.ZERO, BigDecimal.ZERO, 0, BigDecimal.ZERO, BigDecimal.ZERO, 0);
     }
 
+    /** Amounts left out count as none; no amount, day count or dunning level may be negative. */
     public Exposure {
-        openInvoices = orZero(openInvoices);
-        overdueAmount = orZero(overdueAmount);
-        openOrders = orZero(openOrders);
-        disputedAmount = orZero(disputedAmount);
+        openInvoices = InvalidFact.notNegative(orZero(openInvoices), "openInvoices");
+        overdueAmount = InvalidFact.notNegative(orZero(overdueAmount), "overdueAmount");
+        InvalidFact.notNegative(oldestOverdueDays, "oldestOverdueDays");
+        openOrders = InvalidFact.notNegative(orZero(openOrders), "openOrders");
+        disputedAmount = InvalidFact.notNegative(orZero(disputedAmount), "disputedAmount");
+        InvalidFact.notNegative(highestDunningLevel, "highestDunningLevel");
     }
 
     /** Open invoices plus open orders not yet invoiced. */

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 public record ExternalRating(String provider, int score, LocalDate ratedOn) {
     public ExternalRating {
         if (score < 0 || score > 100) {
-            throw new IllegalArgumentException("external score must be between 0 and 100");
+            throw new InvalidFact("score", "must be between 0 and 100");
         }
     }
 }

@@ -43,6 +43,18 @@ public record Financials(
     /** The interest cover of a company that pays no interest: beyond any band a grid may set. */
     public static final BigDecimal NO_INTEREST_COVER = BigDecimal.valueOf(1_000_000);
 
+    /** Figures that cannot be negative are refused when they are; equity, net debt and incomes may be. */
+    public Financials {
+        InvalidFact.notNegative(totalAssets, "totalAssets");
+        InvalidFact.notNegative(totalDebts, "totalDebts");
+        InvalidFact.notNegative(revenue, "revenue");
+        InvalidFact.notNegative(currentAssets, "currentAssets");
+        InvalidFact.notNegative(currentLiabilities, "currentLiabilities");
+        InvalidFact.notNegative(cash, "cash");
+        InvalidFact.notNegative(interestExpense, "interestExpense");
+        InvalidFact.notNegative(previousRevenue, "previousRevenue");
+    }
+
     /** Balance-sheet figures only, as callers sent them before the income-statement figures existed. */
     public Financials(BigDecimal totalAssets, BigDecimal totalDebts, BigDecimal equity,
                       BigDecimal netFinancialDebt, BigDecimal revenue, LocalDate fiscalYearEnd) {

@@ -1,7 +1,6 @@
 package io.encours.rules.model;
 
 import java.math.BigDecimal;
-import java.util.Objects;
 
 /** An order to be shipped on credit terms. */
 public record Order(
@@ -14,9 +13,6 @@ public record Order(
         boolean termsAndConditionsAccepted) {
 
     public Order {
-        Objects.requireNonNull(amount, "order amount");
-        if (amount.signum() < 0) {
-            throw new IllegalArgumentException("order amount cannot be negative");
-        }
+        InvalidFact.notNegative(InvalidFact.required(amount, "amount"), "amount");
     }
 }

@@ -19,7 +19,11 @@ public record OverdueInvoice(
         List<DunningRecord> previousActions,
         PaymentTerms terms) {
 
+    /** The amount is not negative, the due date known and not before the issue date. */
     public OverdueInvoice {
+        InvalidFact.notNegative(InvalidFact.required(amount, "amount"), "amount");
+        InvalidFact.required(dueDate, "dueDate");
+        InvalidFact.notBefore(dueDate, "dueDate", issuedOn, "issuedOn");
         promises = promises == null ? List.of() : List.copyOf(promises);
         previousActions = previousActions == null ? List.of() : List.copyOf(previousActions);
     }

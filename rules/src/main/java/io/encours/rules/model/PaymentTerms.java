@@ -3,9 +3,7 @@ package io.encours.rules.model;
 /** Payment terms: a number of days, counted from the invoice date or at end of month ("fin de mois"). */
 public record PaymentTerms(int days, boolean endOfMonth) {
     public PaymentTerms {
-        if (days < 0) {
-            throw new IllegalArgumentException("payment terms cannot be negative");
-        }
+        InvalidFact.notNegative(days, "days");
     }
 
     /**

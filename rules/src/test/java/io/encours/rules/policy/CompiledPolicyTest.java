@@ -1,23 +1,19 @@
 package io.encours.rules.policy;
 
+import static io.encours.rules.model.Facts.aCustomer;
+import static io.encours.rules.model.Facts.anExposure;
+import static io.encours.rules.model.Facts.anOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.encours.rules.decision.DecisionResult;
 import io.encours.rules.decision.Evaluation;
-import io.encours.rules.model.AccountStatus;
-import io.encours.rules.model.CreditAccount;
 import io.encours.rules.model.Customer;
 import io.encours.rules.model.CustomerScoreRequest;
 import io.encours.rules.model.DecisionType;
 import io.encours.rules.model.Exposure;
-import io.encours.rules.model.ExternalRating;
-import io.encours.rules.model.Financials;
 import io.encours.rules.model.Order;
 import io.encours.rules.model.OrderCheckRequest;
-import io.encours.rules.model.PaymentBehaviour;
-import io.encours.rules.model.PaymentMethod;
-import io.encours.rules.model.PaymentTerms;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -121,18 +117,9 @@ class CompiledPolicyTest {
     }
 
     private static OrderCheckRequest order(BigDecimal amount, boolean purchaseOrder) {
-        Customer customer = new Customer("C-42", "Ateliers Martin", "FR", "MANUFACTURING", "SAS",
-                TODAY.minusYears(12), new ExternalRating("Ellisphere", 72, TODAY.minusMonths(1)),
-                new Financials(BigDecimal.valueOf(5_000_000), BigDecimal.valueOf(2_500_000),
-                        BigDecimal.valueOf(2_000_000), BigDecimal.valueOf(1_200_000), BigDecimal.valueOf(8_000_000),
-                        TODAY.withDayOfYear(1).minusDays(1)),
-                new PaymentBehaviour(0, BigDecimal.valueOf(2), null),
-                new CreditAccount(BigDecimal.valueOf(100_000), BigDecimal.valueOf(150_000), "Allianz Trade",
-                        TODAY.plusMonths(6), null, AccountStatus.ACTIVE, TODAY.minusMonths(3), TODAY.minusYears(5)));
-        Exposure exposure = new Exposure(BigDecimal.valueOf(10_000), BigDecimal.ZERO, 0, BigDecimal.valueOf(5_000),
-                BigDecimal.ZERO, 0);
-        Order order = new Order("SO-1", amount, "EUR", new PaymentTerms(30, false), PaymentMethod.BANK_TRANSFER,
-                purchaseOrder, true);
+        Customer customer = aCustomer().knownOn(TODAY).build();
+        Exposure exposure = anExposure().build();
+        Order order = anOrder().of(amount).withPurchaseOrder(purchaseOrder).build();
         return new OrderCheckRequest(customer, exposure, order, TODAY);
     }
 }

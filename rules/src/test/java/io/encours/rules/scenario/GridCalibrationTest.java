@@ -1,9 +1,9 @@
 package io.encours.rules.scenario;
 
+import static io.encours.rules.model.Facts.aCustomer;
+import static io.encours.rules.model.Facts.anAccount;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.encours.rules.model.AccountStatus;
-import io.encours.rules.model.CreditAccount;
 import io.encours.rules.model.Customer;
 import io.encours.rules.model.CustomerScoreRequest;
 import io.encours.rules.model.ExternalRating;
@@ -53,9 +53,11 @@ class GridCalibrationTest {
             BigDecimal debts = ASSETS.multiply(debtRatio).setScale(0, RoundingMode.HALF_EVEN);
             BigDecimal equity = ASSETS.subtract(debts);
             BigDecimal netDebt = new BigDecimal(row.get(2)).multiply(equity.abs()).setScale(0, RoundingMode.HALF_EVEN);
-            Customer customer = new Customer("C", "calibration", "US", "MANUFACTURING", "SA", AS_OF.minusYears(20),
-                    NEUTRAL_RATING, neutralFinancials(debts, equity, netDebt), NEUTRAL_BEHAVIOUR,
-                    new CreditAccount(null, null, null, null, null, AccountStatus.ACTIVE, null, null));
+            Customer customer = aCustomer().knownOn(AS_OF).withId("C").named("calibration").inCountry("US")
+                    .withLegalForm("SA").inBusinessFor(20).rated(NEUTRAL_RATING)
+                    .withFinancials(neutralFinancials(debts, equity, netDebt)).paying(NEUTRAL_BEHAVIOUR)
+                    .withAccount(anAccount().withInternalLimit(null).uninsured().neverReviewed())
+                    .build();
             var result = policy.evaluate(new CustomerScoreRequest(customer, AS_OF)).result();
             int g = INVESTMENT_GRADE.contains(row.get(0)) ? 0 : 1;
             count[g]++;
