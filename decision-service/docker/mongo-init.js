@@ -20,7 +20,8 @@ const serviceCollections = [
   "users", "api_keys", "login_failures", "admin_actions", "security_events",
   "policy_versions", "policy_state", "policy_actions",
   "credit_holds", "hold_actions", "hold_callbacks", "callback_targets", "callback_target_changes",
-  "simulations", "backtests", "audit_archives", "record_archives", "retention_actions", "audit_chain_anchor"
+  "simulations", "backtests", "audit_archives", "record_archives", "retention_actions", "audit_chain_anchor",
+  "credit_accounts", "account_changes"
 ];
 
 encours.createRole({

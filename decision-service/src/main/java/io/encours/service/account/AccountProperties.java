@@ -12,12 +12,15 @@ import org.springframework.util.unit.DataSize;
  * @param maxPageSize           most accounts in one page of the list
  * @param abandonedChangeAfter  a change claimed but never written (a crash between its two writes) blocks the
  *                              account's next change for this long, then is taken over
+ * @param createIndexes         whether the service creates the accounts' indexes at start (off when the database
+ *                              user may not, as in a locked-down deployment where they are made beforehand)
  */
 @ConfigurationProperties("encours.accounts")
 public record AccountProperties(
         @DefaultValue("16MB") DataSize maxImportSize,
         @DefaultValue("500") int maxPageSize,
-        @DefaultValue("1m") Duration abandonedChangeAfter) {
+        @DefaultValue("1m") Duration abandonedChangeAfter,
+        @DefaultValue("true") boolean createIndexes) {
 
     public AccountProperties {
         if (maxImportSize.toBytes() < 1 || maxImportSize.toBytes() > Integer.MAX_VALUE - 16) {

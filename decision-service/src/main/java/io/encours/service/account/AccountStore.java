@@ -14,7 +14,9 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
+import io.encours.service.storage.StoreIndexes;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -63,17 +65,18 @@ final class AccountStore {
 
     /**
      * The customer id is the account's {@code _id} (unique). The others serve the list's filters, each
-     * followed by the id for keyset paging, and an account's history in version order. (The embedded store
-     * builds only the unique ones; a real MongoDB builds them all.)
+     * followed by the id for keyset paging, and an account's history in version order.
      */
-    void createIndexes() {
+    void createIndexes(boolean enabled) {
+        List<IndexModel> byFilter = new java.util.ArrayList<>();
         for (String field : List.of(AccountDocuments.STATUS, AccountDocuments.RISK_CLASS, AccountDocuments.SECTOR,
                 AccountDocuments.COUNTRY, AccountDocuments.INSURER, AccountDocuments.PARENT,
                 AccountDocuments.NEXT_REVIEW)) {
-            accounts.createIndex(Indexes.ascending(field, ID), new IndexOptions().name(field + "_id"));
+            byFilter.add(new IndexModel(Indexes.ascending(field, ID), new IndexOptions().name(field + "_id")));
         }
-        changes.createIndex(Indexes.ascending(CUSTOMER_ID, VERSION),
-                new IndexOptions().unique(true).name("customerId_version_unique"));
+        StoreIndexes.ensure(accounts, enabled, byFilter.toArray(IndexModel[]::new));
+        StoreIndexes.ensure(changes, enabled, new IndexModel(Indexes.ascending(CUSTOMER_ID, VERSION),
+                new IndexOptions().unique(true).name("customerId_version_unique")));
         durability.makeAcknowledgedWritesDurable();
     }
 

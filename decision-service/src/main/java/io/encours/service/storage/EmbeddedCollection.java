@@ -78,8 +78,11 @@ final class EmbeddedCollection extends H2Collection {
     private static final Document MATCHED = new Document();
     /** The {@code $match} of the aggregation running on this thread, which its first stage applies. */
     private static final ThreadLocal<Document> aggregationMatch = new ThreadLocal<>();
-    /** Called for each document a snapshot query reads; a test holds a query mid-scan with it. */
-    private static volatile Runnable snapshotReadProbe;
+    /**
+     * Called with the collection's full name for each document a snapshot query reads; a test holds a query
+     * mid-scan with it (the name tells its own store's reads from those of other stores in the same JVM).
+     */
+    private static volatile java.util.function.Consumer<String> snapshotReadProbe;
 
     EmbeddedCollection(MongoDatabase database, String name, CollectionOptions options,
                        MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursors,
@@ -291,15 +294,15 @@ final class EmbeddedCollection extends H2Collection {
                 });
     }
 
-    private static void probe() {
-        Runnable probe = snapshotReadProbe;
+    private void probe() {
+        java.util.function.Consumer<String> probe = snapshotReadProbe;
         if (probe != null) {
-            probe.run();
+            probe.accept(getFullName());
         }
     }
 
-    /** For tests: {@code probe} runs at each document a snapshot query reads (null: none). */
-    static void probeSnapshotReads(Runnable probe) {
+    /** For tests: {@code probe} gets the collection's full name at each document a snapshot query reads (null: none). */
+    static void probeSnapshotReads(java.util.function.Consumer<String> probe) {
         snapshotReadProbe = probe;
     }
 

@@ -35,12 +35,14 @@ class LongReadTest {
         EmbeddedCollection.probeSnapshotReads(null);
     }
 
+    private static final String DATABASE = "long-read-test";
+
     @Test
     void decisions_and_an_api_key_are_written_and_committed_while_a_sorted_scan_of_the_trail_is_still_running()
             throws Exception {
         try (EmbeddedMongo store = EmbeddedMongo.start(dataDir);
-             MongoClient client = MongoClients.create(store.connectionString("encours"))) {
-            MongoDatabase database = client.getDatabase("encours");
+             MongoClient client = MongoClients.create(store.connectionString(DATABASE))) {
+            MongoDatabase database = client.getDatabase(DATABASE);
             MongoCollection<Document> trail = database.getCollection("decisions");
             List<Document> decisions = new ArrayList<>();
             for (int i = 0; i < TRAIL; i++) {
@@ -52,8 +54,10 @@ class LongReadTest {
             CountDownLatch scanning = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
             AtomicBoolean held = new AtomicBoolean();
-            EmbeddedCollection.probeSnapshotReads(() -> {
-                if (held.compareAndSet(false, true)) {
+            // The probe is global to the JVM: hold only this test's scan, never a read of another store (a cached
+            // application context's periodic refresh runs meanwhile).
+            EmbeddedCollection.probeSnapshotReads(collection -> {
+                if (collection.equals(DATABASE + ".decisions") && held.compareAndSet(false, true)) {
                     scanning.countDown();
                     await(release);
                 }
