@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -52,9 +51,9 @@ class AuditorController {
     private final AuditReadStore decisions;
     private final ChainVerifier verifier;
 
-    AuditorController(AuditReadStore decisions, MongoTemplate mongo) {
+    AuditorController(AuditReadStore decisions, ChainAnchorStore anchors) {
         this.decisions = decisions;
-        this.verifier = new ChainVerifier(decisions, new ChainAnchorStore(mongo)::decisions);
+        this.verifier = new ChainVerifier(decisions, anchors::decisions);
     }
 
     record Page(List<Map<String, Object>> items, String nextCursor) {

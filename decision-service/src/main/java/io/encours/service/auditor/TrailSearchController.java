@@ -3,23 +3,28 @@ package io.encours.service.auditor;
 import static io.encours.service.auditor.QueryValues.amount;
 import static io.encours.service.auditor.QueryValues.instant;
 
-import com.mongodb.client.model.Filters;
+import io.encours.service.audit.AuditChain;
+import io.encours.service.hold.HoldActionCriteria;
+import io.encours.service.hold.HoldCriteria;
+import io.encours.service.hold.HoldStatus;
 import io.encours.service.hold.HoldTrailStore;
+import io.encours.service.policy.PolicyActionCriteria;
 import io.encours.service.policy.PolicyTrailStore;
+import io.encours.service.security.AdminActionCriteria;
 import io.encours.service.security.AdminTrailStore;
+import io.encours.service.storage.TimeOrder;
+import io.encours.service.storage.TrailPage;
 import io.encours.service.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bson.conversions.Bson;
-import org.bson.types.Decimal128;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.bson.Document;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -30,25 +35,23 @@ import org.springframework.web.bind.annotation.RestController;
  * Search of the other trails, for auditors (read-only): credit holds, what was done to them (releases,
  * rejections, refused attempts, callbacks), the policy's own actions and the administration of accounts and
  * keys. Same paging as the decision search. Reads through the stores of the hold, policy and security features,
- * which name their collections.
+ * which turn their criteria records into queries on their own collections: this class names no stored field.
  */
 @RestController
 @RequestMapping(path = "/api/v1/audit", produces = "application/json")
 @Tag(name = "Audit")
 class TrailSearchController {
-    private final TimeOrderedSearch holds;
-    private final TimeOrderedSearch holdActions;
-    private final TimeOrderedSearch policyActions;
-    private final TimeOrderedSearch adminActions;
-    private final Clock clock;
+    /** The id of a stored document, the one name every collection shares; shown as holdId or actionId. */
+    private static final String ID = "_id";
 
-    TrailSearchController(HoldTrailStore holdTrail, PolicyTrailStore policyTrail, AdminTrailStore adminTrail,
-                          Clock clock) {
-        this.holds = new TimeOrderedSearch(holdTrail::holds, "openedAt", "holdId");
-        this.holdActions = new TimeOrderedSearch(holdTrail::actions, "at", "actionId");
-        this.policyActions = new TimeOrderedSearch(policyTrail::page, "at", "actionId");
-        this.adminActions = new TimeOrderedSearch(adminTrail::page, "at", "actionId");
-        this.clock = clock;
+    private final HoldTrailStore holdTrail;
+    private final PolicyTrailStore policyTrail;
+    private final AdminTrailStore adminTrail;
+
+    TrailSearchController(HoldTrailStore holdTrail, PolicyTrailStore policyTrail, AdminTrailStore adminTrail) {
+        this.holdTrail = holdTrail;
+        this.policyTrail = policyTrail;
+        this.adminTrail = adminTrail;
     }
 
     /**
@@ -94,27 +97,11 @@ class TrailSearchController {
                     + "cursor for the next page.")
     AuditorController.Page holds(@ParameterObject HoldSelection s, @RequestParam(required = false) String cursor,
                                  @Parameter(description = "1 to 1000") @RequestParam(defaultValue = "50") int size) {
-        Instant now = clock.instant();
-        List<Bson> filters = new ArrayList<>();
-        eq(filters, "customerId", s.customer());
-        eq(filters, "orderId", s.orderId());
-        eq(filters, "decisionId", s.decisionId());
-        eq(filters, "outcome", s.outcome());
-        eq(filters, "reasonCodes", s.reasonCode());
-        eq(filters, "settledBy", s.settledBy());
-        if (s.status() != null && !s.status().isBlank()) {
-            filters.add(status(s.status(), now));
-        }
-        filters.addAll(holds.timeRange(instant("from", s.from()), instant("to", s.to())));
-        BigDecimal min = amount("minAmount", s.minAmount());
-        BigDecimal max = amount("maxAmount", s.maxAmount());
-        if (min != null) {
-            filters.add(Filters.gte("amount", new Decimal128(min)));
-        }
-        if (max != null) {
-            filters.add(Filters.lte("amount", new Decimal128(max)));
-        }
-        return holds.search(filters, s.sort(), cursor, size, item -> withEffectiveStatus(item, now));
+        HoldCriteria criteria = new HoldCriteria(s.customer(), s.orderId(), s.decisionId(), status(s.status()),
+                s.outcome(), s.reasonCode(), s.settledBy(), instant("from", s.from()), instant("to", s.to()),
+                amount("minAmount", s.minAmount()), amount("maxAmount", s.maxAmount()));
+        TimeOrder order = order(size, HoldCriteria::order, s.sort());
+        return page(() -> holdTrail.searchHolds(criteria, order, cursor, size), "holdId");
     }
 
     @GetMapping("/hold-actions")
@@ -123,14 +110,10 @@ class TrailSearchController {
     AuditorController.Page holdActions(@ParameterObject HoldActionSelection s,
                                        @RequestParam(required = false) String cursor,
                                        @Parameter(description = "1 to 1000") @RequestParam(defaultValue = "50") int size) {
-        List<Bson> filters = new ArrayList<>();
-        eq(filters, "holdId", s.holdId());
-        eq(filters, "decisionId", s.decisionId());
-        eq(filters, "orderId", s.orderId());
-        eq(filters, "action", s.action());
-        eq(filters, "who", s.actor());
-        filters.addAll(holdActions.timeRange(instant("from", s.from()), instant("to", s.to())));
-        return holdActions.search(filters, s.sort(), cursor, size, item -> item);
+        HoldActionCriteria criteria = new HoldActionCriteria(s.holdId(), s.decisionId(), s.orderId(), s.action(),
+                s.actor(), instant("from", s.from()), instant("to", s.to()));
+        TimeOrder order = order(size, HoldActionCriteria::order, s.sort());
+        return page(() -> holdTrail.searchActions(criteria, order, cursor, size), "actionId");
     }
 
     @GetMapping("/policy-actions")
@@ -139,15 +122,10 @@ class TrailSearchController {
     AuditorController.Page policyActions(@ParameterObject PolicyActionSelection s,
                                          @RequestParam(required = false) String cursor,
                                          @Parameter(description = "1 to 1000") @RequestParam(defaultValue = "50") int size) {
-        List<Bson> filters = new ArrayList<>();
-        if (s.version() != null) {
-            filters.add(Filters.eq("version", s.version()));
-        }
-        eq(filters, "action", s.action());
-        eq(filters, "by", s.actor());
-        eq(filters, "contentHash", s.contentHash());
-        filters.addAll(policyActions.timeRange(instant("from", s.from()), instant("to", s.to())));
-        return policyActions.search(filters, s.sort(), cursor, size, item -> item);
+        PolicyActionCriteria criteria = new PolicyActionCriteria(s.version(), s.action(), s.actor(), s.contentHash(),
+                instant("from", s.from()), instant("to", s.to()));
+        TimeOrder order = order(size, PolicyActionCriteria::order, s.sort());
+        return page(() -> policyTrail.search(criteria, order, cursor, size), "actionId");
     }
 
     /**
@@ -171,38 +149,57 @@ class TrailSearchController {
     AuditorController.Page adminActions(@ParameterObject AdminActionSelection s,
                                         @RequestParam(required = false) String cursor,
                                         @Parameter(description = "1 to 1000") @RequestParam(defaultValue = "50") int size) {
-        List<Bson> filters = new ArrayList<>();
-        eq(filters, "action", s.action());
-        eq(filters, "actor", s.actor());
-        eq(filters, "target", s.target());
-        filters.addAll(adminActions.timeRange(instant("from", s.from()), instant("to", s.to())));
-        return adminActions.search(filters, s.sort(), cursor, size, item -> item);
+        AdminActionCriteria criteria = new AdminActionCriteria(s.action(), s.actor(), s.target(),
+                instant("from", s.from()), instant("to", s.to()));
+        TimeOrder order = order(size, AdminActionCriteria::order, s.sort());
+        return page(() -> adminTrail.search(criteria, order, cursor, size), "actionId");
     }
 
-    /** EXPIRED is not stored: it is a RELEASED hold whose release is no longer valid. */
-    private static Bson status(String status, Instant now) {
-        Date today = Date.from(now);
-        return switch (status) {
-            case "EXPIRED" -> Filters.and(Filters.eq("status", "RELEASED"), Filters.lt("validUntil", today));
-            case "RELEASED" -> Filters.and(Filters.eq("status", "RELEASED"),
-                    Filters.or(Filters.eq("validUntil", null), Filters.gte("validUntil", today)));
-            case "OPEN", "REJECTED" -> Filters.eq("status", status);
-            default -> throw Problems.invalidField("status", "must be OPEN, RELEASED, REJECTED or EXPIRED");
-        };
-    }
-
-    private static Map<String, Object> withEffectiveStatus(Map<String, Object> hold, Instant now) {
-        Object validUntil = hold.get("validUntil");
-        if ("RELEASED".equals(hold.get("status")) && validUntil instanceof String until
-                && Instant.parse(until).isBefore(now)) {
-            hold.put("status", "EXPIRED");
+    private static HoldStatus status(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
         }
-        return hold;
+        try {
+            return HoldStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw Problems.invalidField("status", "must be OPEN, RELEASED, REJECTED or EXPIRED");
+        }
     }
 
-    private static void eq(List<Bson> filters, String field, String value) {
-        if (value != null && !value.isBlank()) {
-            filters.add(Filters.eq(field, value));
+    /** The size checked first, then the sort, as the decision search does. */
+    private static TimeOrder order(int size, Function<String, TimeOrder> parse, String sort) {
+        if (size < 1 || size > 1000) {
+            throw Problems.invalidField("size", "must be between 1 and 1000");
         }
+        try {
+            return parse.apply(sort);
+        } catch (IllegalArgumentException e) {
+            throw Problems.invalidField("sort", e.getMessage());
+        }
+    }
+
+    /**
+     * A page of a trail in the export's value forms (times and amounts as strings), each record's id shown as
+     * {@code idName}.
+     */
+    private static AuditorController.Page page(Supplier<TrailPage> search, String idName) {
+        TrailPage found;
+        try {
+            found = search.get();
+        } catch (IllegalArgumentException e) {
+            throw Problems.invalidField("cursor", e.getMessage());
+        }
+        List<Map<String, Object>> items = new ArrayList<>(found.records().size());
+        for (Document d : found.records()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put(idName, d.get(ID));
+            for (Map.Entry<String, Object> e : d.entrySet()) {
+                if (!e.getKey().equals(ID)) {
+                    item.put(e.getKey(), AuditChain.exportValue(e.getValue()));
+                }
+            }
+            items.add(item);
+        }
+        return new AuditorController.Page(items, found.nextCursor());
     }
 }

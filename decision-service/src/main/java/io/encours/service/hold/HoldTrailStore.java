@@ -5,7 +5,11 @@ import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import io.encours.service.storage.ArchivableRecords;
+import io.encours.service.storage.TimeKeyset;
+import io.encours.service.storage.TimeOrder;
+import io.encours.service.storage.TrailPage;
 import io.encours.service.storage.WriteDurability;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -20,7 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * The reads of the hold trails by other features (the auditors' search): the credit holds ({@code credit_holds})
  * and what was done to them ({@code hold_actions}), as stored, a page at a time.
- * The query (filters, sort, limit) is the caller's; the collection is named here alone.
+ * The caller selects with {@link HoldCriteria} and {@link HoldActionCriteria}; the collections and their fields are
+ * named in this feature alone.
  */
 @Component
 public class HoldTrailStore {
@@ -28,20 +33,45 @@ public class HoldTrailStore {
 
     private final MongoTemplate mongo;
     private final WriteDurability durability;
+    private final Clock clock;
 
-    public HoldTrailStore(MongoTemplate mongo, WriteDurability durability) {
+    public HoldTrailStore(MongoTemplate mongo, WriteDurability durability, Clock clock) {
         this.mongo = mongo;
         this.durability = durability;
+        this.clock = clock;
     }
 
-    /** At most {@code limit} holds matching {@code query}, in {@code sort} order. */
-    public List<Document> holds(Bson query, Bson sort, int limit) {
-        return mongo.getCollection(HoldStore.HOLDS).find(query).sort(sort).limit(limit).into(new ArrayList<>());
+    /**
+     * A page of the auditors' search of the credit holds, as stored but for the status, which reads EXPIRED for a
+     * RELEASED hold whose release is no longer valid (never stored).
+     *
+     * @throws IllegalArgumentException the cursor was not returned by this search in this order, saying so
+     */
+    public TrailPage searchHolds(HoldCriteria criteria, TimeOrder order, String cursor, int size) {
+        Instant now = clock.instant();
+        TrailPage page = HoldCriteria.KEYSET.page(find(HoldStore.HOLDS), criteria.toBson(now), order, cursor, size);
+        for (Document hold : page.records()) {
+            Date validUntil = hold.getDate("validUntil");
+            if (HoldStatus.RELEASED.name().equals(hold.getString("status")) && validUntil != null
+                    && validUntil.toInstant().isBefore(now)) {
+                hold.put("status", HoldStatus.EXPIRED.name());
+            }
+        }
+        return page;
     }
 
-    /** At most {@code limit} hold actions matching {@code query}, in {@code sort} order. */
-    public List<Document> actions(Bson query, Bson sort, int limit) {
-        return mongo.getCollection(HoldStore.ACTIONS).find(query).sort(sort).limit(limit).into(new ArrayList<>());
+    /**
+     * A page of the auditors' search of what was done to the holds.
+     *
+     * @throws IllegalArgumentException the cursor was not returned by this search in this order, saying so
+     */
+    public TrailPage searchActions(HoldActionCriteria criteria, TimeOrder order, String cursor, int size) {
+        return HoldActionCriteria.KEYSET.page(find(HoldStore.ACTIONS), criteria.toBson(), order, cursor, size);
+    }
+
+    private TimeKeyset.Find find(String collection) {
+        return (query, sort, limit) -> mongo.getCollection(collection).find(query).sort(sort).limit(limit)
+                .into(new ArrayList<>());
     }
 
     /** Settled holds by the month they were settled in; an open hold is never deleted. */

@@ -5,6 +5,8 @@ import static io.encours.service.storage.BsonValues.instant;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import io.encours.service.storage.TimeOrder;
+import io.encours.service.storage.TrailPage;
 import io.encours.service.storage.TrailStore;
 import io.encours.service.storage.WriteDurability;
 import java.util.ArrayList;
@@ -25,6 +27,15 @@ public class PolicyTrailStore extends TrailStore {
     public PolicyTrailStore(MongoTemplate mongo, WriteDurability durability) {
         super(mongo, durability, COLLECTION, "at");
         this.durability = durability;
+    }
+
+    /**
+     * A page of the auditors' search of the policy's actions.
+     *
+     * @throws IllegalArgumentException the cursor was not returned by this search in this order, saying so
+     */
+    public TrailPage search(PolicyActionCriteria criteria, TimeOrder order, String cursor, int size) {
+        return search(criteria.toBson(keyset()), order, cursor, size);
     }
 
     /** Stores one action, durably, before it is answered. */

@@ -1,8 +1,5 @@
 package io.encours.service.retention;
 
-import static io.encours.service.storage.BsonValues.date;
-import static io.encours.service.storage.BsonValues.instant;
-
 import com.mongodb.client.MongoCursor;
 import io.encours.service.audit.AuditArchiveStore;
 import io.encours.service.audit.AuditChain;
@@ -25,18 +22,15 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -76,13 +70,13 @@ public class AuditArchives {
     private final JsonMapper json;
     private final Clock clock;
 
-    AuditArchives(MongoTemplate mongo, AuditArchiveStore decisions, WriteDurability durability, RetentionProperties properties, JsonMapper json,
-                  Clock clock) {
-        this.store = new RetentionStore(mongo, durability);
+    AuditArchives(RetentionStore store, ChainAnchorStore anchors, AuditArchiveStore decisions,
+                  WriteDurability durability, RetentionProperties properties, JsonMapper json, Clock clock) {
+        this.store = store;
         this.decisions = decisions;
         this.durability = durability;
         this.properties = properties;
-        this.anchors = new ChainAnchorStore(mongo);
+        this.anchors = anchors;
         this.check = new ArchiveCheck(json);
         this.json = json.rebuild().enable(SerializationFeature.INDENT_OUTPUT).build();
         this.clock = clock;
@@ -97,13 +91,13 @@ public class AuditArchives {
     }
 
     List<ArchiveManifest> archives() {
-        return store.auditManifests().stream().map(AuditArchives::manifest)
+        return store.auditManifests().stream()
                 .sorted(Comparator.comparingLong(ArchiveManifest::firstSeq).thenComparing(ArchiveManifest::period))
                 .toList();
     }
 
     Optional<ArchiveManifest> archive(YearMonth period) {
-        return store.auditManifest(id(period)).map(AuditArchives::manifest);
+        return store.auditManifest(KIND, period.toString());
     }
 
     Path fileOf(ArchiveManifest manifest) {
@@ -158,7 +152,7 @@ public class AuditArchives {
                     manifest.lastReceivedAt(), now, actor, clock.instant(), null);
             Files.writeString(properties.archiveDirectory().resolve(KIND + "-" + period + ".manifest.json"),
                     json.writeValueAsString(manifest) + "\n");
-            store.insertAuditManifest(document(manifest));
+            store.insertAuditManifest(manifest);
             recordAction("ARCHIVED", actor, manifest);
             log.info("audit archive written period={} firstSeq={} lastSeq={} records={} file={} by={}", period,
                     manifest.firstSeq(), manifest.lastSeq(), manifest.records(), target, actor);
@@ -329,34 +323,10 @@ public class AuditArchives {
     }
 
     private void insertAction(String action, String actor, String period, Map<String, Object> details) {
-        store.insertAction(new Document("_id", UUID.randomUUID().toString()).append("at", date(clock.instant()))
-                .append("actor", actor).append("action", action).append("kind", KIND).append("period", period)
-                .append("details", new Document(details)));
+        store.insertAction(actor, action, KIND, period, details, clock.instant());
     }
 
     List<Document> actions() {
         return store.actions();
-    }
-
-    private static String id(YearMonth period) {
-        return KIND + "-" + period;
-    }
-
-    private static Document document(ArchiveManifest m) {
-        return new Document("_id", KIND + "-" + m.period()).append("kind", m.kind()).append("period", m.period())
-                .append("file", m.file()).append("firstSeq", m.firstSeq()).append("lastSeq", m.lastSeq())
-                .append("records", m.records()).append("anchorHash", m.anchorHash()).append("lastHash", m.lastHash())
-                .append("sha256", m.sha256()).append("firstReceivedAt", date(m.firstReceivedAt()))
-                .append("lastReceivedAt", date(m.lastReceivedAt())).append("archivedAt", date(m.archivedAt()))
-                .append("archivedBy", m.archivedBy()).append("verifiedAt", date(m.verifiedAt()))
-                .append("prunedAt", date(m.prunedAt()));
-    }
-
-    private static ArchiveManifest manifest(Document d) {
-        return new ArchiveManifest(d.getString("kind"), d.getString("period"), d.getString("file"),
-                ((Number) d.get("firstSeq")).longValue(), ((Number) d.get("lastSeq")).longValue(),
-                ((Number) d.get("records")).longValue(), d.getString("anchorHash"), d.getString("lastHash"),
-                d.getString("sha256"), instant(d, "firstReceivedAt"), instant(d, "lastReceivedAt"),
-                instant(d, "archivedAt"), d.getString("archivedBy"), instant(d, "verifiedAt"), instant(d, "prunedAt"));
     }
 }

@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +31,6 @@ import java.util.zip.GZIPOutputStream;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,9 +58,9 @@ public class RecordArchives {
     private final JsonMapper json;
     private final Clock clock;
 
-    RecordArchives(MongoTemplate mongo, Map<RecordKind, ArchivableRecords> trails, WriteDurability durability, RetentionProperties properties, JsonMapper json,
-                   Clock clock) {
-        this.store = new RetentionStore(mongo, durability);
+    RecordArchives(RetentionStore store, Map<RecordKind, ArchivableRecords> trails, WriteDurability durability,
+                   RetentionProperties properties, JsonMapper json, Clock clock) {
+        this.store = store;
         this.trails = Map.copyOf(trails);
         this.durability = durability;
         this.properties = properties;
@@ -71,11 +69,11 @@ public class RecordArchives {
     }
 
     List<Manifest> archives() {
-        return store.recordManifests().stream().map(RecordArchives::manifest).toList();
+        return store.recordManifests();
     }
 
     Optional<Manifest> archive(RecordKind kind, YearMonth period) {
-        return store.recordManifest(id(kind, period)).map(RecordArchives::manifest);
+        return store.recordManifest(kind.path, period.toString());
     }
 
     Path fileOf(Manifest manifest) {
@@ -120,7 +118,7 @@ public class RecordArchives {
             Manifest manifest = new Manifest(kind.path, period.toString(), name, count, sha256, now, actor, null, null);
             Files.writeString(properties.archiveDirectory().resolve(kind.path + "-" + period + ".manifest.json"),
                     json.writeValueAsString(manifest) + "\n");
-            store.insertRecordManifest(document(manifest));
+            store.insertRecordManifest(manifest);
             durability.makeAcknowledgedWritesDurable();
             log.info("record archive written kind={} period={} records={} file={} by={}", kind.path, period, count,
                     target, actor);
@@ -160,7 +158,7 @@ public class RecordArchives {
         long deleted = trails.get(kind).deleteArchived(ids, AuditArchives.DELETE_CHUNK);
         durability.makeAcknowledgedWritesDurable();
         long total = (archived.deleted() == null ? 0 : archived.deleted()) + deleted;
-        store.markRecordArchivePruned(id(kind, period), now, total);
+        store.markRecordArchivePruned(kind.path, period.toString(), now, total);
         durability.makeAcknowledgedWritesDurable();
         log.info("records pruned kind={} period={} deleted={} by={}", kind.path, period, deleted, actor);
         return archive(kind, period).orElseThrow();
@@ -180,24 +178,5 @@ public class RecordArchives {
 
     private static Instant start(YearMonth period) {
         return period.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-    }
-
-    private static String id(RecordKind kind, YearMonth period) {
-        return kind.path + "-" + period;
-    }
-
-    private static Document document(Manifest m) {
-        return new Document("_id", m.kind() + "-" + m.period()).append("kind", m.kind()).append("period", m.period())
-                .append("file", m.file()).append("records", m.records()).append("sha256", m.sha256())
-                .append("archivedAt", Date.from(m.archivedAt())).append("archivedBy", m.archivedBy());
-    }
-
-    private static Manifest manifest(Document d) {
-        Date pruned = d.getDate("prunedAt");
-        Object deleted = d.get("deleted");
-        return new Manifest(d.getString("kind"), d.getString("period"), d.getString("file"),
-                ((Number) d.get("records")).longValue(), d.getString("sha256"), d.getDate("archivedAt").toInstant(),
-                d.getString("archivedBy"), pruned == null ? null : pruned.toInstant(),
-                deleted == null ? null : ((Number) deleted).longValue());
     }
 }

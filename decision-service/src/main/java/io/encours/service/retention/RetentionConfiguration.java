@@ -17,18 +17,30 @@ import tools.jackson.databind.json.JsonMapper;
 class RetentionConfiguration {
 
     @Bean
-    AuditArchives auditArchives(MongoTemplate mongo, AuditArchiveStore decisions, WriteDurability durability,
-                                RetentionProperties properties, JsonMapper json, Clock clock) {
-        return new AuditArchives(mongo, decisions, durability, properties, json, clock);
+    RetentionStore retentionStore(MongoTemplate mongo, WriteDurability durability) {
+        return new RetentionStore(mongo, durability);
+    }
+
+    /** Also read by the auditors' chain verification. */
+    @Bean
+    ChainAnchorStore chainAnchorStore(MongoTemplate mongo) {
+        return new ChainAnchorStore(mongo);
     }
 
     @Bean
-    RecordArchives recordArchives(MongoTemplate mongo, HoldTrailStore holds, PolicyTrailStore policy,
+    AuditArchives auditArchives(RetentionStore store, ChainAnchorStore anchors, AuditArchiveStore decisions,
+                                WriteDurability durability, RetentionProperties properties, JsonMapper json,
+                                Clock clock) {
+        return new AuditArchives(store, anchors, decisions, durability, properties, json, clock);
+    }
+
+    @Bean
+    RecordArchives recordArchives(RetentionStore store, HoldTrailStore holds, PolicyTrailStore policy,
                                   AdminTrailStore admin, WriteDurability durability, RetentionProperties properties,
                                   JsonMapper json, Clock clock) {
         Map<RecordKind, ArchivableRecords> trails = Map.of(RecordKind.HOLDS, holds.holdsArchive(),
                 RecordKind.HOLD_ACTIONS, holds.actionsArchive(), RecordKind.POLICY_ACTIONS, policy,
                 RecordKind.ADMIN_ACTIONS, admin);
-        return new RecordArchives(mongo, trails, durability, properties, json, clock);
+        return new RecordArchives(store, trails, durability, properties, json, clock);
     }
 }

@@ -9,14 +9,16 @@ import io.encours.service.storage.WriteDurability;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * Retention's own collections: the manifests of the decisions' archives ({@code audit_archives}), those of the
  * other trails ({@code record_archives}) and the retention actions ({@code retention_actions}). The records
- * archived are read and deleted through their owners' stores.
+ * archived are read and deleted through their owners' stores. Shapes in {@link RetentionDocuments}.
  */
 class RetentionStore {
     static final String AUDIT_ARCHIVES = "audit_archives";
@@ -35,44 +37,53 @@ class RetentionStore {
         this.durability = durability;
     }
 
-    List<Document> auditManifests() {
-        return auditArchives.find().into(new ArrayList<>());
+    List<ArchiveManifest> auditManifests() {
+        List<ArchiveManifest> manifests = new ArrayList<>();
+        auditArchives.find().forEach(d -> manifests.add(RetentionDocuments.auditManifest(d)));
+        return manifests;
     }
 
-    Optional<Document> auditManifest(String id) {
-        return Optional.ofNullable(auditArchives.find(Filters.eq("_id", id)).first());
+    Optional<ArchiveManifest> auditManifest(String kind, String period) {
+        return Optional.ofNullable(auditArchives.find(Filters.eq(RetentionDocuments.ID,
+                RetentionDocuments.manifestId(kind, period))).first()).map(RetentionDocuments::auditManifest);
     }
 
-    void insertAuditManifest(Document manifest) {
-        auditArchives.insertOne(manifest);
+    void insertAuditManifest(ArchiveManifest manifest) {
+        auditArchives.insertOne(RetentionDocuments.auditManifest(manifest));
     }
 
     /** Marks pruned the decisions' archives that end at or before chain number {@code lastSeq}. */
     void markAuditArchivesPruned(long lastSeq, Instant at) {
-        auditArchives.updateMany(Filters.and(Filters.lte("lastSeq", lastSeq), Filters.eq("prunedAt", null)),
-                Updates.set("prunedAt", date(at)));
+        auditArchives.updateMany(Filters.and(Filters.lte(RetentionDocuments.LAST_SEQ, lastSeq),
+                Filters.eq(RetentionDocuments.PRUNED_AT, null)), Updates.set(RetentionDocuments.PRUNED_AT, date(at)));
     }
 
-    List<Document> recordManifests() {
-        return recordArchives.find().into(new ArrayList<>());
+    List<RecordArchives.Manifest> recordManifests() {
+        List<RecordArchives.Manifest> manifests = new ArrayList<>();
+        recordArchives.find().forEach(d -> manifests.add(RetentionDocuments.recordManifest(d)));
+        return manifests;
     }
 
-    Optional<Document> recordManifest(String id) {
-        return Optional.ofNullable(recordArchives.find(Filters.eq("_id", id)).first());
+    Optional<RecordArchives.Manifest> recordManifest(String kind, String period) {
+        return Optional.ofNullable(recordArchives.find(Filters.eq(RetentionDocuments.ID,
+                RetentionDocuments.manifestId(kind, period))).first()).map(RetentionDocuments::recordManifest);
     }
 
-    void insertRecordManifest(Document manifest) {
-        recordArchives.insertOne(manifest);
+    void insertRecordManifest(RecordArchives.Manifest manifest) {
+        recordArchives.insertOne(RetentionDocuments.recordManifest(manifest));
     }
 
-    void markRecordArchivePruned(String id, Instant at, long deleted) {
-        recordArchives.updateOne(Filters.eq("_id", id),
-                Updates.combine(Updates.set("prunedAt", date(at)), Updates.set("deleted", deleted)));
+    void markRecordArchivePruned(String kind, String period, Instant at, long deleted) {
+        recordArchives.updateOne(Filters.eq(RetentionDocuments.ID, RetentionDocuments.manifestId(kind, period)),
+                Updates.combine(Updates.set(RetentionDocuments.PRUNED_AT, date(at)),
+                        Updates.set(RetentionDocuments.DELETED, deleted)));
     }
 
     /** Records one retention action, durably. */
-    void insertAction(Document action) {
-        actions.insertOne(action);
+    void insertAction(String actor, String action, String kind, String period, Map<String, Object> details,
+                      Instant at) {
+        actions.insertOne(RetentionDocuments.action(UUID.randomUUID().toString(), at, actor, action, kind, period,
+                details));
         durability.makeAcknowledgedWritesDurable();
     }
 

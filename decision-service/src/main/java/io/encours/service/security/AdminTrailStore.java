@@ -6,6 +6,8 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import io.encours.service.storage.Inserts;
 import io.encours.service.storage.StoreIndexes;
+import io.encours.service.storage.TimeOrder;
+import io.encours.service.storage.TrailPage;
 import io.encours.service.storage.TrailStore;
 import io.encours.service.storage.WriteDurability;
 import org.bson.Document;
@@ -32,6 +34,15 @@ public class AdminTrailStore extends TrailStore {
         this.mongo = mongo;
         this.durability = durability;
         this.createIndexes = createIndexes;
+    }
+
+    /**
+     * A page of the auditors' search of the administration trail.
+     *
+     * @throws IllegalArgumentException the cursor was not returned by this search in this order, saying so
+     */
+    public TrailPage search(AdminActionCriteria criteria, TimeOrder order, String cursor, int size) {
+        return search(criteria.toBson(keyset()), order, cursor, size);
     }
 
     void insert(Document action) {

@@ -13,7 +13,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * An append-only trail of a feature (policy actions, administrators' actions): its pages for other features'
- * searches, and its archivable view (every record may go once archived). The owning feature's store extends it
+ * searches (by its time field and id, {@link TimeKeyset}; each owning store takes its own criteria record), and its archivable view (every record may go once archived). The owning feature's store extends it
  * and names the collection and its time field.
  */
 public class TrailStore implements ArchivableRecords {
@@ -21,12 +21,14 @@ public class TrailStore implements ArchivableRecords {
     private final WriteDurability durability;
     private final String collection;
     private final String timeField;
+    private final TimeKeyset keyset;
 
     protected TrailStore(MongoTemplate mongo, WriteDurability durability, String collection, String timeField) {
         this.mongo = mongo;
         this.durability = durability;
         this.collection = collection;
         this.timeField = timeField;
+        this.keyset = new TimeKeyset(timeField);
     }
 
     /** The trail's collection, for the owning store's own writes (with the durable write concern). */
@@ -34,9 +36,20 @@ public class TrailStore implements ArchivableRecords {
         return mongo.getCollection(collection).withWriteConcern(durability.writeConcern());
     }
 
-    /** At most {@code limit} records matching {@code query}, in {@code sort} order (the caller's query). */
-    public List<Document> page(Bson query, Bson sort, int limit) {
-        return mongo.getCollection(collection).find(query).sort(sort).limit(limit).into(new ArrayList<>());
+    /** The paging of the trail by its time field, for the owning store's criteria. */
+    protected TimeKeyset keyset() {
+        return keyset;
+    }
+
+    /**
+     * A page of the records matching every one of {@code criteria} (built by the owning store's criteria record on
+     * its fields), in {@code order}, after {@code cursor} when given.
+     *
+     * @throws IllegalArgumentException the cursor was not returned by this search in this order, saying so
+     */
+    protected TrailPage search(List<Bson> criteria, TimeOrder order, String cursor, int size) {
+        return keyset.page((query, sort, limit) -> mongo.getCollection(collection).find(query).sort(sort).limit(limit)
+                .into(new ArrayList<>()), criteria, order, cursor, size);
     }
 
     @Override

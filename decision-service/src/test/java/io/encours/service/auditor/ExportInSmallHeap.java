@@ -21,7 +21,7 @@ public final class ExportInSmallHeap {
         String uri = args[0];
         String database = uri.substring(uri.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
         try (MongoClient client = MongoClients.create(uri)) {
-            AuditorController controller = new AuditorController(new io.encours.service.audit.AuditReadStore(new MongoTemplate(client, database)), new MongoTemplate(client, database));
+            AuditorController controller = new AuditorController(new io.encours.service.audit.AuditReadStore(new MongoTemplate(client, database)), new io.encours.service.retention.ChainAnchorStore(new MongoTemplate(client, database)));
             CountingResponse response = new CountingResponse();
             controller.exportJsonLines(new AuditorController.Selection(args[1], null, null, null, null, null, null,
                     null, null, null, null, null, null, null, null, null, null), response);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.encours.service.storage.EmbeddedMongo;
+import io.encours.service.storage.TimeOrder;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -69,8 +70,8 @@ class FirstStartTest {
 
             assertThat(PRINTED.matcher(log.getOut()).results().mapToInt(m -> 1).sum()).isEqualTo(printedSoFar);
             assertThat(passwords.matches("the-admin-chose-this", users.find("admin").orElseThrow().passwordHash())).isTrue();
-            assertThat(new AdminTrailStore(mongo, store, false).page(com.mongodb.client.model.Filters.eq("action",
-                    "ADMIN_BOOTSTRAPPED"), com.mongodb.client.model.Sorts.ascending("at"), 10)).hasSize(1);
+            assertThat(new AdminTrailStore(mongo, store, false).search(AdminActionCriteria.ofAction("ADMIN_BOOTSTRAPPED"),
+                    TimeOrder.OLDEST_FIRST, null, 10).records()).hasSize(1);
         }
     }
 

@@ -1,9 +1,9 @@
 package io.encours.service.stats.planted;
 
+import io.encours.service.hold.HoldCriteria;
 import io.encours.service.hold.HoldTrailStore;
-import java.util.List;
-import org.bson.Document;
-import org.bson.conversions.Bson;
+import io.encours.service.storage.TimeOrder;
+import io.encours.service.storage.TrailPage;
 
 /**
  * A planted violation, never run: the stats feature using the hold feature, which
@@ -17,7 +17,7 @@ public final class HoldsReadAcrossFeatures {
         this.holds = holds;
     }
 
-    public List<Document> holds(Bson query, Bson sort) {
-        return holds.holds(query, sort, 10);
+    public TrailPage holds(HoldCriteria criteria) {
+        return holds.searchHolds(criteria, TimeOrder.NEWEST_FIRST, null, 10);
     }
 }
