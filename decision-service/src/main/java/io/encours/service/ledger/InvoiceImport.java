@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * An ERP's export of invoices (open items and paid history) read into the events the API takes. The columns
  * are named by query parameters ({@code customerId=customerID&invoiceId=invoiceNumber&...}); each line gives an
- * {@code INVOICE_ISSUED} (no order: the export has none), a {@code DISPUTE_OPENED} for the whole amount on the
+ * {@code INVOICE_ISSUED} (referring to the order {@code import:<invoiceId>}: the export names none, and an
+ * invoice refers to its order), a {@code DISPUTE_OPENED} for the whole amount on the
  * invoice date when the disputed cell says so, and a {@code PAYMENT_RECEIVED} allocated to the invoice on the
  * paid date when there is one (an empty cell: still open). Event ids are derived from the invoice id
  * ({@code import:<invoiceId>:issued}, {@code :disputed}, {@code :paid}), so importing the same file again is all
@@ -181,7 +182,8 @@ final class InvoiceImport {
         List<Map<String, Object>> events = new ArrayList<>();
         Map<String, Object> issued = event("import:" + invoiceId + ":issued", "INVOICE_ISSUED", customerId, issuedOn);
         issued.put("invoiceId", invoiceId);
-        issued.put("orderId", null);
+        // the export names no order; the invoice stands for its own (an order id no ORDER_BOOKED will use)
+        issued.put("orderId", "import:" + invoiceId);
         issued.put("amount", amount);
         issued.put("dueOn", dueOn.toString());
         events.add(issued);

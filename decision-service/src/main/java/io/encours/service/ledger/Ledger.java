@@ -349,6 +349,9 @@ public class Ledger implements CreditPositions {
                 throw io.encours.service.web.Problems.invalidField("after", "is a cursor from a previous page (next)");
             }
         }
+        if (accounts.find(customerId).isEmpty()) {
+            throw LedgerProblems.accountNotFound(customerId);
+        }
         List<AcceptedEvent> found = store.eventsOf(customerId, afterVersion, afterIndex, limit + 1);
         boolean more = found.size() > limit;
         List<AcceptedEvent> page = more ? found.subList(0, limit) : found;

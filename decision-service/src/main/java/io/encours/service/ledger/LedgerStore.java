@@ -81,9 +81,9 @@ final class LedgerStore {
     }
 
     /**
-     * Events in a customer's order of acceptance (unique: it also serves paging); documents by customer and by
-     * kind and id (who owns an invoice). The embedded store builds only the unique ones; a customer's documents
-     * are read there by their {@code _id} range.
+     * Events in a customer's order of acceptance (unique: it also serves paging and a customer's fingerprints);
+     * documents by kind and id (who holds an invoice). A customer's documents are read by their {@code _id}
+     * range, which needs no other index.
      */
     void createIndexes() {
         events.createIndex(Indexes.ascending(CUSTOMER_ID, LEDGER_VERSION, INDEX),

@@ -70,7 +70,13 @@ class LedgerApiTest extends FullStackTest {
         return id;
     }
 
+    /**
+     * An event in wire form. Invoice ids are unique across customers (the ERP numbers its invoices once; an
+     * invoice id of another customer is refused), so each test customer's {@code INV-n} becomes
+     * {@code <customer>/INV-n}.
+     */
     private String event(String id, String type, String customer, LocalDate on, String fields) {
+        fields = fields.replace("\"INV-", "\"" + customer + "/INV-");
         return "{\"eventId\": \"" + id + "\", \"type\": \"" + type + "\", \"customerId\": \"" + customer
                 + "\", \"occurredOn\": \"" + on + "\", \"currency\": \"EUR\"" + (fields.isEmpty() ? "" : ", " + fields) + "}";
     }
@@ -143,7 +149,7 @@ class LedgerApiTest extends FullStackTest {
         assertThat(today.get("total").decimalValue()).isEqualByComparingTo("10700");
         assertThat(today.get("limit").decimalValue()).isEqualByComparingTo("50000");
         assertThat(today.get("insuredLimit").decimalValue()).isEqualByComparingTo("40000");
-        assertThat(today.get("documents").get("OVERDUE").get(0).get("documentId").asString()).isEqualTo("INV-1");
+        assertThat(today.get("documents").get("OVERDUE").get(0).get("documentId").asString()).isEqualTo(c + "/INV-1");
         assertThat(today.get("behaviour").get("paymentIncidents12m").asInt()).isEqualTo(1);
         assertThat(today.get("behaviour").get("highestDunningLevel").asInt()).isEqualTo(1);
         assertAgreesWithRunningTotals(today);
@@ -152,7 +158,7 @@ class LedgerApiTest extends FullStackTest {
         JsonNode past = exposure(c, d.plusDays(3));
         assertThat(amount(past, "OPEN_INVOICES_NOT_DUE")).isEqualByComparingTo("6000");
         assertThat(amount(past, "OPEN_ORDERS")).isEqualByComparingTo("5000");
-        assertThat(past.get("runningTotals").isNull()).isTrue();
+        assertThat(past.has("runningTotals")).isFalse();
 
         JsonNode events = manager().get("/api/v1/accounts/" + c + "/ledger/events?limit=10").json();
         assertThat(events.get("events")).hasSize(10);
@@ -160,7 +166,7 @@ class LedgerApiTest extends FullStackTest {
         JsonNode rest = manager().get("/api/v1/accounts/" + c + "/ledger/events?limit=10&after="
                 + events.get("next").asString()).json();
         assertThat(rest.get("events")).hasSize(4);
-        assertThat(rest.get("next").isNull()).isTrue();
+        assertThat(rest.has("next")).isFalse();
     }
 
     @Test
@@ -210,7 +216,7 @@ class LedgerApiTest extends FullStackTest {
         String c = newCustomer();
         LocalDate d = today().minusDays(5);
         JsonNode answer = send(
-                event(c + "-1", "INVOICE_ISSUED", c, d, "\"invoiceId\": \"INV-1\", \"orderId\": null, \"amount\": 500, \"dueOn\": \"" + d.plusDays(30) + "\""),
+                event(c + "-1", "INVOICE_ISSUED", c, d, "\"invoiceId\": \"INV-1\", \"orderId\": \"SO-0\", \"amount\": 500, \"dueOn\": \"" + d.plusDays(30) + "\""),
                 event(c + "-2", "CREDIT_NOTE", c, d, "\"creditNoteId\": \"CN-1\", \"invoiceId\": \"INV-1\", \"amount\": 900"),
                 event(c + "-3", "ORDER_BOOKED", c, d, "\"orderId\": \"SO-1\", \"amount\": -5"),
                 "{\"eventId\": \"" + c + "-4\"}",
@@ -304,7 +310,7 @@ class LedgerApiTest extends FullStackTest {
         TestApi.Response first = importCsv(csv, query);
         assertThat(first.status()).as(first.text()).isEqualTo(200);
         JsonNode report = first.json();
-        assertThat(report.get("imported").asInt()).isEqualTo(3);
+        assertThat(report.get("imported").asInt()).as(report.toString()).isEqualTo(3);
         assertThat(report.get("rejected").asInt()).isEqualTo(2);
         assertThat(report.get("accountsCreated").asInt()).isEqualTo(1);
         assertThat(report.get("rejections").get(0).get("line").asInt()).isEqualTo(5);
@@ -343,7 +349,7 @@ class LedgerApiTest extends FullStackTest {
     @Test
     void fiftyConcurrentReservationsAgainstOneLimitStayWithinIt() throws Exception {
         String c = newCustomer();
-        send(event(c + "-1", "INVOICE_ISSUED", c, today(), "\"invoiceId\": \"INV-1\", \"orderId\": null, \"amount\": 20000, \"termsDays\": 30"));
+        send(event(c + "-1", "INVOICE_ISSUED", c, today(), "\"invoiceId\": \"INV-1\", \"orderId\": \"SO-0\", \"amount\": 20000, \"termsDays\": 30"));
         BigDecimal limit = new BigDecimal("50000");
         BigDecimal each = new BigDecimal("1000");
         ExecutorService pool = Executors.newFixedThreadPool(50);
@@ -391,14 +397,14 @@ class LedgerApiTest extends FullStackTest {
         CustomerLedger replica = CustomerLedger.restore(store.state(c, "EUR"));
         LedgerState before = replica.state();
         LedgerEvent invoice = LedgerEventParser.parse(Map.of("eventId", c + "-2", "type", "INVOICE_ISSUED",
-                "customerId", c, "occurredOn", today().toString(), "currency", "EUR", "invoiceId", "INV-1",
+                "customerId", c, "occurredOn", today().toString(), "currency", "EUR", "invoiceId", c + "/INV-1",
                 "orderId", "SO-1", "amount", new BigDecimal("100"), "termsDays", 30)).event();
         ApplyResult result = replica.apply(invoice, IntakeRules.of(today(), 3));
         assertThat(result.isAccepted()).isTrue();
         LedgerDocuments.AcceptedEvent accepted = new LedgerDocuments.AcceptedEvent(c + "-2", c, read.ledgerVersion() + 1,
                 0, invoice.type(), today(), Instant.now(), result.fingerprint(), Map.of("eventId", c + "-2",
                 "type", "INVOICE_ISSUED", "customerId", c, "occurredOn", today().toString(), "currency", "EUR",
-                "invoiceId", "INV-1", "orderId", "SO-1", "amount", new BigDecimal("100"), "termsDays", 30));
+                "invoiceId", c + "/INV-1", "orderId", "SO-1", "amount", new BigDecimal("100"), "termsDays", 30));
         assertThat(store.commitOnly(read, read.totals().plus(result.delta()), List.of(accepted),
                 LedgerDocuments.changed(before, replica.state()))).isTrue();
         assertThat(mongo.getCollection(LedgerDocuments.EVENTS).countDocuments(new Document("_id", c + "-2"))).isZero();
