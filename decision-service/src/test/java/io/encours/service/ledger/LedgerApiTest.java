@@ -158,7 +158,7 @@ class LedgerApiTest extends FullStackTest {
         JsonNode past = exposure(c, d.plusDays(3));
         assertThat(amount(past, "OPEN_INVOICES_NOT_DUE")).isEqualByComparingTo("6000");
         assertThat(amount(past, "OPEN_ORDERS")).isEqualByComparingTo("5000");
-        assertThat(past.has("runningTotals")).isFalse();
+        assertThat(past.path("runningTotals").isMissingNode() || past.path("runningTotals").isNull()).isTrue();
 
         JsonNode events = manager().get("/api/v1/accounts/" + c + "/ledger/events?limit=10").json();
         assertThat(events.get("events")).hasSize(10);
@@ -166,7 +166,7 @@ class LedgerApiTest extends FullStackTest {
         JsonNode rest = manager().get("/api/v1/accounts/" + c + "/ledger/events?limit=10&after="
                 + events.get("next").asString()).json();
         assertThat(rest.get("events")).hasSize(4);
-        assertThat(rest.has("next")).isFalse();
+        assertThat(rest.path("next").isMissingNode() || rest.path("next").isNull()).isTrue();
     }
 
     @Test
@@ -353,36 +353,39 @@ class LedgerApiTest extends FullStackTest {
         BigDecimal limit = new BigDecimal("50000");
         BigDecimal each = new BigDecimal("1000");
         ExecutorService pool = Executors.newFixedThreadPool(50);
-        List<Callable<Boolean>> checks = new ArrayList<>();
+        List<Callable<String>> checks = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             String order = "SO-" + i;
             checks.add(() -> {
                 while (true) {
                     CreditPositions.CreditPosition position = ledger.positionOf(c, today()).orElseThrow();
                     if (position.exposure().total().add(each).compareTo(limit) > 0) {
-                        return false;
+                        return null;
                     }
                     ApprovedOrderCheck check = new ApprovedOrderCheck("D-" + order, order, today(), each);
                     if (ledger.reserve(c, position.version(), check, Instant.now().plusSeconds(3600))) {
-                        return true;
+                        return order;
                     }
                 }
             });
         }
-        int approved = 0;
+        List<String> approvedOrders = new ArrayList<>();
         try {
-            for (Future<Boolean> result : pool.invokeAll(checks)) {
-                approved += result.get() ? 1 : 0;
+            for (Future<String> result : pool.invokeAll(checks)) {
+                if (result.get() != null) {
+                    approvedOrders.add(result.get());
+                }
             }
         } finally {
             pool.shutdown();
         }
+        int approved = approvedOrders.size();
         assertThat(approved).isEqualTo(30);
         JsonNode today = exposure(c, null);
         assertThat(amount(today, "APPROVED_NOT_BOOKED")).isEqualByComparingTo("30000");
         assertThat(today.get("total").decimalValue()).isEqualByComparingTo(limit);
         // the ERP books one of the approved orders: its reservation ends, the order counts instead
-        send(event(c + "-2", "ORDER_BOOKED", c, today(), "\"orderId\": \"SO-7\", \"amount\": 1000"));
+        send(event(c + "-2", "ORDER_BOOKED", c, today(), "\"orderId\": \"" + approvedOrders.get(0) + "\", \"amount\": 1000"));
         JsonNode after = exposure(c, null);
         assertThat(amount(after, "APPROVED_NOT_BOOKED")).isEqualByComparingTo("29000");
         assertThat(amount(after, "OPEN_ORDERS")).isEqualByComparingTo("1000");
