@@ -349,7 +349,7 @@ class LedgerApiTest extends FullStackTest {
     @Test
     void fiftyConcurrentReservationsAgainstOneLimitStayWithinIt() throws Exception {
         String c = newCustomer();
-        send(event(c + "-1", "INVOICE_ISSUED", c, today(), "\"invoiceId\": \"INV-1\", \"orderId\": \"SO-0\", \"amount\": 20000, \"termsDays\": 30"));
+        send(event(c + "-1", "INVOICE_ISSUED", c, today(), "\"invoiceId\": \"INV-1\", \"orderId\": \"SO-INVOICED\", \"amount\": 20000, \"termsDays\": 30"));
         BigDecimal limit = new BigDecimal("50000");
         BigDecimal each = new BigDecimal("1000");
         ExecutorService pool = Executors.newFixedThreadPool(50);
