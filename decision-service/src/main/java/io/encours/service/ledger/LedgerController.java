@@ -58,7 +58,9 @@ class LedgerController {
                     + "for the types). Each is answered on its own, in the batch's order: ACCEPTED, DUPLICATE (same "
                     + "eventId and content: nothing changed) or REJECTED with its problems (field, reason); a "
                     + "rejected event changes nothing and does not stop the others. An event of a customer without "
-                    + "an account is rejected. Durable before the answer.")
+                    + "an account is rejected. Durable before the answer.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content =
+                    @Content(mediaType = "application/json", schema = @Schema(type = "array"))))
     @ApiResponse(responseCode = "413", description = "More events than encours.ledger.max-batch-size",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     LedgerAnswers.BatchAnswer recordEvents(HttpServletRequest request) {
