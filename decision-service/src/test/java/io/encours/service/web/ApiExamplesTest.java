@@ -136,6 +136,16 @@ class ApiExamplesTest {
         call("listAccounts", as("auditor"), "GET", "/api/v1/accounts?sector=MANUFACTURING&limit=1");
         call("accountHistory", as("auditor"), "GET", "/api/v1/accounts/C-1000/history");
 
+        // The ledger: the ERP's events and its invoice export, then the account's exposure, events and checks.
+        call("recordLedgerEvents", api().withApiKey("test-erp-feed-key"), "POST", "/api/v1/ledger/events");
+        call("importInvoices", api().withApiKey("test-erp-feed-key"), "POST", "/api/v1/ledger/imports/invoices"
+                + "?customerId=customerID&invoiceId=invoiceNumber&issuedOn=InvoiceDate&dueOn=DueDate&amount=InvoiceAmount"
+                + "&paidOn=SettledDate&disputed=Disputed&dateFormat=M/d/yyyy&currency=EUR&createAccounts=true");
+        call("accountExposure", as("manager"), "GET", "/api/v1/accounts/C-1000/exposure");
+        call("accountLedgerEvents", as("auditor"), "GET", "/api/v1/accounts/C-1000/ledger/events?limit=2");
+        call("rebuildAccountLedger", as("manager"), "POST", "/api/v1/accounts/C-1000/rebuild");
+        call("checkLedger", as("manager"), "POST", "/api/v1/ledger/checks");
+
         // The policy in force, read by the committee.
         call("listPolicies", as("committee1"), "GET", "/api/v1/policies");
         call("active", as("committee1"), "GET", "/api/v1/policies/active");
