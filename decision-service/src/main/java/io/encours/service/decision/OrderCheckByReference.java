@@ -11,7 +11,11 @@ import java.time.LocalDate;
         + "its exposure and its payment behaviour from its credit account and ledger position on asOf, records them "
         + "with the position's version, and reserves an approved order's amount (approved, not booked) until the ERP "
         + "books or cancels the order or the policy's order.reservationValidityDays pass. An unknown customer is a "
-        + "404 /problems/customer-not-found.")
+        + "404 /problems/customer-not-found.",
+        example = "{\"customerId\": \"C-1001\", \"order\": {\"id\": \"SO-2026-0107\", \"amount\": 20000.00, "
+                + "\"currency\": \"EUR\", \"requestedTerms\": {\"days\": 30, \"endOfMonth\": false}, "
+                + "\"paymentMethod\": \"BANK_TRANSFER\", \"purchaseOrderPresent\": true, "
+                + "\"termsAndConditionsAccepted\": true}}")
 record OrderCheckByReference(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The customer's id (its credit account)",
                 example = "C-1001") String customerId,

@@ -90,6 +90,7 @@ class OrderCheckByReferenceTest {
 
         assertThat(response.status()).as(response.text()).isEqualTo(200);
         JsonNode decision = response.json();
+        writeExample("order-check-by-reference-answer.json", response.text());
         assertThat(decision.get("outcome").asString()).isEqualTo("APPROVE");
         assertThat(decision.get("internalLimit").decimalValue()).isEqualByComparingTo("100000");
         assertThat(decision.get("exposureAfterOrder").decimalValue()).isEqualByComparingTo("60000");
@@ -258,6 +259,15 @@ class OrderCheckByReferenceTest {
             return decisions;
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** The answer as it was given, under target/, for the README and the OpenAPI example. */
+    private static void writeExample(String name, String text) {
+        try {
+            java.nio.file.Files.writeString(Path.of("target", name), text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
