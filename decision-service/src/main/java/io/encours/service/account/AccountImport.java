@@ -23,7 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Accounts from an ERP's customer export (go-live): one account per line, the columns named by query
  * parameters ({@code customerId=Code client&internalLimit=Encours autorisé}), each field's own name when
- * not mapped. French exports read as they are: {@code separator=;}, {@code decimalSeparator=,} (spaces as
+ * not mapped; {@code currency=EUR} names no column of the file but the currency of every line. French
+ * exports read as they are: {@code separator=;}, {@code decimalSeparator=,} (spaces as
  * thousands separators are ignored), {@code dateFormat=dd/MM/yyyy}, {@code charset=windows-1252}. A line
  * becomes an account, a change of its account, or nothing when the account already holds the same data:
  * importing the same file again changes nothing. Fields with no column keep the account's value (a new
@@ -34,14 +35,14 @@ final class AccountImport {
     /** The fields a column may fill, each with the path it sets in the account body. */
     static final Map<String, String> FIELDS = fields();
     private static final Set<String> OPTIONS = Set.of("separator", "decimalSeparator", "dateFormat", "charset",
-            "currency", "reason");
+            "reason");
 
     private final char separator;
     private final char decimalSeparator;
     private final DateTimeFormatter dates;
     private final String datePattern;
     private final Charset charset;
-    private final String defaultCurrency;
+    private String defaultCurrency;
     private final String reason;
     private final Map<String, String> columns = new LinkedHashMap<>();
 
@@ -72,7 +73,6 @@ final class AccountImport {
             problems.add(new FieldProblem("charset", "is not a known character set such as UTF-8 or windows-1252"));
         }
         charset = named;
-        defaultCurrency = parameters.get("currency");
         reason = parameters.getOrDefault("reason", "import");
         FIELDS.keySet().forEach(field -> columns.put(field, parameters.getOrDefault(field, field)));
         if (!problems.isEmpty()) {
@@ -104,6 +104,8 @@ final class AccountImport {
             int at = header.indexOf(column);
             if (at >= 0) {
                 index.put(field, at);
+            } else if (field.equals("currency") && !column.equals(field)) {
+                defaultCurrency = column; // a file without a currency column: currency=EUR is every line's currency
             } else if (!column.equals(field)) {
                 problems.add(new FieldProblem(field, "names the column '" + column + "', which the header has not: "
                         + header));
@@ -141,7 +143,7 @@ final class AccountImport {
         body.remove("version");
         body.put("customerId", customerId);
         body.put("reason", reason);
-        if (current == null && defaultCurrency != null) {
+        if (defaultCurrency != null) {
             body.put("currency", defaultCurrency);
         }
         for (Map.Entry<String, Integer> column : index.entrySet()) {
