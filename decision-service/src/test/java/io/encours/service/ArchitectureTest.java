@@ -50,7 +50,7 @@ class ArchitectureTest {
             Map.entry("editor", Set.of("policy", "web")),
             Map.entry("hold", Set.of("audit", "executor", "policy", "storage", "web")),
             Map.entry("account", Set.of("audit", "storage", "web")),
-            Map.entry("decision", Set.of("audit", "hold", "policy", "web")),
+            Map.entry("decision", Set.of("account", "audit", "hold", "ledger", "policy", "web")),
             Map.entry("replay", Set.of("audit", "decision", "policy", "web")),
             Map.entry("simulation", Set.of("audit", "decision", "executor", "job", "policy", "replay", "storage", "web")),
             Map.entry("backtest", Set.of("audit", "executor", "job", "policy", "replay", "storage", "web")),

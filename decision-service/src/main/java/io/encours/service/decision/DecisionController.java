@@ -47,8 +47,16 @@ class DecisionController {
     @Operation(summary = "Order credit check (the hot path)",
             description = "May this order go out on credit? APPROVE, REVIEW (hold for a credit analyst) or BLOCK, "
                     + "with the reasons, limits, exposure after the order, available credit, uninsured share and "
-                    + "granted payment terms.")
+                    + "granted payment terms. The body carries the customer and its exposure (OrderCheckBody), or only "
+                    + "customerId and the order (OrderCheckByReference): Encours then reads them from the customer's "
+                    + "account and ledger and reserves an approved order's amount.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "application/json",
+            schema = @Schema(oneOf = {OrderCheckBody.class, OrderCheckByReference.class})))
     @ApiResponse(responseCode = "200", description = "The decision, recorded")
+    @ApiResponse(responseCode = "404", description = "/problems/customer-not-found: an order check by reference names "
+            + "a customer without a credit account",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     DecisionResponse orderCheck(@Valid @RequestBody OrderCheckBody body,
             @Parameter(hidden = true) DecisionService.Call call, Locale locale, HttpServletResponse response) {
         return decide(body, call, locale, response);

@@ -10,6 +10,7 @@ import io.encours.service.audit.CheckedRecord;
 import io.encours.service.audit.DecisionIds;
 import io.encours.service.audit.DuplicateRequestException;
 import io.encours.service.hold.CreditHolds;
+import io.encours.service.ledger.ApprovedOrderCheck;
 import io.encours.service.policy.ActivePolicy;
 import io.encours.service.web.FieldProblem;
 import io.encours.service.web.Problems;
@@ -56,11 +57,13 @@ class DecisionService {
     private final Clock businessClock;
     private final CreditHolds holds;
     private final DecisionProperties settings;
+    private final ReferenceFacts referenceFacts;
+    private final Clock clock;
     private final Semaphore computing = new Semaphore(Runtime.getRuntime().availableProcessors());
 
     DecisionService(ActivePolicy activePolicy, AuditTrail auditTrail, DecisionIds decisionIds,
                     DecisionMetrics metrics, JsonMapper json, Clock clock, WebProperties web, CreditHolds holds,
-                    DecisionProperties settings) {
+                    DecisionProperties settings, ReferenceFacts referenceFacts) {
         this.activePolicy = activePolicy;
         this.auditTrail = auditTrail;
         this.decisionIds = decisionIds;
@@ -71,9 +74,14 @@ class DecisionService {
         this.businessClock = clock.withZone(web.timeZone());
         this.holds = holds;
         this.settings = settings;
+        this.referenceFacts = referenceFacts;
+        this.clock = clock;
     }
 
     Decided decide(DecisionBody body, Call call) {
+        if (body instanceof OrderCheckBody check && check.customerId() != null) {
+            return decideByReference(check, call);
+        }
         CompiledPolicy policy = activePolicy.current();
         List<FieldProblem> problems = body.problems(policy);
         LocalDate today = LocalDate.now(businessClock);
@@ -108,14 +116,99 @@ class DecisionService {
         } finally {
             slot.release();
         }
+        return answered(record, call);
+    }
+
+    private Decided answered(AuditRecord record, Call call) {
         // A held order (REVIEW, BLOCK) is answered only once its credit hold is durable too.
         holds.openFor(record);
         long answeredNanos = System.nanoTime() - call.arrival().nanos();
-        metrics.decided(body.type(), record.outcome(), answeredNanos);
+        metrics.decided(record.type(), record.outcome(), answeredNanos);
         log.info("decision recorded type={} outcome={} policyVersion={} evaluationMicros={} totalMicros={}",
                 record.type(), record.outcome(), record.policy().version(), record.evaluationNanos() / 1000,
                 answeredNanos / 1000);
         return new Decided(record, false);
+    }
+
+    /**
+     * An order check that names only the customer: its facts are read from the account and the ledger position,
+     * evaluated, and an APPROVE reserves the order's amount against the position's version. When the position
+     * moved in between (another order, an ERP event, another instance), the check reads and decides again; after
+     * the policy's number of attempts it fails closed (REVIEW). The record keeps the facts and the version they
+     * were read at; its payload hash is the request's as received, so a retry with the same key is recognised
+     * whatever the ledger did since.
+     */
+    private Decided decideByReference(OrderCheckBody received, Call call) {
+        CompiledPolicy policy = activePolicy.current();
+        List<FieldProblem> problems = received.problems(policy);
+        LocalDate today = LocalDate.now(businessClock);
+        settings.asOfProblem(received.asOf(), today).ifPresent(reason -> problems.add(new FieldProblem("asOf", reason)));
+        if (!problems.isEmpty()) {
+            throw Problems.invalidFields(problems);
+        }
+        LocalDate asOf = received.asOf() != null ? received.asOf() : today;
+        String decisionId = decisionIds.next();
+        String requestId = call.requestId() != null ? call.requestId() : decisionId;
+        MDC.put(RequestContext.MDC_DECISION_ID, decisionId);
+        MDC.put(RequestContext.MDC_REQUEST_ID, requestId);
+        String payloadHash = payloadHash(received, canonicalJson.writeValueAsString(received));
+        if (call.requestId() != null && auditTrail.findByRequestId(call.caller(), requestId).isPresent()) {
+            // A retry: answered from the record, without reserving the order a second time.
+            return replay(received, call.caller(), requestId, payloadHash);
+        }
+
+        ReservationTerms terms = ReservationTerms.of(policy, clock.instant());
+        OrderCheckBody filled = null;
+        Evaluation evaluation = null;
+        boolean contended = true;
+        for (int attempt = 1; attempt <= terms.attempts() && contended; attempt++) {
+            ReferenceFacts.Read read = referenceFacts.read(received.customerId(), asOf);
+            filled = read.fill(received, asOf);
+            List<FieldProblem> factProblems = DecisionBody.none();
+            filled.customer().checkCodes(factProblems, "customer", policy.vocabulary());
+            if (!factProblems.isEmpty()) {
+                // The account holds a code the policy in force does not know: named as the account's field.
+                throw Problems.invalidFields(factProblems);
+            }
+            // A fact of the account the model refuses is named as the body's field it fills
+            DecisionRequest request = RequestFacts.checked(filled, asOf, DecisionBody.none(), "");
+            ComputeSlot slot = ComputeSlot.take(computing);
+            try {
+                evaluation = policy.evaluate(request);
+            } finally {
+                slot.release();
+            }
+            LedgerPositionInput position = filled.ledgerPosition();
+            if (!ReservationTerms.APPROVE.equals(evaluation.result().outcome())) {
+                filled = filled.filled(filled.customer(), filled.exposure(), position.reserved(attempt, null));
+                contended = false;
+            } else if (referenceFacts.positions().reserve(received.customerId(), position.ledgerVersion(),
+                    new ApprovedOrderCheck(decisionId, received.order().id(), asOf, received.order().amount()),
+                    terms.until())) {
+                filled = filled.filled(filled.customer(), filled.exposure(), position.reserved(attempt, terms.until()));
+                contended = false;
+            } else {
+                filled = filled.filled(filled.customer(), filled.exposure(), position.reserved(attempt, null));
+                log.info("credit position moved before the approval was reserved customerId={} attempt={}",
+                        received.customerId(), attempt);
+            }
+        }
+        if (contended) {
+            evaluation = terms.failClosed(policy, evaluation);
+        }
+        long totalNanos = System.nanoTime() - call.arrival().nanos();
+        AuditRecord record = new AuditRecord(decisionId, received.type(), requestId, payloadHash, call.caller(),
+                call.arrival().at(), asOf, received.customerId(), received.subject(), evaluation.result().outcome(),
+                received.amount(), policy.manifest().currency(), evaluation.policy(),
+                canonicalJson.writeValueAsString(filled), evaluation.result(), evaluation.evaluationNanos(), totalNanos);
+        try {
+            auditTrail.record(record, () -> { });
+        } catch (DuplicateRequestException e) {
+            return replay(received, call.caller(), requestId, payloadHash);
+        } catch (AuditUnavailableException e) {
+            throw Problems.auditUnavailable(e);
+        }
+        return answered(record, call);
     }
 
     /** The recorded decision, if its record is still as written (an UNSEALED one predates the hashes). */

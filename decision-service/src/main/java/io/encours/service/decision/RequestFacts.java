@@ -44,6 +44,10 @@ final class RequestFacts {
      */
     static DecisionRequest of(DecisionBody body, LocalDate asOf) {
         if (body instanceof OrderCheckBody b) {
+            if (b.customer() == null) {
+                // A check by reference is filled from the account and ledger (DecisionService) before it is evaluated
+                throw new IllegalStateException("an order check by reference must be filled before it is evaluated");
+            }
             return new OrderCheckRequest(within("customer", () -> customer(b.customer())),
                     b.exposure() == null ? null : within("exposure", () -> exposure(b.exposure())),
                     within("order", () -> order(b.order())), asOf);
