@@ -47,6 +47,7 @@ class ArchitectureTest {
             Map.entry("policy", Set.of("security", "storage", "web")),
             Map.entry("editor", Set.of("policy", "web")),
             Map.entry("hold", Set.of("audit", "policy", "storage", "web")),
+            Map.entry("account", Set.of("audit", "storage", "web")),
             Map.entry("decision", Set.of("audit", "hold", "policy", "web")),
             Map.entry("replay", Set.of("audit", "decision", "policy", "web")),
             Map.entry("simulation", Set.of("audit", "decision", "policy", "replay", "web")),

@@ -183,7 +183,7 @@ class AdminController {
     @Operation(summary = "Create an API key for a machine client",
             description = "The answer's key field is the only time the key is shown: hand it to the client's "
                     + "operators, who send it as the X-API-Key header. The name is what the audit trail records. "
-                    + "A key carries machine roles only (ORDER_SYSTEM, AUDITOR), never ADMIN or a credit role "
+                    + "A key carries machine roles only (ORDER_SYSTEM, ERP_FEED, AUDITOR), never ADMIN or a credit role "
                     + "(409 /problems/incompatible-roles); for four eyes it counts as the administrator who "
                     + "created it.")
     @ApiResponse(responseCode = "201", description = "Created")

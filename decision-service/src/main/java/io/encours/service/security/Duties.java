@@ -5,6 +5,7 @@ import static io.encours.service.security.Role.AUDITOR;
 import static io.encours.service.security.Role.CREDIT_ANALYST;
 import static io.encours.service.security.Role.CREDIT_COMMITTEE;
 import static io.encours.service.security.Role.CREDIT_MANAGER;
+import static io.encours.service.security.Role.ERP_FEED;
 import static io.encours.service.security.Role.ORDER_SYSTEM;
 
 import java.util.EnumSet;
@@ -21,8 +22,8 @@ import java.util.Set;
 final class Duties {
     /** The roles that decide on credit: author, approve, activate policies, release or reject holds. */
     static final Set<Role> CREDIT_ROLES = EnumSet.of(CREDIT_ANALYST, CREDIT_MANAGER, CREDIT_COMMITTEE);
-    /** What a key may carry: an order-entry system, and read-only auditing (exports). */
-    static final Set<Role> MACHINE_ROLES = EnumSet.of(ORDER_SYSTEM, AUDITOR);
+    /** What a key may carry: an order-entry system, the ERP's feed, and read-only auditing (exports). */
+    static final Set<Role> MACHINE_ROLES = EnumSet.of(ORDER_SYSTEM, ERP_FEED, AUDITOR);
 
     private Duties() {
     }

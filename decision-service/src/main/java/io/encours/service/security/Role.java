@@ -13,11 +13,13 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 public enum Role {
     /** An order-entry system: asks for decisions and reads its holds. */
     ORDER_SYSTEM,
+    /** The ERP's feed: sends its events to the ledger and loads accounts and open items from its exports. */
+    ERP_FEED,
     CREDIT_ANALYST,
     CREDIT_MANAGER,
     /** Authors, approves and activates policies. */
     CREDIT_COMMITTEE,
-    /** Reads decisions, policies and holds; changes nothing. */
+    /** Reads decisions, policies, holds and accounts; changes nothing. */
     AUDITOR,
     /** Manages users and API keys. */
     ADMIN;

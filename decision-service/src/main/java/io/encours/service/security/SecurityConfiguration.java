@@ -5,6 +5,7 @@ import static io.encours.service.security.Role.AUDITOR;
 import static io.encours.service.security.Role.CREDIT_ANALYST;
 import static io.encours.service.security.Role.CREDIT_COMMITTEE;
 import static io.encours.service.security.Role.CREDIT_MANAGER;
+import static io.encours.service.security.Role.ERP_FEED;
 import static io.encours.service.security.Role.ORDER_SYSTEM;
 
 import io.encours.service.storage.WriteDurability;
@@ -63,6 +64,9 @@ class SecurityConfiguration {
             Role.names(CREDIT_ANALYST, CREDIT_MANAGER, CREDIT_COMMITTEE, AUDITOR);
     /** Who starts simulations and back-tests. */
     static final String[] RUN_STARTERS = Role.names(CREDIT_MANAGER, CREDIT_COMMITTEE);
+    private static final String[] ACCOUNT_LOADERS = Role.names(ERP_FEED, CREDIT_ANALYST, CREDIT_MANAGER, CREDIT_COMMITTEE);
+    private static final String[] LEDGER_READERS =
+            Role.names(ERP_FEED, CREDIT_ANALYST, CREDIT_MANAGER, CREDIT_COMMITTEE, AUDITOR);
     private static final String[] HOLD_STATUS_READERS =
             Role.names(ORDER_SYSTEM, CREDIT_ANALYST, CREDIT_MANAGER, CREDIT_COMMITTEE);
 
@@ -113,6 +117,15 @@ class SecurityConfiguration {
                         // Back-tests of a version on labelled outcomes: the same roles as simulations
                         .requestMatchers(HttpMethod.GET, "/api/v1/backtests/**").hasAnyRole(CREDIT_STAFF_AND_AUDITORS)
                         .requestMatchers("/api/v1/backtests/**").hasAnyRole(RUN_STARTERS)
+                        // Credit accounts: kept by credit staff, read by auditors, loaded from the ERP's export by its
+                        // feed; the order-entry system reads none (it sends the customer id, Encours reads the account)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/accounts/imports").hasAnyRole(ACCOUNT_LOADERS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/accounts", "/api/v1/accounts/**")
+                        .hasAnyRole(CREDIT_STAFF_AND_AUDITORS)
+                        .requestMatchers("/api/v1/accounts", "/api/v1/accounts/**").hasAnyRole(CREDIT_STAFF)
+                        // The receivables ledger: the ERP's events and exports come in through its feed alone
+                        .requestMatchers(HttpMethod.GET, "/api/v1/ledger/**").hasAnyRole(LEDGER_READERS)
+                        .requestMatchers("/api/v1/ledger/**").hasRole(ERP_FEED.name())
                         // Decision counts for the overview page
                         .requestMatchers(HttpMethod.GET, "/api/v1/stats/**").hasAnyRole(CREDIT_STAFF_AND_AUDITORS)
                         // The audit explorer: search, exports, hash-chain verification

@@ -6,9 +6,13 @@ import org.springframework.http.ProblemDetail;
 public class ProblemException extends RuntimeException {
     private final transient ProblemDetail problem;
 
-    ProblemException(ProblemDetail problem, Throwable cause) {
+    public ProblemException(ProblemDetail problem, Throwable cause) {
         super(problem.getDetail(), cause);
         this.problem = problem;
+    }
+
+    public static ProblemException of(ProblemDetail problem) {
+        return new ProblemException(problem, null);
     }
 
     public ProblemDetail problem() {

@@ -6,6 +6,7 @@ import static io.encours.service.security.Role.AUDITOR;
 import static io.encours.service.security.Role.CREDIT_ANALYST;
 import static io.encours.service.security.Role.CREDIT_COMMITTEE;
 import static io.encours.service.security.Role.CREDIT_MANAGER;
+import static io.encours.service.security.Role.ERP_FEED;
 import static io.encours.service.security.Role.ORDER_SYSTEM;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +48,7 @@ class AccessByRoleTest extends FullStackTest {
     /** Who calls: a role, nobody, a revoked key, or a key stored with roles a key may no longer carry. */
     enum Caller {
         ANONYMOUS(null), REVOKED_KEY(null), LEGACY_ADMIN_KEY(null), LEGACY_COMMITTEE_KEY(null),
-        ERP(ORDER_SYSTEM), AUDITOR_KEY(AUDITOR), ANALYST(CREDIT_ANALYST), MANAGER(CREDIT_MANAGER), COMMITTEE(CREDIT_COMMITTEE),
+        ERP(ORDER_SYSTEM), ERP_FEED_KEY(ERP_FEED), AUDITOR_KEY(AUDITOR), ANALYST(CREDIT_ANALYST), MANAGER(CREDIT_MANAGER), COMMITTEE(CREDIT_COMMITTEE),
         AUDITOR_USER(AUDITOR), ADMIN_USER(ADMIN);
 
         final Role role;
@@ -99,6 +100,17 @@ class AccessByRoleTest extends FullStackTest {
                         EnumSet.of(ORDER_SYSTEM, CREDIT_ANALYST, CREDIT_MANAGER, CREDIT_COMMITTEE)),
                 Endpoint.of("POST", "/api/v1/orders/NO-SUCH-ORDER/hold/callback", "{}", EnumSet.of(ORDER_SYSTEM)),
                 Endpoint.of("PUT", "/api/v1/orders/NO-SUCH-ORDER/hold/callback", "{}", EnumSet.of(ORDER_SYSTEM)),
+                Endpoint.of("GET", "/api/v1/accounts", null, READERS),
+                Endpoint.of("GET", "/api/v1/accounts/NO-SUCH-ACCOUNT", null, READERS),
+                Endpoint.of("GET", "/api/v1/accounts/NO-SUCH-ACCOUNT/history", null, READERS),
+                Endpoint.of("POST", "/api/v1/accounts", "{}", CREDIT_STAFF),
+                Endpoint.of("PUT", "/api/v1/accounts/NO-SUCH-ACCOUNT", "{}", CREDIT_STAFF),
+                Endpoint.of("PATCH", "/api/v1/accounts/NO-SUCH-ACCOUNT", "{}", CREDIT_STAFF),
+                Endpoint.of("POST", "/api/v1/accounts/imports", "customerId", EnumSet.of(ERP_FEED, CREDIT_ANALYST,
+                        CREDIT_MANAGER, CREDIT_COMMITTEE)),
+                Endpoint.of("POST", "/api/v1/ledger/events", "[]", EnumSet.of(ERP_FEED)),
+                Endpoint.of("GET", "/api/v1/ledger/events", null, EnumSet.of(ERP_FEED, CREDIT_ANALYST, CREDIT_MANAGER,
+                        CREDIT_COMMITTEE, AUDITOR)),
                 Endpoint.of("GET", "/api/v1/audit/decisions", null, EnumSet.of(AUDITOR)),
                 Endpoint.of("GET", "/api/v1/audit/verify", null, EnumSet.of(AUDITOR)),
                 Endpoint.of("GET", "/api/v1/audit/admin-actions", null, EnumSet.of(AUDITOR)),
@@ -195,6 +207,7 @@ class AccessByRoleTest extends FullStackTest {
             case LEGACY_ADMIN_KEY -> api().withApiKey(LEGACY_ADMIN_KEY);
             case LEGACY_COMMITTEE_KEY -> api().withApiKey(LEGACY_COMMITTEE_KEY);
             case ERP -> api();
+            case ERP_FEED_KEY -> api().withApiKey("test-erp-feed-key");
             case AUDITOR_KEY -> api().withApiKey(auditorKey);
             case ANALYST -> api().as("analyst", "secret-analyst");
             case MANAGER -> api().as("manager", "secret-manager");

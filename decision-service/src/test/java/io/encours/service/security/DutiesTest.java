@@ -45,6 +45,7 @@ class DutiesTest {
         assertThat(Duties.keyConflict(EnumSet.of(ORDER_SYSTEM))).isEmpty();
         assertThat(Duties.keyConflict(EnumSet.of(AUDITOR))).isEmpty();
         assertThat(Duties.keyConflict(EnumSet.of(ORDER_SYSTEM, AUDITOR))).isEmpty();
+        assertThat(Duties.keyConflict(EnumSet.of(Role.ERP_FEED))).isEmpty();
         for (Role person : List.of(ADMIN, CREDIT_ANALYST, CREDIT_MANAGER, CREDIT_COMMITTEE)) {
             assertThat(Duties.keyConflict(EnumSet.of(ORDER_SYSTEM, person))).as(person.name()).isPresent();
         }
