@@ -35,6 +35,26 @@ public class CreditAccounts {
         return store.find(customerId);
     }
 
+    /**
+     * A minimal account for a customer first met in a ledger import ({@code createAccounts=true}): the customer
+     * id as its name, no limit and no cover (so no credit until a person sets them), unclassified. Returns the
+     * existing account when there is one.
+     */
+    public CreditAccount openMinimal(String customerId, String currency, String by) {
+        Optional<CreditAccount> existing = store.find(customerId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        AccountBody body = new AccountBody(customerId, customerId, null, "UNCLASSIFIED", "UNKNOWN", null, null, null,
+                currency, null, null, null, null, null, null, null, null, null, null,
+                "opened by a ledger import: complete its master data, limit and cover");
+        try {
+            return create(body, by);
+        } catch (io.encours.service.web.ProblemException e) {
+            return store.find(customerId).orElseThrow(() -> e);
+        }
+    }
+
     CreditAccount get(String customerId) {
         return store.find(customerId).orElseThrow(() -> AccountProblems.notFound(customerId));
     }

@@ -8,14 +8,14 @@ import java.util.List;
  * separator, line breaks and doubled quotes; CRLF or LF line ends. Each row keeps the number of the line it
  * starts on, so that a problem can name it.
  */
-final class Csv {
+public final class Csv {
     private Csv() {
     }
 
-    record Row(int line, List<String> cells) {
+    public record Row(int line, List<String> cells) {
     }
 
-    static List<Row> parse(String text, char separator) {
+    public static List<Row> parse(String text, char separator) {
         List<Row> rows = new ArrayList<>();
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();

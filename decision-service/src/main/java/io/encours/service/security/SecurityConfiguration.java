@@ -124,6 +124,8 @@ class SecurityConfiguration {
                         .hasAnyRole(CREDIT_STAFF_AND_AUDITORS)
                         .requestMatchers("/api/v1/accounts", "/api/v1/accounts/**").hasAnyRole(CREDIT_STAFF)
                         // The receivables ledger: the ERP's events and exports come in through its feed alone
+                        // the check of every account's totals is credit staff's, like an account's rebuild
+                        .requestMatchers(HttpMethod.POST, "/api/v1/ledger/checks").hasAnyRole(CREDIT_STAFF)
                         .requestMatchers(HttpMethod.GET, "/api/v1/ledger/**").hasAnyRole(LEDGER_READERS)
                         .requestMatchers("/api/v1/ledger/**").hasRole(ERP_FEED.name())
                         // Decision counts for the overview page

@@ -1,0 +1,459 @@
+package io.encours.service.ledger;
+
+import io.encours.service.account.CreditAccount;
+import io.encours.service.account.CreditAccounts;
+import io.encours.service.ledger.ApplyResult.Outcome;
+import io.encours.service.ledger.LedgerDocuments.AcceptedEvent;
+import io.encours.service.ledger.LedgerDocuments.Position;
+import io.encours.service.ledger.LedgerDocuments.Reservation;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bson.Document;
+
+/**
+ * The receivables ledger with its store: takes the ERP's events, answers exposures and positions, keeps the
+ * reservations of approved order checks, rebuilds and checks the running totals. Every write is one
+ * customer's, committed by one conditional update of that customer's position ({@link LedgerStore}); a writer
+ * that finds the position moved reads it again and applies its events again, so two service instances on one
+ * store give the answers one would.
+ *
+ * <p>A customer's ledger, restored from the store, is kept in memory between calls together with the
+ * {@code ledgerVersion} it was read at, and used only while the stored position is still at that version (one
+ * read of the position by id): today's exposure and every check of an event then cost nothing per document
+ * read from the store.
+ */
+public class Ledger implements CreditPositions {
+    private static final int ATTEMPTS = 20;
+
+    private final LedgerStore store;
+    private final CreditAccounts accounts;
+    private final LedgerProperties properties;
+    private final Clock clock;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    Ledger(LedgerStore store, CreditAccounts accounts, LedgerProperties properties, Clock clock) {
+        this.store = store;
+        this.accounts = accounts;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** What became of one event of a batch: its place in the batch, its id as read, the outcome and why. */
+    record EventOutcome(int index, String eventId, Outcome outcome, List<LedgerProblem> problems) {
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    // ------------------------------------------------------------------ intake
+
+    /**
+     * Records a batch of events in their wire form. Each is accepted, a duplicate or rejected on its own; the
+     * accepted events of one customer are committed together, durable before this returns.
+     */
+    List<EventOutcome> record(List<Map<String, Object>> batch) {
+        try {
+            return recordUndurably(batch);
+        } finally {
+            store.durable();
+        }
+    }
+
+    private List<EventOutcome> recordUndurably(List<Map<String, Object>> batch) {
+        EventOutcome[] outcomes = new EventOutcome[batch.size()];
+        Map<String, List<Item>> byCustomer = new LinkedHashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            ParsedEvent parsed = LedgerEventParser.parse(batch.get(i));
+            if (!parsed.isValid()) {
+                outcomes[i] = new EventOutcome(i, parsed.eventId(), Outcome.REJECTED, parsed.problems());
+                continue;
+            }
+            byCustomer.computeIfAbsent(parsed.event().customerId(), c -> new ArrayList<>())
+                    .add(new Item(i, parsed.event(), batch.get(i)));
+        }
+        for (Map.Entry<String, List<Item>> group : byCustomer.entrySet()) {
+            for (EventOutcome outcome : recordForCustomer(group.getKey(), group.getValue())) {
+                outcomes[outcome.index()] = outcome;
+            }
+        }
+        return List.of(outcomes);
+    }
+
+    private record Item(int index, LedgerEvent event, Map<String, Object> wire) {
+    }
+
+    private List<EventOutcome> recordForCustomer(String customerId, List<Item> items) {
+        Optional<CreditAccount> account = accounts.find(customerId);
+        if (account.isEmpty()) {
+            // fail closed: an event of a customer without an account would count nowhere (docs/ledger.md)
+            return items.stream().map(item -> new EventOutcome(item.index(), item.event().eventId(), Outcome.REJECTED,
+                    List.of(new LedgerProblem("customerId", "no credit account for customer " + customerId
+                            + "; create the account (POST /api/v1/accounts) and send the event again")))).toList();
+        }
+        String currency = account.get().currency();
+        for (int attempt = 1; ; attempt++) {
+            Position position = store.position(customerId, currency);
+            CustomerLedger ledger = take(position);
+            LedgerState before = ledger.state();
+            Instant now = clock.instant();
+            IntakeRules rules = new IntakeRules(today(), properties.futureToleranceDays(), store::invoiceOwner);
+            Set<String> unknownIds = new HashSet<>();
+            for (Item item : items) {
+                if (!before.fingerprints().containsKey(item.event().eventId())) {
+                    unknownIds.add(item.event().eventId());
+                }
+            }
+            Map<String, AcceptedEvent> elsewhere = store.events(unknownIds);
+            List<EventOutcome> outcomes = new ArrayList<>();
+            List<AcceptedEvent> accepted = new ArrayList<>();
+            RunningTotals totals = position.totals();
+            for (Item item : items) {
+                LedgerEvent event = item.event();
+                AcceptedEvent other = elsewhere.get(event.eventId());
+                if (other != null && !other.customerId().equals(customerId)) {
+                    outcomes.add(new EventOutcome(item.index(), event.eventId(), Outcome.REJECTED, List.of(
+                            new LedgerProblem("eventId", "was already received for another customer; an ERP event "
+                                    + "id names one event"))));
+                    continue;
+                }
+                ApplyResult result = ledger.apply(event, rules);
+                outcomes.add(new EventOutcome(item.index(), event.eventId(), result.outcome(), result.problems()));
+                if (result.isAccepted()) {
+                    totals = totals.plus(result.delta());
+                    accepted.add(new AcceptedEvent(event.eventId(), customerId, position.ledgerVersion() + 1,
+                            accepted.size(), event.type(), event.occurredOn(), now, result.fingerprint(), item.wire()));
+                }
+            }
+            if (accepted.isEmpty()) {
+                giveBack(customerId, position.ledgerVersion(), ledger);
+                return outcomes;
+            }
+            Collection<Document> changed = LedgerDocuments.changed(before, ledger.state());
+            if (store.commit(position, totals, accepted, changed, stillHeld(position.reservations(), ledger, now), now)) {
+                giveBack(customerId, position.ledgerVersion() + 1, ledger);
+                return outcomes;
+            }
+            if (attempt == ATTEMPTS) {
+                throw LedgerProblems.busy(customerId);
+            }
+        }
+    }
+
+    /** Reservations whose order the ledger does not hold yet (booked or cancelled ends them) and not expired. */
+    private static List<Reservation> stillHeld(List<Reservation> reservations, CustomerLedger ledger, Instant now) {
+        return reservations.stream().filter(r -> r.expiresAt().isAfter(now)
+                && !ledger.orders().containsKey(r.check().orderId())).toList();
+    }
+
+    // ------------------------------------------------------------------ CSV import
+
+    /** A line (or one of its events) not imported: its number in the file (the header is line 1) and why. */
+    record ImportRejection(int line, String customerId, String invoiceId, String eventId, String field, String reason) {
+    }
+
+    /** An invoice the snapshot no longer lists, closed by an explicit event. */
+    record SnapshotClosure(String customerId, String invoiceId, String eventId, java.math.BigDecimal amount,
+                           Outcome outcome) {
+    }
+
+    /**
+     * What an import did: lines whose events were taken, lines already imported (all duplicates), lines
+     * rejected, the accounts it opened, and in snapshot mode the invoices it closed and those the snapshot
+     * lists that the ledger does not hold.
+     */
+    record ImportReport(int lines, int imported, int duplicates, int rejected, int accountsCreated,
+                        List<ImportRejection> rejections, List<SnapshotClosure> closedBySnapshot) {
+    }
+
+    ImportReport importInvoices(String text, Map<String, String> parameters, String by) {
+        InvoiceImport reader = new InvoiceImport(parameters);
+        List<InvoiceImport.Line> lines = reader.read(text);
+        List<ImportRejection> rejections = new ArrayList<>();
+        int created = 0;
+        Map<String, Boolean> known = new java.util.HashMap<>();
+        for (InvoiceImport.Line line : lines) {
+            if (line.readable() && !known.containsKey(line.customerId())) {
+                boolean exists = accounts.find(line.customerId()).isPresent();
+                if (!exists && reader.createAccounts) {
+                    try {
+                        accounts.openMinimal(line.customerId(), reader.currency, by);
+                        exists = true;
+                        created++;
+                    } catch (io.encours.service.web.ProblemException e) {
+                        exists = false;
+                    }
+                }
+                known.put(line.customerId(), exists);
+            }
+        }
+        // one customer's events together, in the file's order, so that each customer is committed in few steps
+        List<Object[]> events = new ArrayList<>();
+        lines.stream().filter(InvoiceImport.Line::readable)
+                .sorted(Comparator.comparing(InvoiceImport.Line::customerId))
+                .forEach(line -> line.events().forEach(e -> events.add(new Object[] {line, e})));
+        Map<Integer, List<EventOutcome>> byLine = new java.util.HashMap<>();
+        try {
+            for (int from = 0; from < events.size(); from += properties.maxBatchSize()) {
+                List<Object[]> chunk = events.subList(from, Math.min(events.size(), from + properties.maxBatchSize()));
+                @SuppressWarnings("unchecked")
+                List<EventOutcome> outcomes = recordUndurably(chunk.stream().map(e -> (Map<String, Object>) e[1]).toList());
+                for (int i = 0; i < chunk.size(); i++) {
+                    InvoiceImport.Line line = (InvoiceImport.Line) chunk.get(i)[0];
+                    byLine.computeIfAbsent(line.number(), n -> new ArrayList<>()).add(outcomes.get(i));
+                }
+            }
+            int imported = 0;
+            int duplicates = 0;
+            for (InvoiceImport.Line line : lines) {
+                if (!line.readable()) {
+                    rejections.add(new ImportRejection(line.number(), line.customerId(), line.invoiceId(), null,
+                            line.field(), line.reason()));
+                    continue;
+                }
+                List<EventOutcome> outcomes = byLine.get(line.number());
+                List<EventOutcome> refused = outcomes.stream().filter(o -> o.outcome() == Outcome.REJECTED).toList();
+                if (!refused.isEmpty()) {
+                    refused.forEach(o -> o.problems().forEach(p -> rejections.add(new ImportRejection(line.number(),
+                            line.customerId(), line.invoiceId(), o.eventId(), p.field(), p.reason()))));
+                } else if (outcomes.stream().allMatch(o -> o.outcome() == Outcome.DUPLICATE)) {
+                    duplicates++;
+                } else {
+                    imported++;
+                }
+            }
+            List<SnapshotClosure> closures = reader.snapshot ? reconcile(reader, lines, known) : List.of();
+            int rejectedLines = (int) rejections.stream().mapToInt(ImportRejection::line).distinct().count();
+            return new ImportReport(lines.size(), imported, duplicates, rejectedLines, created, rejections, closures);
+        } finally {
+            store.durable();
+        }
+    }
+
+    /**
+     * Snapshot mode: for each customer the file names, every invoice the ledger holds as open and the file does
+     * not list as open becomes an explicit INVOICE_CLOSED_BY_SNAPSHOT event (see {@link SnapshotReconciliation}).
+     */
+    private List<SnapshotClosure> reconcile(InvoiceImport reader, List<InvoiceImport.Line> lines,
+                                            Map<String, Boolean> known) {
+        Map<String, Set<String>> openByCustomer = new LinkedHashMap<>();
+        for (InvoiceImport.Line line : lines) {
+            if (line.readable() && known.getOrDefault(line.customerId(), false)) {
+                Set<String> open = openByCustomer.computeIfAbsent(line.customerId(), c -> new java.util.TreeSet<>());
+                if (line.open()) {
+                    open.add(line.invoiceId());
+                }
+            }
+        }
+        List<SnapshotClosure> closures = new ArrayList<>();
+        for (Map.Entry<String, Set<String>> customer : openByCustomer.entrySet()) {
+            CreditAccount account = accounts.find(customer.getKey()).orElseThrow();
+            Position position = store.position(customer.getKey(), account.currency());
+            CustomerLedger ledger = take(position);
+            SnapshotReconciliation reconciliation = SnapshotReconciliation.of(ledger, reader.snapshotId,
+                    reader.snapshotOn, customer.getValue());
+            giveBack(customer.getKey(), position.ledgerVersion(), ledger);
+            List<Map<String, Object>> wire = new ArrayList<>();
+            for (LedgerEvent.InvoiceClosedBySnapshot c : reconciliation.closures()) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("eventId", c.eventId());
+                e.put("type", c.type());
+                e.put("customerId", c.customerId());
+                e.put("occurredOn", c.occurredOn().toString());
+                e.put("currency", c.currency());
+                e.put("invoiceId", c.invoiceId());
+                e.put("snapshotId", c.snapshotId());
+                e.put("amount", c.amount());
+                wire.add(e);
+            }
+            List<EventOutcome> outcomes = recordUndurably(wire);
+            for (int i = 0; i < wire.size(); i++) {
+                LedgerEvent.InvoiceClosedBySnapshot c = reconciliation.closures().get(i);
+                closures.add(new SnapshotClosure(c.customerId(), c.invoiceId(), c.eventId(), c.amount(),
+                        outcomes.get(i).outcome()));
+            }
+        }
+        return closures;
+    }
+
+    // ------------------------------------------------------------------ positions and exposure
+
+    @Override
+    public Optional<CreditPosition> positionOf(String customerId, LocalDate asOf) {
+        return positionOf(customerId, asOf, ExposureRules.DEFAULT);
+    }
+
+    /** The position with the exposure conventions the policy sets (delivery horizon, grace days). */
+    public Optional<CreditPosition> positionOf(String customerId, LocalDate asOf, ExposureRules rules) {
+        return read(customerId, asOf, rules).map(Read::position);
+    }
+
+    /** A position as read, with the running totals and the reservations it was read with. */
+    record Read(CreditPosition position, RunningTotals runningTotals, CreditAccount account) {
+    }
+
+    Optional<Read> read(String customerId, LocalDate asOf, ExposureRules rules) {
+        Optional<CreditAccount> account = accounts.find(customerId);
+        if (account.isEmpty()) {
+            return Optional.empty();
+        }
+        Position position = store.position(customerId, account.get().currency());
+        CustomerLedger ledger = take(position);
+        try {
+            Instant now = clock.instant();
+            List<ApprovedOrderCheck> approved = position.reservations().stream()
+                    .filter(r -> r.expiresAt().isAfter(now) && !r.check().approvedOn().isAfter(asOf))
+                    .map(Reservation::check).toList();
+            Exposure exposure = ledger.exposureAsOf(asOf, rules, approved);
+            PaymentBehaviour behaviour = ledger.behaviourAsOf(asOf, rules);
+            return Optional.of(new Read(new CreditPosition(customerId, position.version(), exposure, behaviour),
+                    position.totals(), account.get()));
+        } finally {
+            giveBack(customerId, position.ledgerVersion(), ledger);
+        }
+    }
+
+    @Override
+    public boolean reserve(String customerId, long expectedVersion, ApprovedOrderCheck check, Instant expiresAt) {
+        Objects.requireNonNull(check, "check");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        return store.reserve(customerId, expectedVersion, new Reservation(check, expiresAt));
+    }
+
+    /** A page of a customer's accepted events, in their order of acceptance, after a cursor (null: first page). */
+    record EventPage(List<AcceptedEvent> events, String next) {
+    }
+
+    EventPage events(String customerId, String after, int limit) {
+        long afterVersion = -1;
+        int afterIndex = -1;
+        if (after != null) {
+            String[] parts = after.split("\\.", 2);
+            try {
+                afterVersion = Long.parseLong(parts[0]);
+                afterIndex = parts.length > 1 ? Integer.parseInt(parts[1]) : Integer.MAX_VALUE;
+            } catch (NumberFormatException e) {
+                throw io.encours.service.web.Problems.invalidField("after", "is a cursor from a previous page (next)");
+            }
+        }
+        List<AcceptedEvent> found = store.eventsOf(customerId, afterVersion, afterIndex, limit + 1);
+        boolean more = found.size() > limit;
+        List<AcceptedEvent> page = more ? found.subList(0, limit) : found;
+        AcceptedEvent last = page.isEmpty() ? null : page.get(page.size() - 1);
+        return new EventPage(List.copyOf(page), more ? last.ledgerVersion() + "." + last.index() : null);
+    }
+
+    // ------------------------------------------------------------------ rebuild and check
+
+    /**
+     * The running totals of a customer recomputed by replaying its events from the start, in their order of
+     * acceptance, against the totals the position holds.
+     */
+    record Drift(String customerId, long ledgerVersion, int events, RunningTotals stored, RunningTotals rebuilt,
+                 RunningTotals drift, boolean fixed) {
+        boolean hasDrift() {
+            return !drift.isZero();
+        }
+    }
+
+    Drift rebuild(String customerId, boolean fix) {
+        CreditAccount account = accounts.find(customerId).orElse(null);
+        if (account == null) {
+            throw LedgerProblems.accountNotFound(customerId);
+        }
+        for (int attempt = 1; ; attempt++) {
+            Position position = store.position(customerId, account.currency());
+            CustomerLedger replayed = new CustomerLedger(customerId, account.currency());
+            List<AcceptedEvent> all = new ArrayList<>();
+            long afterVersion = -1;
+            int afterIndex = -1;
+            while (true) {
+                List<AcceptedEvent> page = store.eventsOf(customerId, afterVersion, afterIndex, 1000);
+                if (page.isEmpty()) {
+                    break;
+                }
+                all.addAll(page);
+                AcceptedEvent last = page.get(page.size() - 1);
+                afterVersion = last.ledgerVersion();
+                afterIndex = last.index();
+            }
+            all.sort(Comparator.comparingLong(AcceptedEvent::ledgerVersion).thenComparingInt(AcceptedEvent::index));
+            for (AcceptedEvent e : all) {
+                ParsedEvent parsed = LedgerEventParser.parse(e.wire());
+                LocalDate receivedOn = LocalDate.ofInstant(e.receivedAt(), ZoneOffset.UTC);
+                // the checks as on the day the event was accepted; an invoice owned by another customer is not
+                // looked up again (it was refused then, or it was not another's)
+                replayed.apply(parsed.event(), IntakeRules.of(receivedOn.plusDays(1), properties.futureToleranceDays()));
+            }
+            RunningTotals rebuilt = replayed.totalsFromDocuments();
+            RunningTotals drift = position.totals().minus(rebuilt);
+            if (!fix || drift.isZero()) {
+                return new Drift(customerId, position.ledgerVersion(), all.size(), position.totals(), rebuilt, drift, false);
+            }
+            LedgerState stored = take(position).state();
+            Collection<Document> changed = LedgerDocuments.changed(stored, replayed.state());
+            cache.remove(customerId);
+            if (store.commit(position, rebuilt, List.of(), changed, position.reservations(), clock.instant())) {
+                store.durable();
+                return new Drift(customerId, position.ledgerVersion() + 1, all.size(), position.totals(), rebuilt,
+                        drift, true);
+            }
+            if (attempt == ATTEMPTS) {
+                throw LedgerProblems.busy(customerId);
+            }
+        }
+    }
+
+    /** Every account with a ledger, rebuilt and compared; the ones with drift listed (and fixed if asked). */
+    record Check(int accounts, int withDrift, List<Drift> drifts) {
+    }
+
+    Check check(boolean fix) {
+        List<Drift> drifts = new ArrayList<>();
+        List<String> customers = store.customersWithPositions();
+        for (String customerId : customers) {
+            if (accounts.find(customerId).isEmpty()) {
+                continue;
+            }
+            Drift drift = rebuild(customerId, fix);
+            if (drift.hasDrift()) {
+                drifts.add(drift);
+            }
+        }
+        return new Check(customers.size(), drifts.size(), drifts);
+    }
+
+    // ------------------------------------------------------------------ the in-memory copy
+
+    private record Cached(long ledgerVersion, CustomerLedger ledger) {
+    }
+
+    /** The customer's ledger at the position's version: the kept copy if it is that one, else read from the store. */
+    private CustomerLedger take(Position position) {
+        Cached cached = cache.remove(position.customerId());
+        if (cached != null && cached.ledgerVersion() == position.ledgerVersion()) {
+            return cached.ledger();
+        }
+        return CustomerLedger.restore(store.state(position.customerId(), position.currency()));
+    }
+
+    private void giveBack(String customerId, long ledgerVersion, CustomerLedger ledger) {
+        if (cache.size() < properties.cachedLedgers()) {
+            cache.merge(customerId, new Cached(ledgerVersion, ledger),
+                    (old, fresh) -> fresh.ledgerVersion() >= old.ledgerVersion() ? fresh : old);
+        }
+    }
+}

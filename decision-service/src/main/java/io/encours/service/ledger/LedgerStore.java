@@ -1,0 +1,270 @@
+package io.encours.service.ledger;
+
+import static io.encours.service.ledger.LedgerDocuments.CURRENCY;
+import static io.encours.service.ledger.LedgerDocuments.CUSTOMER_ID;
+import static io.encours.service.ledger.LedgerDocuments.DOCUMENTS_FIELD;
+import static io.encours.service.ledger.LedgerDocuments.DOCUMENT_ID;
+import static io.encours.service.ledger.LedgerDocuments.EVENTS_FIELD;
+import static io.encours.service.ledger.LedgerDocuments.FINGERPRINT;
+import static io.encours.service.ledger.LedgerDocuments.ID;
+import static io.encours.service.ledger.LedgerDocuments.INDEX;
+import static io.encours.service.ledger.LedgerDocuments.KIND;
+import static io.encours.service.ledger.LedgerDocuments.LEDGER_VERSION;
+import static io.encours.service.ledger.LedgerDocuments.PENDING;
+import static io.encours.service.ledger.LedgerDocuments.RESERVATIONS;
+import static io.encours.service.ledger.LedgerDocuments.SCHEMA;
+import static io.encours.service.ledger.LedgerDocuments.TOTALS;
+import static io.encours.service.ledger.LedgerDocuments.UPDATED_AT;
+import static io.encours.service.ledger.LedgerDocuments.VERSION;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.result.UpdateResult;
+import io.encours.service.ledger.LedgerDocuments.AcceptedEvent;
+import io.encours.service.ledger.LedgerDocuments.Position;
+import io.encours.service.ledger.LedgerDocuments.Reservation;
+import io.encours.service.storage.WriteDurability;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * The ledger's collections ({@link LedgerDocuments}). Without a multi-document transaction (the embedded store
+ * has none; a standalone MongoDB neither), the customer's <b>position document is the commit point</b> of every
+ * batch of that customer's events:
+ * <ol>
+ *   <li>one conditional update of the position, on the version it was read at, sets the new running totals and
+ *       writes the whole batch into it ({@code pending}: the accepted events and the new state of every ledger
+ *       document they changed). This single-document write is atomic: either the batch and its totals are in,
+ *       or nothing is. Of two writers starting from one version only one gets through; the other reads again
+ *       and applies its events on the new state;</li>
+ *   <li>the events are inserted into {@code ledger_events} and the documents replaced in
+ *       {@code ledger_documents} (idempotent: an event already there is skipped, a document is only replaced
+ *       by a newer {@code ledgerVersion});</li>
+ *   <li>{@code pending} is removed, on condition that the position is still at that version.</li>
+ * </ol>
+ * Whoever reads a position that still has a {@code pending} batch (a crash between 1 and 3, or a writer still
+ * at it) first completes steps 2 and 3 itself, so documents are never read half-written. The answer is given
+ * after step 3 and after the writes are durable ({@link WriteDurability}), so a crash loses nothing answered
+ * and leaves nothing half-applied once any reader touched the customer. Every write goes to one customer's
+ * documents: with the customer id as the shard key, every write touches one shard.
+ */
+final class LedgerStore {
+    private final MongoCollection<Document> positions;
+    private final MongoCollection<Document> documents;
+    private final MongoCollection<Document> events;
+    private final WriteDurability durability;
+
+    LedgerStore(MongoTemplate mongo, WriteDurability durability) {
+        this.positions = mongo.getCollection(LedgerDocuments.POSITIONS).withWriteConcern(durability.writeConcern());
+        this.documents = mongo.getCollection(LedgerDocuments.DOCUMENTS).withWriteConcern(durability.writeConcern());
+        this.events = mongo.getCollection(LedgerDocuments.EVENTS).withWriteConcern(durability.writeConcern());
+        this.durability = durability;
+    }
+
+    /**
+     * Events in a customer's order of acceptance (unique: it also serves paging); documents by customer and by
+     * kind and id (who owns an invoice). The embedded store builds only the unique ones; a customer's documents
+     * are read there by their {@code _id} range.
+     */
+    void createIndexes() {
+        events.createIndex(Indexes.ascending(CUSTOMER_ID, LEDGER_VERSION, INDEX),
+                new IndexOptions().unique(true).name("customerId_ledgerVersion_index_unique"));
+        documents.createIndex(Indexes.ascending(KIND, DOCUMENT_ID), new IndexOptions().name("kind_documentId"));
+        durability.makeAcknowledgedWritesDurable();
+    }
+
+    /** The customer's position, created empty if it has none; a batch left pending is completed first. */
+    Position position(String customerId, String currency) {
+        Document found = positions.find(Filters.eq(ID, customerId)).first();
+        if (found == null) {
+            Document fresh = new Document(ID, customerId).append(SCHEMA, LedgerDocuments.SCHEMA_VERSION)
+                    .append(CURRENCY, currency).append(VERSION, 0L).append(LEDGER_VERSION, 0L)
+                    .append(TOTALS, LedgerDocuments.toDocument(RunningTotals.ZERO)).append(RESERVATIONS, List.of());
+            insertUnlessTaken(positions, fresh);
+            found = positions.find(Filters.eq(ID, customerId)).first();
+        }
+        Position position = LedgerDocuments.toPosition(found);
+        if (position.pending() != null) {
+            complete(customerId, position.pending());
+            return LedgerDocuments.toPosition(positions.find(Filters.eq(ID, customerId)).first());
+        }
+        return position;
+    }
+
+    Optional<Position> existingPosition(String customerId) {
+        Document found = positions.find(Filters.eq(ID, customerId)).first();
+        if (found == null) {
+            return Optional.empty();
+        }
+        return Optional.of(position(customerId, found.getString(CURRENCY)));
+    }
+
+    List<String> customersWithPositions() {
+        List<String> ids = new ArrayList<>();
+        positions.find().projection(Projections.include(ID)).sort(Sorts.ascending(ID))
+                .forEach(d -> ids.add(d.getString(ID)));
+        return ids;
+    }
+
+    /** The customer's ledger as stored (documents and the fingerprints of its events). */
+    LedgerState state(String customerId, String currency) {
+        List<Document> docs = new ArrayList<>();
+        documents.find(Filters.and(Filters.gte(ID, LedgerDocuments.firstKey(customerId)),
+                Filters.lt(ID, LedgerDocuments.afterLastKey(customerId)))).forEach(docs::add);
+        Map<String, String> fingerprints = new HashMap<>();
+        events.find(Filters.eq(CUSTOMER_ID, customerId)).projection(Projections.include(ID, FINGERPRINT))
+                .forEach(d -> fingerprints.put(d.getString(ID), d.getString(FINGERPRINT)));
+        return LedgerDocuments.toState(customerId, currency, docs, fingerprints);
+    }
+
+    /** The stored events of these ids, by id (whatever their customer). */
+    Map<String, AcceptedEvent> events(Collection<String> eventIds) {
+        Map<String, AcceptedEvent> found = new HashMap<>();
+        if (!eventIds.isEmpty()) {
+            events.find(Filters.in(ID, eventIds)).forEach(d -> found.put(d.getString(ID), LedgerDocuments.toEvent(d)));
+        }
+        return found;
+    }
+
+    /** A customer's events in their order of acceptance, from a place in it (exclusive; null: the start). */
+    List<AcceptedEvent> eventsOf(String customerId, long afterVersion, int afterIndex, int limit) {
+        Bson after = Filters.or(Filters.gt(LEDGER_VERSION, afterVersion),
+                Filters.and(Filters.eq(LEDGER_VERSION, afterVersion), Filters.gt(INDEX, afterIndex)));
+        List<AcceptedEvent> found = new ArrayList<>();
+        events.find(Filters.and(Filters.eq(CUSTOMER_ID, customerId), after))
+                .sort(Sorts.ascending(CUSTOMER_ID, LEDGER_VERSION, INDEX)).limit(limit)
+                .forEach(d -> found.add(LedgerDocuments.toEvent(d)));
+        return found;
+    }
+
+    /** The customer that holds an invoice id, if any (to refuse an allocation to another customer's invoice). */
+    Optional<String> invoiceOwner(String invoiceId) {
+        Document d = documents.find(Filters.and(Filters.eq(KIND, LedgerDocuments.Kind.INVOICE.name()),
+                Filters.eq(DOCUMENT_ID, invoiceId))).projection(Projections.include(CUSTOMER_ID)).first();
+        return d == null ? Optional.empty() : Optional.of(d.getString(CUSTOMER_ID));
+    }
+
+    /**
+     * Commits a batch (step 1 of the class comment) and writes it out (steps 2 and 3); false, writing nothing,
+     * when the position is no longer at {@code expectedVersion}. The caller makes it durable ({@link #durable()})
+     * before it answers (once for a whole request).
+     *
+     * @param changed      the documents the batch changed, in the stored shape (without version)
+     * @param reservations the reservations that still hold after the batch (booked, cancelled, expired dropped)
+     */
+    boolean commit(Position read, RunningTotals totals, List<AcceptedEvent> accepted, Collection<Document> changed,
+                   List<Reservation> reservations, Instant now) {
+        long ledgerVersion = read.ledgerVersion() + 1;
+        List<Document> eventDocs = accepted.stream().map(LedgerDocuments::toDocument).toList();
+        List<Document> docs = new ArrayList<>();
+        for (Document d : changed) {
+            docs.add(new Document(d).append(VERSION, ledgerVersion));
+        }
+        Document pending = new Document(LEDGER_VERSION, ledgerVersion).append(EVENTS_FIELD, eventDocs)
+                .append(DOCUMENTS_FIELD, docs);
+        UpdateResult result = positions.updateOne(
+                Filters.and(Filters.eq(ID, read.customerId()), Filters.eq(VERSION, read.version()),
+                        Filters.exists(PENDING, false)),
+                Updates.combine(Updates.set(VERSION, read.version() + 1), Updates.set(LEDGER_VERSION, ledgerVersion),
+                        Updates.set(TOTALS, LedgerDocuments.toDocument(totals)),
+                        Updates.set(RESERVATIONS, reservations.stream().map(LedgerDocuments::toDocument).toList()),
+                        Updates.set(PENDING, pending), Updates.set(UPDATED_AT, Date.from(now))));
+        if (result.getMatchedCount() != 1) {
+            return false;
+        }
+        complete(read.customerId(), pending);
+        return true;
+    }
+
+    /** Steps 2 and 3: writes out a committed batch; safe to run twice, or by two instances at once. */
+    void complete(String customerId, Document pending) {
+        long ledgerVersion = pending.get(LEDGER_VERSION, Number.class).longValue();
+        List<Document> eventDocs = pending.getList(EVENTS_FIELD, Document.class, List.of());
+        if (!eventDocs.isEmpty()) {
+            try {
+                events.insertMany(eventDocs, new InsertManyOptions().ordered(false));
+            } catch (MongoBulkWriteException e) {
+                // already written by an earlier attempt: the same event, by its unique id
+                if (e.getWriteErrors().stream().anyMatch(w -> ErrorCategory.fromErrorCode(w.getCode())
+                        != ErrorCategory.DUPLICATE_KEY)) {
+                    throw e;
+                }
+            }
+        }
+        for (Document d : pending.getList(DOCUMENTS_FIELD, Document.class, List.of())) {
+            try {
+                documents.replaceOne(Filters.and(Filters.eq(ID, d.get(ID)), Filters.lt(VERSION, ledgerVersion)), d,
+                        new ReplaceOptions().upsert(true));
+            } catch (MongoWriteException e) {
+                // the document exists at this version or a newer one: nothing to write
+                if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+            }
+        }
+        positions.updateOne(Filters.and(Filters.eq(ID, customerId), Filters.eq(PENDING + "." + LEDGER_VERSION,
+                ledgerVersion)), Updates.unset(PENDING));
+    }
+
+    /** One conditional update: the reservation is added only if the position is still at {@code expectedVersion}. */
+    boolean reserve(String customerId, long expectedVersion, Reservation reservation) {
+        UpdateResult result = positions.updateOne(Filters.and(Filters.eq(ID, customerId),
+                        Filters.eq(VERSION, expectedVersion), Filters.exists(PENDING, false)),
+                Updates.combine(Updates.push(RESERVATIONS, LedgerDocuments.toDocument(reservation)),
+                        Updates.inc(VERSION, 1L)));
+        if (result.getMatchedCount() == 1) {
+            durability.makeAcknowledgedWritesDurable();
+            return true;
+        }
+        return false;
+    }
+
+    /** Makes every write acknowledged so far durable (the embedded store syncs its file). */
+    void durable() {
+        durability.makeAcknowledgedWritesDurable();
+    }
+
+    /** For tests of a crash after the commit point: commits a batch and stops before writing it out. */
+    boolean commitOnly(Position read, RunningTotals totals, List<AcceptedEvent> accepted, Collection<Document> changed) {
+        long ledgerVersion = read.ledgerVersion() + 1;
+        List<Document> docs = changed.stream().map(d -> new Document(d).append(VERSION, ledgerVersion)).toList();
+        Document pending = new Document(LEDGER_VERSION, ledgerVersion)
+                .append(EVENTS_FIELD, accepted.stream().map(LedgerDocuments::toDocument).toList())
+                .append(DOCUMENTS_FIELD, docs);
+        return positions.updateOne(Filters.and(Filters.eq(ID, read.customerId()), Filters.eq(VERSION, read.version())),
+                Updates.combine(Updates.set(VERSION, read.version() + 1), Updates.set(LEDGER_VERSION, ledgerVersion),
+                        Updates.set(TOTALS, LedgerDocuments.toDocument(totals)), Updates.set(PENDING, pending)))
+                .getMatchedCount() == 1;
+    }
+
+    private static boolean insertUnlessTaken(MongoCollection<Document> collection, Document document) {
+        try {
+            collection.insertOne(document);
+            return true;
+        } catch (MongoWriteException e) {
+            if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+}
