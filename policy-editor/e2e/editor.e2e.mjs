@@ -439,8 +439,8 @@ try {
     for (const c of ['OPEN_ORDERS', 'SHIPPED_NOT_INVOICED', 'OPEN_INVOICES_NOT_DUE', 'OVERDUE']) {
       await bar.locator(`rect[data-category="${c}"]`).waitFor();
     }
-    await bar.locator('line[data-mark="limit"]').waitFor();
-    await bar.locator('line[data-mark="insured"]').waitFor();
+    await bar.locator('line[data-mark="limit"]').waitFor({ state: 'attached' });
+    await bar.locator('line[data-mark="insured"]').waitFor({ state: 'attached' });
     const total = await analyst.locator('.exposure-figures tr[data-category="TOTAL"] td.num').innerText();
     expect(total === euros(exposureNow.total), `total ${total} vs ${euros(exposureNow.total)}`);
     const overdue = await analyst.locator(`.open-documents tr[data-document="INV-${run}-1"][data-category="OVERDUE"]`).innerText();
