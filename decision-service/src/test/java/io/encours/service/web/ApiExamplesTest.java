@@ -32,7 +32,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The API's examples are real: every operation of /v3/api-docs has an example answer and, when it takes a body, an
  * example request (files by operationId under openapi/examples/); the request examples, sent in the order a
- * newcomer would follow (people and keys, decisions, holds, a policy version from draft to activation, a
+ * newcomer would follow (people and keys, decisions, holds, credit accounts, a policy version from draft to activation, a
  * back-test, a simulation, the audit), are all answered 2xx, each answer with the fields of its example.
  * {@code -Dencours.api-examples.record=true} rewrites the answer examples from this run (arrays cut to three).
  * Runs on its own application: it activates a policy version and creates people.
@@ -123,6 +123,18 @@ class ApiExamplesTest {
         call("releaseHold", as("manager"), "POST", "/api/v1/holds/" + released + "/release");
         call("rejectHold", as("manager"), "POST", "/api/v1/holds/" + rejected + "/reject");
         call("orderHold", api(), "GET", "/api/v1/orders/SO-2026-0044/hold");
+
+        // Credit accounts (credit staff; changes name the version they were made on), then an ERP export loaded.
+        call("createAccount", as("manager"), "POST", "/api/v1/accounts");
+        call("account", as("manager"), "GET", "/api/v1/accounts/C-1000");
+        call("replaceAccount", as("manager"), "PUT", "/api/v1/accounts/C-1000");
+        call("patchAccount", as("manager"), "PATCH", "/api/v1/accounts/C-1000");
+        call("importAccounts", as("manager"), "POST", "/api/v1/accounts/imports?separator=%3B&decimalSeparator=%2C"
+                + "&dateFormat=dd/MM/yyyy&currency=EUR&customerId=Code%20client&name=Raison%20sociale&sector=Secteur"
+                + "&legalForm=Forme&internalLimit=Encours%20autoris%C3%A9&limitValidTo=Fin%20limite&insurer=Assureur"
+                + "&insuredAmount=Montant%20garanti");
+        call("listAccounts", as("auditor"), "GET", "/api/v1/accounts?sector=MANUFACTURING&limit=1");
+        call("accountHistory", as("auditor"), "GET", "/api/v1/accounts/C-1000/history");
 
         // The policy in force, read by the committee.
         call("listPolicies", as("committee1"), "GET", "/api/v1/policies");
