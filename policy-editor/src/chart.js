@@ -161,3 +161,49 @@ export function rateBars(bars, title) {
   });
   return figureOf(title, root);
 }
+
+export const EXPOSURE_COLOURS = {
+  OPEN_ORDERS: '#1d4e89', APPROVED_NOT_BOOKED: '#6a8fc7', SHIPPED_NOT_INVOICED: '#00838f',
+  OPEN_INVOICES_NOT_DUE: '#2e7d32', OVERDUE: '#c62828',
+};
+
+/**
+ * One horizontal bar: the parts of an exposure stacked left to right, with the limit and the insured limit
+ * as marks across it. segments: [{key, label, value, text}]; marks: [{key, label, value, text}]. The SVG is an
+ * image whose text alternative (title and description) says every figure; the legend repeats them.
+ */
+export function stackedBar(segments, marks, title, description) {
+  const width = 720;
+  const barY = 26;
+  const barH = 30;
+  const parts = segments.filter((s) => s.value > 0);
+  const sum = parts.reduce((a, s) => a + s.value, 0);
+  const max = Math.max(1, sum, ...marks.map((m) => m.value || 0)) * 1.04;
+  const x = (v) => (v / max) * width;
+  const titleId = `bar-title-${Math.random().toString(36).slice(2, 8)}`;
+  const chart = svg('svg', {
+    viewBox: `0 0 ${width} ${barY + barH + 24}`, class: 'chart exposure-bar', role: 'img',
+    'aria-labelledby': `${titleId} ${titleId}-desc`,
+  }, svg('title', { id: titleId }, title), svg('desc', { id: `${titleId}-desc` }, description));
+  chart.append(svg('rect', { x: 0, y: barY, width, height: barH, fill: '#eef1f4' }));
+  let at = 0;
+  for (const s of parts) {
+    chart.append(svg('rect', { x: x(at), y: barY, width: Math.max(1, x(s.value)), height: barH, fill: EXPOSURE_COLOURS[s.key] || '#546e7a',
+      'data-category': s.key }, svg('title', {}, `${s.label}: ${s.text}`)));
+    at += s.value;
+  }
+  marks.filter((m) => m.value !== null && m.value !== undefined).forEach((m, i) => {
+    const mx = Math.min(width - 1, x(m.value));
+    chart.append(svg('line', { x1: mx, x2: mx, y1: barY - 6, y2: barY + barH + 6, stroke: i ? '#6a1b9a' : '#1b1f24',
+      'stroke-width': 3, 'stroke-dasharray': i ? '5 3' : '', 'data-mark': m.key }));
+    const label = svg('text', { x: mx, y: i ? barY + barH + 20 : barY - 10, 'font-size': 12,
+      'text-anchor': mx > width * 0.7 ? 'end' : 'start', fill: '#1b1f24' });
+    label.textContent = `${m.label} ${m.text}`;
+    chart.append(label);
+  });
+  const wrap = document.createElement('figure');
+  wrap.className = 'exposure-chart';
+  wrap.append(chart, legend(parts.map((s) => s.key), (k) => EXPOSURE_COLOURS[k] || '#546e7a',
+    (k) => { const s = parts.find((p) => p.key === k); return `${s.label}: ${s.text}`; }));
+  return wrap;
+}

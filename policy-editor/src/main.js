@@ -10,6 +10,7 @@ import { tryIt } from './pages/try.js';
 import { simulation } from './pages/simulation.js';
 import { holds } from './pages/holds.js';
 import { audit } from './pages/audit.js';
+import { customers } from './pages/customers.js';
 import { showError } from './ui.js';
 
 /**
@@ -22,6 +23,7 @@ const SECTIONS = [
   { path: 'try', label: 'nav.try', needs: ['policies.evaluate'], page: tryIt },
   { path: 'simulation', label: 'nav.simulation', needs: ['simulations.read'], page: simulation },
   { path: 'holds', label: 'nav.holds', needs: ['holds.settle'], page: holds },
+  { path: 'customers', label: 'nav.customers', needs: ['accounts.read'], page: customers },
   { path: 'audit', label: 'nav.audit', needs: ['audit.read'], page: audit },
 ];
 

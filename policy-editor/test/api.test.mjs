@@ -27,6 +27,7 @@ const simulations = await import('../src/api/simulations.js');
 const backtests = await import('../src/api/backtests.js');
 const stats = await import('../src/api/stats.js');
 const admin = await import('../src/api/admin.js');
+const accounts = await import('../src/api/accounts.js');
 
 beforeEach(() => {
   calls = [];
@@ -82,6 +83,14 @@ test('each resource call sends the request the pages sent', async () => {
     [() => backtests.startBacktest(2, '2026-11-30', form), 'POST', '/api/v1/backtests?version=2&asOf=2026-11-30', form],
     [() => stats.decisionStats(30), 'GET', '/api/v1/stats/decisions?days=30'],
     [() => admin.me(), 'GET', '/api/v1/admin/me'],
+    [() => accounts.listAccounts(new URLSearchParams({ limit: '500' })), 'GET', '/api/v1/accounts?limit=500'],
+    [() => accounts.account('C-1001'), 'GET', '/api/v1/accounts/C-1001'],
+    [() => accounts.account('C/1 2'), 'GET', '/api/v1/accounts/C%2F1%202'],
+    [() => accounts.accountHistory('C-1001'), 'GET', '/api/v1/accounts/C-1001/history'],
+    [() => accounts.exposure('C-1001', ''), 'GET', '/api/v1/accounts/C-1001/exposure'],
+    [() => accounts.exposure('C-1001', '2026-11-30'), 'GET', '/api/v1/accounts/C-1001/exposure?asOf=2026-11-30'],
+    [() => accounts.ledgerEvents('C-1001'), 'GET', '/api/v1/accounts/C-1001/ledger/events?limit=100'],
+    [() => accounts.customerDecisions('C-1001'), 'GET', '/api/v1/customers/C-1001/decisions?size=20'],
   ];
   for (const [call, method, path, body] of expected) {
     calls = [];

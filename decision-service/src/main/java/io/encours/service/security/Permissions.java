@@ -38,6 +38,8 @@ final class Permissions {
         GRANTED_TO.put("backtests.read", CREDIT_STAFF_AND_AUDITORS);
         GRANTED_TO.put("backtests.start", RUN_STARTERS);
         GRANTED_TO.put("stats.read", CREDIT_STAFF_AND_AUDITORS);
+        // an account with its exposure, ledger events and history (GET /api/v1/accounts/**)
+        GRANTED_TO.put("accounts.read", CREDIT_STAFF_AND_AUDITORS);
         GRANTED_TO.put("audit.read", Role.names(AUDITOR));
         GRANTED_TO.put("administration", Role.names(ADMIN));
     }

@@ -65,11 +65,17 @@ class EditorEndToEndTest {
                 "STEP the auditor verifies the chain: ok",
                 "STEP the auditor exports the search as CSV: ok",
                 "STEP the analyst is refused above authority, with the reason next to the comment: ok",
-                "STEP the analyst releases a hold within authority: ok");
+                "STEP the analyst releases a hold within authority: ok",
+                "STEP the account of the held customer is opened and changed, and the ERP feed sends its events (API): ok",
+                "STEP the analyst finds the customer by part of its name, accents ignored: ok",
+                "STEP the customer page shows the exposure by category against the limit and the insured limit: ok",
+                "STEP the customer page lists the events, the decisions and holds, and the history: ok",
+                "STEP the customer page in French: amounts and dates in French: ok");
         assertThat(log).noneMatch(l -> l.startsWith("FAILED")).noneMatch(l -> l.contains(": PENDING"))
                 .contains("E2E DONE: every step ran");
         assertThat(Files.list(SCREENSHOTS).map(p -> p.getFileName().toString()))
-                .contains("overview.png", "policy-tables.png", "policy-checks.png", "audit-decision.png", "holds.png");
+                .contains("overview.png", "policy-tables.png", "policy-checks.png", "audit-decision.png", "holds.png",
+                        "customer.png");
     }
 
     private List<String> runScript(HeadlessChromium chromium) throws IOException, InterruptedException {

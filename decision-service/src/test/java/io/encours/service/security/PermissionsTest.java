@@ -41,6 +41,7 @@ class PermissionsTest extends FullStackTest {
         PROBES.put("backtests.read", new Probe("GET", "/api/v1/backtests", null));
         PROBES.put("backtests.start", new Probe("POST", "/api/v1/backtests?version=999999", "{}"));
         PROBES.put("stats.read", new Probe("GET", "/api/v1/stats/decisions?days=1", null));
+        PROBES.put("accounts.read", new Probe("GET", "/api/v1/accounts?limit=1", null));
         PROBES.put("audit.read", new Probe("GET", "/api/v1/audit/decisions?size=1", null));
         PROBES.put("administration", new Probe("GET", "/api/v1/admin/users", null));
     }
@@ -93,7 +94,8 @@ class PermissionsTest extends FullStackTest {
     void a_committee_member_changes_policies_and_starts_runs_but_does_not_audit() {
         assertThat(permissionsOf(Caller.COMMITTEE)).containsExactly("decisions.request", "decisions.read",
                 "policies.read", "policies.evaluate", "policies.change", "holds.read", "holds.settle",
-                "simulations.read", "simulations.start", "backtests.read", "backtests.start", "stats.read");
+                "simulations.read", "simulations.start", "backtests.read", "backtests.start", "stats.read",
+                "accounts.read");
     }
 
     @Test
@@ -105,7 +107,7 @@ class PermissionsTest extends FullStackTest {
     @Test
     void an_auditor_reads_and_audits_and_changes_nothing() {
         assertThat(permissionsOf(Caller.AUDITOR)).containsExactly("decisions.read", "policies.read", "holds.read",
-                "simulations.read", "backtests.read", "stats.read", "audit.read");
+                "simulations.read", "backtests.read", "stats.read", "accounts.read", "audit.read");
     }
 
     @Test
