@@ -39,7 +39,8 @@ export async function holds(root, ctx) {
   if (ctx.params[0]) await showHold(detail, ctx.params[0], load);
 }
 
-async function showHold(el, holdId, reload) {
+/** The hold's page; {@code notice}, the result of the action just taken, shows above its new state. */
+async function showHold(el, holdId, reload, notice) {
   const d = await oneHold(holdId);
   const { hold, decision } = d;
   const msgs = messages();
@@ -49,9 +50,11 @@ async function showHold(el, holdId, reload) {
     msgs.clear();
     try {
       await settleHold(holdId, action, comment.value);
-      msgs.ok(t(action === 'release' ? 'holds.released' : 'holds.rejected'));
+      const done = t(action === 'release' ? 'holds.released' : 'holds.rejected');
+      msgs.ok(done);
       await reload();
-      await showHold(el, holdId, reload);
+      // Drawn again with the settled state: the result stays shown there, not only until the redraw.
+      await showHold(el, holdId, reload, done);
     } catch (err) {
       // Beyond authority, missing comment: the message goes next to the comment the person typed.
       setFieldError(comment, err.status === 403 || err.errors.some((e) => e.field === 'comment') ? err.message : '');
@@ -76,4 +79,5 @@ async function showHold(el, holdId, reload) {
     hold.status === 'OPEN' ? h('div.settle', field(t('holds.comment'), comment), h('div.buttons', release, reject)) : null,
     d.actions?.length ? [h('h3', t('version.history')), h('ul.plain', d.actions.map((a) =>
       h('li', `${fmtDate(a.at)} · ${a.action} · ${a.by} · ${a.comment || ''}${a.detail ? ` · ${a.detail}` : ''}`)))] : null));
+  if (notice) msgs.ok(notice);
 }

@@ -45,8 +45,8 @@ final class RequestFacts {
     static DecisionRequest of(DecisionBody body, LocalDate asOf) {
         if (body instanceof OrderCheckBody b) {
             if (b.customer() == null) {
-                // A check by reference is filled from the account and ledger (DecisionService) before it is evaluated
-                throw new IllegalStateException("an order check by reference must be filled before it is evaluated");
+                // A check by reference is evaluated once filled from the account and ledger (DecisionService)
+                throw new InvalidFact("customer", "is required, or customerId alone for an order check by reference");
             }
             return new OrderCheckRequest(within("customer", () -> customer(b.customer())),
                     b.exposure() == null ? null : within("exposure", () -> exposure(b.exposure())),
@@ -77,7 +77,10 @@ final class RequestFacts {
         try {
             request = of(body, asOf);
         } catch (InvalidFact e) {
-            problems.add(new FieldProblem(prefix + e.field(), e.reason()));
+            String field = prefix + e.field();
+            if (problems.stream().noneMatch(p -> p.field().equals(field))) {
+                problems.add(new FieldProblem(field, e.reason()));
+            }
         }
         if (!problems.isEmpty()) {
             throw Problems.invalidFields(problems);
