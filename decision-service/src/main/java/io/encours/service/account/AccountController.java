@@ -1,5 +1,6 @@
 package io.encours.service.account;
 
+import io.encours.service.web.LimitedBody;
 import io.encours.service.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -8,9 +9,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.security.Principal;
 import java.time.LocalDate;
@@ -168,18 +166,6 @@ class AccountController {
     }
 
     private byte[] body(HttpServletRequest request) {
-        long max = properties.maxImportSize().toBytes();
-        if (request.getContentLengthLong() > max) {
-            throw AccountProblems.importTooLarge(max);
-        }
-        try (InputStream in = request.getInputStream()) {
-            byte[] read = in.readNBytes((int) max + 1);
-            if (read.length > max) {
-                throw AccountProblems.importTooLarge(max);
-            }
-            return read;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return LimitedBody.read(request, properties.maxImportSize().toBytes(), AccountProblems::importTooLarge);
     }
 }

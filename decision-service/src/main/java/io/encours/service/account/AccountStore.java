@@ -10,12 +10,11 @@ import static io.encours.service.account.AccountDocuments.STATE;
 import static io.encours.service.account.AccountDocuments.VERSION;
 import static io.encours.service.account.AccountDocuments.WRITTEN;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
+import io.encours.service.storage.Inserts;
 import io.encours.service.storage.StoreIndexes;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
@@ -149,15 +148,7 @@ final class AccountStore {
     }
 
     private static boolean insertUnlessTaken(MongoCollection<Document> collection, Document document) {
-        try {
-            collection.insertOne(document);
-            return true;
-        } catch (MongoWriteException e) {
-            if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return Inserts.unlessTaken(collection, document);
     }
 
     /** For tests of a crash between the steps: a claim written and left PENDING. */

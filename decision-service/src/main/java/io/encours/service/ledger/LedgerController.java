@@ -1,5 +1,6 @@
 package io.encours.service.ledger;
 
+import io.encours.service.web.LimitedBody;
 import io.encours.service.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -8,9 +9,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
@@ -184,17 +182,6 @@ class LedgerController {
     }
 
     private static byte[] body(HttpServletRequest request, long max) {
-        if (request.getContentLengthLong() > max) {
-            throw LedgerProblems.importTooLarge(max);
-        }
-        try (InputStream in = request.getInputStream()) {
-            byte[] read = in.readNBytes((int) max + 1);
-            if (read.length > max) {
-                throw LedgerProblems.importTooLarge(max);
-            }
-            return read;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return LimitedBody.read(request, max, LedgerProblems::importTooLarge);
     }
 }
