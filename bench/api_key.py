@@ -11,13 +11,14 @@ own OpenAPI description when it has them, so that a renamed field does not break
 """
 import base64
 import json
+import os
 import sys
 import time
 import urllib.error
 import urllib.request
 
 DEFAULT_PATH = "/api/v1/admin/api-keys"
-ROLE = "ORDER_SYSTEM"
+ROLE = os.environ.get("BENCH_KEY_ROLE", "ORDER_SYSTEM")  # e.g. ERP_FEED for the ledger intake
 
 
 def call(method, url, auth, body=None):
