@@ -1,5 +1,6 @@
 package io.encours.service.account;
 
+import io.encours.rules.model.InvalidFact;
 import io.encours.rules.model.ExternalRating;
 import io.encours.rules.model.Financials;
 import io.encours.service.account.CreditAccount.InsurerCover;
@@ -75,7 +76,7 @@ record AccountBody(
      * The account this body describes, at {@code version}, written by {@code by} at {@code at}. The status keeps
      * who set it when it did not change; a new status or reason is set by {@code by}. No status: ACTIVE.
      *
-     * @throws InvalidAccountField naming the first field that breaks an invariant
+     * @throws InvalidFact naming the first field that breaks an invariant
      */
     CreditAccount toAccount(String id, long newVersion, Instant at, String by, CreditAccount previous) {
         AccountStatus newStatus = status == null || status.status() == null ? AccountStatus.ACTIVE : status.status();
@@ -85,7 +86,7 @@ record AccountBody(
                 ? old : new StatusSetting(newStatus, newReason, by, at);
         ExternalRating rating = null;
         if (externalRating != null) {
-            InvalidAccountField.check(externalRating.score() != null && externalRating.score() >= 0
+            AccountChecks.check(externalRating.score() != null && externalRating.score() >= 0
                     && externalRating.score() <= 100, "externalRating.score", "is required, between 0 and 100");
             rating = new ExternalRating(externalRating.provider(), externalRating.score(), externalRating.ratedOn());
         }

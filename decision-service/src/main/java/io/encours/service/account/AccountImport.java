@@ -1,5 +1,6 @@
 package io.encours.service.account;
 
+import io.encours.rules.model.InvalidFact;
 import io.encours.service.web.FieldProblem;
 import io.encours.service.web.Problems;
 import java.math.BigDecimal;
@@ -156,7 +157,7 @@ final class AccountImport {
                         "'" + value + "' is not a date in the format " + datePattern));
             } catch (NumberFormatException e) {
                 return new Line(row.line(), customerId, null, new FieldProblem(field, "'" + value + "' is not a number"));
-            } catch (InvalidAccountField e) {
+            } catch (InvalidFact e) {
                 return new Line(row.line(), customerId, null, new FieldProblem(field, e.reason()));
             }
         }
@@ -167,7 +168,7 @@ final class AccountImport {
             AccountBody parsed = json.treeToValue(body, AccountBody.class);
             parsed.toAccount(customerId, 1, java.time.Instant.EPOCH, "import", current); // the invariants, here
             return new Line(row.line(), customerId, parsed, null);
-        } catch (InvalidAccountField e) {
+        } catch (InvalidFact e) {
             return new Line(row.line(), customerId, null, new FieldProblem(columnOf(e.field()), e.reason()));
         } catch (JacksonException e) {
             return new Line(row.line(), customerId, null, new FieldProblem("line", "a value does not fit its field: "
@@ -199,7 +200,7 @@ final class AccountImport {
         } else if (field.equals("status")) {
             String status = value.toUpperCase(Locale.ROOT);
             if (java.util.Arrays.stream(AccountStatus.values()).noneMatch(s -> s.name().equals(status))) {
-                throw new InvalidAccountField(field, "'" + value + "' is none of "
+                throw new InvalidFact(field, "'" + value + "' is none of "
                         + java.util.Arrays.toString(AccountStatus.values()));
             }
             target.put(leaf, status);

@@ -1,5 +1,6 @@
 package io.encours.service.account;
 
+import io.encours.rules.model.InvalidFact;
 import io.encours.service.web.ProblemException;
 import io.encours.service.web.Problems;
 import org.springframework.http.HttpStatus;
@@ -54,7 +55,7 @@ final class AccountProblems {
                 "Import too large", "An account import is at most " + maxBytes + " bytes; split the file"));
     }
 
-    static ProblemException invalid(InvalidAccountField e) {
+    static ProblemException invalid(InvalidFact e) {
         return Problems.invalidField(e.field(), e.reason());
     }
 }

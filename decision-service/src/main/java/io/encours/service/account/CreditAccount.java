@@ -1,9 +1,9 @@
 package io.encours.service.account;
 
-import static io.encours.service.account.InvalidAccountField.check;
-import static io.encours.service.account.InvalidAccountField.days;
-import static io.encours.service.account.InvalidAccountField.notNegative;
-import static io.encours.service.account.InvalidAccountField.period;
+import static io.encours.service.account.AccountChecks.check;
+import static io.encours.service.account.AccountChecks.days;
+import static io.encours.service.account.AccountChecks.notNegative;
+import static io.encours.service.account.AccountChecks.period;
 
 import io.encours.rules.model.ExternalRating;
 import io.encours.rules.model.Financials;

@@ -1,5 +1,6 @@
 package io.encours.service.account;
 
+import io.encours.rules.model.InvalidFact;
 import com.mongodb.client.model.Filters;
 import java.time.Clock;
 import java.time.Instant;
@@ -248,7 +249,7 @@ public class CreditAccounts {
     private static CreditAccount valid(java.util.function.Supplier<CreditAccount> account) {
         try {
             return account.get();
-        } catch (InvalidAccountField e) {
+        } catch (InvalidFact e) {
             throw AccountProblems.invalid(e);
         }
     }

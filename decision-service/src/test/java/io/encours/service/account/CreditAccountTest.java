@@ -214,7 +214,7 @@ class CreditAccountTest {
     }
 
     private static void assertInvalid(Runnable construction, String field) {
-        assertThatThrownBy(construction::run).isInstanceOfSatisfying(InvalidAccountField.class,
+        assertThatThrownBy(construction::run).isInstanceOfSatisfying(io.encours.rules.model.InvalidFact.class,
                 e -> assertThat(e.field()).isEqualTo(field));
     }
 }
