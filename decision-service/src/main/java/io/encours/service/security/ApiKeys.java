@@ -129,8 +129,12 @@ class ApiKeys {
         }
     }
 
-    /** Re-reads the keys in force; keeps the previous copy when the store cannot be read. */
-    void refresh() {
+    /**
+     * Re-reads the keys in force; keeps the previous copy when the store cannot be read. Under the same lock as
+     * {@link #forget}: a refresh that read the store before a revocation was saved would otherwise publish its
+     * copy after the revocation had removed the key, and bring the revoked key back until the next refresh.
+     */
+    synchronized void refresh() {
         try {
             Map<String, ApiKey> active = new ConcurrentHashMap<>();
             for (ApiKey key : store.active()) {
