@@ -4,128 +4,11 @@
 // Users and passwords are the test profile's (secret-<user>). Each step prints "STEP <name>: ok" (or
 // "STEP <name>: PENDING ..." when the endpoint it needs answers 404 because it is not built yet); any
 // failure prints "FAILED <step>: <why>" and exits 1. A screenshot of each page goes to SCREENSHOT_DIR.
-import { chromium } from 'playwright-core';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import {
+  BASE, ERP_FEED_KEY, example, labelled, run, pending, step, expect, call, missing, orderCheck, shot, logIn, cellOf, typeInto, openTable, browser, finish,
+} from './lib.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const BASE = (process.env.BASE_URL || 'http://localhost:8080').replace(/\/$/, '');
-const KEY = process.env.ORDER_SYSTEM_KEY || 'test-order-system-key';
-const ERP_FEED_KEY = process.env.ERP_FEED_KEY || 'test-erp-feed-key';
-const SHOTS = process.env.SCREENSHOT_DIR || join(here, '..', '..', 'docs', 'screenshots');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const example = JSON.parse(readFileSync(join(here, '..', '..', 'decision-service', 'src', 'main', 'resources',
-  'openapi', 'examples', 'requests', 'orderCheck.json'), 'utf8'));
-const labelled = readFileSync(join(here, '..', '..', 'decision-service', 'src', 'main', 'resources',
-  'openapi', 'examples', 'requests', 'startBacktest.csv'));
-const run = Date.now().toString(36);
-const pending = [];
-
-mkdirSync(SHOTS, { recursive: true });
-
-function log(line) {
-  process.stdout.write(`${line}\n`);
-}
-
-async function step(name, action) {
-  try {
-    const result = await action();
-    if (result && result.pending) {
-      pending.push(name);
-      log(`STEP ${name}: PENDING ${result.pending}`);
-    } else {
-      log(`STEP ${name}: ok`);
-    }
-    return result;
-  } catch (err) {
-    log(`FAILED ${name}: ${err && err.message ? err.message.split('\n').slice(0, 6).join(' | ') : err}`);
-    throw err;
-  }
-}
-
-function expect(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-/** A call to the API outside the browser: the order-entry system (API key) or a person (Basic). */
-async function call(method, path, body, who, extraHeaders = {}) {
-  const headers = { 'Content-Type': 'application/json', 'X-Requested-With': 'XMLHttpRequest', ...extraHeaders };
-  if (who) headers.Authorization = `Basic ${Buffer.from(`${who}:secret-${who}`).toString('base64')}`;
-  else if (!headers['X-API-Key']) headers['X-API-Key'] = KEY;
-  const response = await fetch(`${BASE}${path}`, { method, headers, body: body ? JSON.stringify(body) : undefined });
-  const text = await response.text();
-  return { status: response.status, json: text ? JSON.parse(text) : null };
-}
-
-/** True when the server has no handler for the path yet (404 without a domain problem type). */
-async function missing(path, who, method = 'GET', body) {
-  const r = await call(method, path, body, who);
-  return r.status === 404 && (!r.json || !r.json.type || r.json.type === '/problems/not-found');
-}
-
-function orderCheck({ customerId, orderId, amount, status = 'ACTIVE', sector = 'ENERGY' }) {
-  const body = structuredClone(example);
-  body.customer.id = customerId;
-  body.customer.sector = sector;
-  body.customer.creditAccount.status = status;
-  body.customer.paymentBehaviour.averageDaysLate = 10;
-  body.order.id = orderId;
-  body.order.amount = amount;
-  return body;
-}
-
-async function noStackTrace(page) {
-  const text = await page.locator('body').innerText();
-  expect(!/[A-Za-z]+Exception\b|\n\s+at [\w.$]+\(|stack trace/i.test(text), `the page shows a stack trace: ${text.slice(0, 300)}`);
-}
-
-async function shot(page, name, { fullPage = true } = {}) {
-  await noStackTrace(page);
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
-}
-
-async function logIn(browser, user) {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, acceptDownloads: true });
-  await context.addInitScript(() => {
-    if (!localStorage.getItem('encours.language')) localStorage.setItem('encours.language', 'en');
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20000);
-  await page.goto(`${BASE}/`);
-  await page.getByLabel('User name').fill(user);
-  await page.getByLabel('Password').fill(`secret-${user}`);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.locator('nav').waitFor();
-  return page;
-}
-
-async function cellOf(page, table, sourceRow, col) {
-  return page.locator(`table.grid[data-table="${table}"] tr[data-source-row="${sourceRow}"] td[data-col="${col}"]`);
-}
-
-async function typeInto(page, cell, value) {
-  await cell.click();
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(value);
-  await page.keyboard.press('Enter');
-}
-
-async function openTable(page, name) {
-  await page.locator('.table-list a', { hasText: name }).click();
-  await page.locator(`table.grid[data-table="${name}"]`).waitFor();
-}
-
-// launch() gives Chromium a new, empty profile (user-data-dir) of its own each time, removed on close.
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
-
-let exitCode = 0;
+let failed = false;
 try {
   const energy = { customerId: `C-E2E-${run}`, amount: 60000 };
   const before = await step('order check before the change (API)', async () => {
@@ -474,10 +357,7 @@ try {
     return exposureNow ? null : { pending: 'no exposure endpoint on this server yet' };
   });
   await analyst.context().close();
-  log(`E2E DONE: ${pending.length ? `${pending.length} step(s) pending: ${pending.join('; ')}` : 'every step ran'}`);
 } catch (err) {
-  exitCode = 1;
-} finally {
-  await browser.close();
+  failed = true;
 }
-process.exit(exitCode);
+await finish(failed);

@@ -2,23 +2,16 @@ package io.encours.service.editor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.encours.service.TestApi;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The policy editor in a real browser: a headless Chromium ({@link HeadlessChromium} says which) driven by
- * playwright-core runs {@code policy-editor/e2e/editor.e2e.mjs} against this service, the issue's whole flow from a committee
+ * playwright-core runs {@code policy-editor/e2e/editor.e2e.mjs} ({@link BrowserScript}) against this service, the issue's whole flow from a committee
  * member's edit to an analyst's refused release, saving a screenshot of each page under target/e2e-screenshots
  * ({@code -Dencours.e2e.screenshots=<repository>/docs/screenshots} refreshes the ones the docs show).
  * It runs on its own application (it activates a new policy version, which the shared full-stack context
@@ -27,23 +20,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "encours.storage.data-dir=target/test-data/editor-e2e-${random.uuid}")
 class EditorEndToEndTest {
-    private static final Path EDITOR = Path.of("..", "policy-editor").toAbsolutePath().normalize();
-    /** target/ by default, so that a build leaves the tree clean; docs/screenshots when refreshing the docs. */
-    private static final Path SCREENSHOTS = Path.of(System.getProperty("encours.e2e.screenshots",
-            Path.of("target", "e2e-screenshots").toString())).toAbsolutePath().normalize();
-
     @LocalServerPort
     private int port;
 
     @Test
     void a_committee_changes_the_policy_in_the_browser_and_the_auditor_and_the_analyst_follow_it()
             throws IOException, InterruptedException {
-        assertThat(EDITOR.resolve("node_modules/playwright-core"))
-                .as("playwright-core is installed by the policy-editor module's npm ci: build with -am").exists();
-        HeadlessChromium chromium = HeadlessChromium.find(EDITOR);
-        System.out.println("[editor e2e] browser: " + chromium);
-
-        List<String> log = runScript(chromium);
+        List<String> log = BrowserScript.run("editor", port);
 
         assertThat(log).as("the script's step log").contains(
                 "STEP order check before the change (API): ok",
@@ -71,36 +54,8 @@ class EditorEndToEndTest {
                 "STEP the customer page shows the exposure by category against the limit and the insured limit: ok",
                 "STEP the customer page lists the events, the decisions and holds, and the history: ok",
                 "STEP the customer page in French: amounts and dates in French: ok");
-        assertThat(log).noneMatch(l -> l.startsWith("FAILED")).noneMatch(l -> l.contains(": PENDING"))
-                .contains("E2E DONE: every step ran");
-        assertThat(Files.list(SCREENSHOTS).map(p -> p.getFileName().toString()))
+        assertThat(Files.list(BrowserScript.SCREENSHOTS).map(p -> p.getFileName().toString()))
                 .contains("overview.png", "policy-tables.png", "policy-checks.png", "audit-decision.png", "holds.png",
                         "customer.png");
-    }
-
-    private List<String> runScript(HeadlessChromium chromium) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("node", "e2e/editor.e2e.mjs").directory(EDITOR.toFile())
-                .redirectErrorStream(true);
-        builder.environment().put("BASE_URL", "http://localhost:" + port);
-        builder.environment().put("ORDER_SYSTEM_KEY", TestApi.ORDER_SYSTEM_KEY);
-        Files.createDirectories(SCREENSHOTS);
-        builder.environment().put("SCREENSHOT_DIR", SCREENSHOTS.toString());
-        builder.environment().put("CHROMIUM", chromium.executable().toString());
-        builder.environment().putAll(chromium.environment());
-        Process process = builder.start();
-        List<String> log = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                System.out.println("[editor e2e] " + line);
-                log.add(line);
-            }
-        }
-        boolean ended = process.waitFor(5, TimeUnit.MINUTES);
-        if (!ended) {
-            process.destroyForcibly();
-        }
-        assertThat(ended).as("the browser test ended within 5 minutes").isTrue();
-        assertThat(process.exitValue()).as("exit code of the browser test; its log:%n%s", String.join("\n", log)).isZero();
-        return log;
     }
 }
