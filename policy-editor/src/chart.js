@@ -1,5 +1,7 @@
 // Small SVG charts: stacked bars per day, grouped bars before/after. No library needed for these two.
 import { t } from './i18n.js';
+import { number, percent } from './format.js';
+import { label } from './labels.js';
 
 const NS = 'http://www.w3.org/2000/svg';
 export const OUTCOME_COLOURS = {
@@ -34,8 +36,11 @@ function legend(keys, colourOf, labelOf) {
   return ul;
 }
 
-/** Stacked bars: days on x, one segment per series. data: [{label, values:{series: n}}] */
-export function stackedBars(data, title) {
+/**
+ * Stacked bars: days on x, one segment per series. data: [{label, values:{series: n}}]; {caption: false} when
+ * the chart sits under a heading that already says its title (the title stays the SVG's accessible name).
+ */
+export function stackedBars(data, title, { caption: withCaption = true } = {}) {
   const keys = [...new Set(data.flatMap((d) => Object.keys(d.values)))];
   const max = Math.max(1, ...data.map((d) => Object.values(d.values).reduce((a, b) => a + b, 0)));
   const W = 720; const H = 220; const left = 40; const bottom = 30;
@@ -45,7 +50,7 @@ export function stackedBars(data, title) {
   [0, 0.5, 1].forEach((f) => {
     const y = H - bottom - f * (H - bottom - 10);
     root.append(svg('line', { x1: left, x2: W, y1: y, y2: y, class: 'grid' }));
-    root.append(svg('text', { x: left - 4, y: y + 4, 'text-anchor': 'end', class: 'axis' }, document.createTextNode(String(Math.round(max * f)))));
+    root.append(svg('text', { x: left - 4, y: y + 4, 'text-anchor': 'end', class: 'axis' }, document.createTextNode(number(Math.round(max * f)))));
   });
   data.forEach((d, i) => {
     let y = H - bottom;
@@ -55,7 +60,7 @@ export function stackedBars(data, title) {
       const hgt = (v / max) * (H - bottom - 10);
       y -= hgt;
       const rect = svg('rect', { x: left + i * bw + 1, y, width: Math.max(1, bw - 2), height: hgt, fill: colour(k, j) });
-      rect.append(svg('title', {}, document.createTextNode(`${d.label} ${t(`outcome.${k}`)}: ${v}`)));
+      rect.append(svg('title', {}, document.createTextNode(`${d.label} ${label('outcome', k)}: ${v}`)));
       root.append(rect);
     });
     if (data.length <= 12 || i % Math.ceil(data.length / 8) === 0) {
@@ -67,7 +72,7 @@ export function stackedBars(data, title) {
   figure.className = 'chart-box';
   const caption = document.createElement('figcaption');
   caption.textContent = title;
-  figure.append(caption, root, legend(keys, colour, (k) => t(`outcome.${k}`)));
+  figure.append(...(withCaption ? [caption] : []), root, legend(keys, colour, (k) => label('outcome', k)));
   return figure;
 }
 
@@ -87,12 +92,12 @@ export function groupedBars(series, title) {
       const hgt = (v / max) * (H - bottom - 20);
       const x = left + i * gw + 8 + j * bw;
       const rect = svg('rect', { x, y: H - bottom - hgt, width: bw - 2, height: hgt, fill: PALETTE[j % PALETTE.length] });
-      rect.append(svg('title', {}, document.createTextNode(`${n} ${t(`outcome.${c}`)}: ${v}`)));
+      rect.append(svg('title', {}, document.createTextNode(`${n} ${label('outcome', c)}: ${v}`)));
       root.append(rect);
-      root.append(svg('text', { x: x + (bw - 2) / 2, y: H - bottom - hgt - 3, 'text-anchor': 'middle', class: 'axis' }, document.createTextNode(String(v))));
+      root.append(svg('text', { x: x + (bw - 2) / 2, y: H - bottom - hgt - 3, 'text-anchor': 'middle', class: 'axis' }, document.createTextNode(number(v))));
     });
     root.append(svg('text', { x: left + i * gw + gw / 2, y: H - 10, 'text-anchor': 'middle', class: 'axis' },
-      document.createTextNode(t(`outcome.${c}`))));
+      document.createTextNode(label('outcome', c))));
   });
   const figure = document.createElement('figure');
   figure.className = 'chart-box';
@@ -122,8 +127,8 @@ export function rocCurve(points, title, { x, y, chance }) {
   root.append(svg('title', {}, document.createTextNode(title)));
   [0, 0.5, 1].forEach((f) => {
     root.append(svg('line', { x1: left, x2: left + S, y1: py(f), y2: py(f), class: 'grid' }));
-    root.append(svg('text', { x: left - 4, y: py(f) + 4, 'text-anchor': 'end', class: 'axis' }, document.createTextNode(String(f))));
-    root.append(svg('text', { x: px(f), y: top + S + 14, 'text-anchor': 'middle', class: 'axis' }, document.createTextNode(String(f))));
+    root.append(svg('text', { x: left - 4, y: py(f) + 4, 'text-anchor': 'end', class: 'axis' }, document.createTextNode(number(f))));
+    root.append(svg('text', { x: px(f), y: top + S + 14, 'text-anchor': 'middle', class: 'axis' }, document.createTextNode(number(f))));
   });
   root.append(svg('line', { x1: px(0), y1: py(0), x2: px(1), y2: py(1), stroke: '#9e9e9e', 'stroke-dasharray': '4 3' }));
   const valid = points.filter((p) => Number.isFinite(p.falsePositiveRate) && Number.isFinite(p.truePositiveRate));
@@ -147,16 +152,16 @@ export function rateBars(bars, title) {
   [0, 0.5, 1].forEach((f) => {
     const yy = H - bottom - f * (H - bottom - top);
     root.append(svg('line', { x1: left, x2: W, y1: yy, y2: yy, class: 'grid' }));
-    root.append(svg('text', { x: left - 4, y: yy + 4, 'text-anchor': 'end', class: 'axis' }, document.createTextNode(`${(max * f * 100).toFixed(0)} %`)));
+    root.append(svg('text', { x: left - 4, y: yy + 4, 'text-anchor': 'end', class: 'axis' }, document.createTextNode(percent(max * f, { ratio: true, digits: 0 }))));
   });
   bars.forEach((b, i) => {
     const hgt = ((b.rate || 0) / max) * (H - bottom - top);
     const x = left + i * gw + 8;
     const rect = svg('rect', { x, y: H - bottom - hgt, width: Math.max(1, gw - 16), height: hgt, fill: PALETTE[i % PALETTE.length], class: 'rate-bar' });
-    rect.append(svg('title', {}, document.createTextNode(`${b.label}: ${(b.rate * 100).toFixed(1)} %${b.note ? ` (${b.note})` : ''}`)));
+    rect.append(svg('title', {}, document.createTextNode(`${b.label}: ${percent(b.rate, { ratio: true })}${b.note ? ` (${b.note})` : ''}`)));
     root.append(rect);
     root.append(svg('text', { x: x + (gw - 16) / 2, y: H - bottom - hgt - 4, 'text-anchor': 'middle', class: 'axis' },
-      document.createTextNode(`${(b.rate * 100).toFixed(1)} %`)));
+      document.createTextNode(`${percent(b.rate, { ratio: true })}`)));
     root.append(svg('text', { x: left + i * gw + gw / 2, y: H - 10, 'text-anchor': 'middle', class: 'axis' }, document.createTextNode(b.label)));
   });
   return figureOf(title, root);

@@ -1,4 +1,5 @@
 // A few helpers to build the page without a framework.
+import { moment, number } from './format.js';
 
 /** h('button.primary', {onclick, 'aria-label': ...}, 'text', child...) */
 export function h(spec, attrs, ...children) {
@@ -55,14 +56,12 @@ export function setFieldError(control, message) {
   control.toggleAttribute('aria-invalid', !!message);
 }
 
+/** A moment in the page's language (format.js): never the browser's US default. */
 export function fmtDate(v) {
-  if (!v) return '';
-  const d = new Date(v);
-  return Number.isNaN(d.getTime()) ? String(v) : d.toLocaleString();
+  return moment(v);
 }
 
+/** A number in the page's language (format.js); amounts with their currency use format.js's money(). */
 export function fmtAmount(v) {
-  if (v === null || v === undefined || v === '') return '';
-  const n = Number(v);
-  return Number.isNaN(n) ? String(v) : n.toLocaleString(undefined, { maximumFractionDigits: 2 });
+  return number(v);
 }

@@ -1,6 +1,7 @@
 // Shared pieces of the page: messages, tabs, status badges, a busy button.
 import { h } from './dom.js';
 import { t } from './i18n.js';
+import { label } from './labels.js';
 
 /** A readable error box (title and detail of the API's problem) at the top of el, or in place of old. */
 export function errorBox(err) {
@@ -26,8 +27,9 @@ export function messages() {
   return el;
 }
 
-export function badge(status) {
-  return h(`span.badge.s-${String(status).toLowerCase()}`, t(`status.${status}`));
+/** A status as a badge; kind names its catalogue (labels.js): 'status' for versions and jobs, 'hold' for holds. */
+export function badge(status, kind = 'status') {
+  return h(`span.badge.s-${String(status).toLowerCase()}`, label(kind, status));
 }
 
 /** Runs action while the button shows it is busy; errors go to msgs. */

@@ -7,8 +7,9 @@ import { account, accountHistory, customerDecisions, exposure, ledgerEvents, lis
 import { listHolds } from '../api/holds.js';
 import { stackedBar } from '../chart.js';
 import { clear, field, h } from '../dom.js';
-import { day, moment, money, number } from '../format.js';
+import { day, moment, money, number, percent } from '../format.js';
 import { t } from '../i18n.js';
+import { label, reasonText } from '../labels.js';
 import { badge, busy, errorBox, messages } from '../ui.js';
 
 /** The categories in the order the bar stacks them (those the total counts), then those shown only. */
@@ -43,7 +44,7 @@ export async function customers(root, ctx) {
 }
 
 function accountBadge(status) {
-  return h(`span.badge.a-${String(status).toLowerCase()}`, t(`account.${status}`));
+  return h(`span.badge.a-${String(status).toLowerCase()}`, label('account', status));
 }
 
 /** Folds case and accents, so that "societe" finds "Société". */
@@ -125,7 +126,7 @@ function accountCard(a) {
       h('dl.figures',
         row('customers.id', a.customerId),
         row('customers.name', a.name),
-        row('policy.status', status.reason ? `${t(`account.${status.status}`)} · ${status.reason}` : t(`account.${status.status}`)),
+        row('policy.status', status.reason ? `${label('account', status.status)} · ${status.reason}` : label('account', status.status)),
         row('customers.statusBy', status.setBy ? `${status.setBy} · ${moment(status.setAt)}` : ''),
         row('customers.sector', a.sector), row('customers.legalForm', a.legalForm), row('customers.country', a.country),
         row('customers.currency', a.currency),
@@ -141,7 +142,7 @@ function accountCard(a) {
       cover ? h('dl.figures',
         row('customers.insurer', cover.insurer),
         row('customers.insured', money(cover.insuredAmount, a.currency)),
-        row('customers.coverage', cover.coveragePercent == null ? '' : `${number(cover.coveragePercent)} %`),
+        row('customers.coverage', cover.coveragePercent == null ? '' : percent(cover.coveragePercent)),
         row('customers.coverValidity', validity(cover.validFrom, cover.validTo)),
         row('customers.maxTerms', cover.maxPaymentTermDays == null ? '' : t('customers.days', { n: number(cover.maxPaymentTermDays) })),
         row('customers.notification', cover.notificationDelayDays == null ? ''
@@ -168,9 +169,9 @@ async function showExposure(box, acc, asOf) {
 
 function exposureView(x, acc) {
   const currency = x.currency || acc.currency;
-  const label = (c) => t(`exposure.${c}`);
+  const categoryLabel = (c) => label('exposure', c);
   const amountOf = (c) => Number(x.categories?.[c] ?? 0);
-  const segments = COUNTED.map((c) => ({ key: c, label: label(c), value: amountOf(c), text: money(amountOf(c), currency) }));
+  const segments = COUNTED.map((c) => ({ key: c, label: categoryLabel(c), value: amountOf(c), text: money(amountOf(c), currency) }));
   const marks = [
     { key: 'limit', label: t('customers.limit'), value: x.limit == null ? null : Number(x.limit), text: money(x.limit, currency) },
     { key: 'insured', label: t('customers.insured'), value: x.insuredLimit == null ? null : Number(x.insuredLimit), text: money(x.insuredLimit, currency) },
@@ -186,7 +187,7 @@ function exposureView(x, acc) {
     h('thead', h('tr', h('th', { scope: 'col' }, t('customers.category')), h('th.num', { scope: 'col' }, t('audit.amount')),
       h('th', { scope: 'col' }, t('customers.counted')))),
     h('tbody',
-      [...COUNTED, ...SHOWN].map((c) => h('tr', { dataset: { category: c } }, h('th', { scope: 'row' }, label(c)),
+      [...COUNTED, ...SHOWN].map((c) => h('tr', { dataset: { category: c } }, h('th', { scope: 'row' }, categoryLabel(c)),
         h('td.num', money(amountOf(c), currency)),
         h('td', t(c === 'UNALLOCATED_CASH' ? 'customers.subtracted' : COUNTED.includes(c) ? 'customers.added' : 'customers.shownOnly')))),
       h('tr.total', { dataset: { category: 'TOTAL' } }, h('th', { scope: 'row' }, t('customers.total')), h('td.num', money(x.total, currency)), h('td')),
@@ -199,7 +200,7 @@ function exposureView(x, acc) {
       h('thead', h('tr', ['customers.category', 'customers.document', 'customers.dated', 'audit.amount', 'customers.daysOverdue']
         .map((k) => h('th', { scope: 'col', class: k === 'audit.amount' || k === 'customers.daysOverdue' ? 'num' : null }, t(k))))),
       h('tbody', lines.map((d) => h('tr', { dataset: { document: d.documentId, category: d.category } },
-        h('td', label(d.category)), h('th', { scope: 'row' }, d.documentId), h('td', day(d.dated)),
+        h('td', categoryLabel(d.category)), h('th', { scope: 'row' }, d.documentId), h('td', day(d.dated)),
         h('td.num', money(d.amount, currency)), h('td.num', d.daysOverdue ? number(d.daysOverdue) : '')))))
     : h('p.muted', t('customers.noDocuments'));
   return [
@@ -222,7 +223,7 @@ function eventsTable(events, currency) {
     h('tbody', events.map((e) => {
       const wire = e.event || {};
       const doc = DOCUMENT_FIELDS.filter((f) => wire[f]).map((f) => wire[f]).join(' · ');
-      return h('tr', { dataset: { event: e.eventId } }, h('td', day(e.occurredOn)), h('td', t(`event.${e.type}`)), h('td', doc),
+      return h('tr', { dataset: { event: e.eventId } }, h('td', day(e.occurredOn)), h('td', label('event', e.type)), h('td', doc),
         h('td.num', money(wire.amount, wire.currency || currency)), h('th', { scope: 'row' }, e.eventId), h('td', moment(e.receivedAt)));
     })));
 }
@@ -234,7 +235,7 @@ function decisionsTable(decisions, ctx) {
       .map((k) => h('th', { scope: 'col', class: k === 'audit.amount' ? 'num' : null }, t(k))))),
     h('tbody', decisions.map((d) => h('tr', { dataset: { decision: d.decisionId, order: d.orderId || '' } },
       h('th', { scope: 'row' }, ctx.can('audit.read') ? h('a', { href: `#/audit/${d.decisionId}` }, moment(d.receivedAt)) : moment(d.receivedAt)),
-      h('td', t(`type.${d.type}`)), h('td', h(`span.badge.o-${String(d.outcome).toLowerCase()}`, t(`outcome.${d.outcome}`))),
+      h('td', label('type', d.type)), h('td', h(`span.badge.o-${String(d.outcome).toLowerCase()}`, label('outcome', d.outcome))),
       h('td', d.orderId || ''), h('td.num', money(d.amount, d.currency)), h('td', d.policy?.version ?? '')))));
 }
 
@@ -245,8 +246,8 @@ function holdsTable(holds, ctx) {
       .map((k) => h('th', { scope: 'col', class: k === 'audit.amount' ? 'num' : null }, t(k))))),
     h('tbody', holds.map((hd) => h('tr', { dataset: { hold: hd.holdId, order: hd.orderId } },
       h('th', { scope: 'row' }, ctx.can('holds.settle') ? h('a', { href: `#/holds/${hd.holdId}` }, hd.orderId || hd.holdId) : hd.orderId || hd.holdId),
-      h('td.num', money(hd.amount, hd.currency)), h('td', t(`outcome.${hd.outcome}`)), h('td', (hd.reasonCodes || []).join(', ')),
-      h('td', moment(hd.openedAt)), h('td', badge(hd.status))))));
+      h('td.num', money(hd.amount, hd.currency)), h('td', label('outcome', hd.outcome)), h('td', (hd.reasonCodes || []).map((c) => reasonText({ code: c })).join(' ')),
+      h('td', moment(hd.openedAt)), h('td', badge(hd.status, 'hold'))))));
 }
 
 const BOOKKEEPING = new Set(['version', 'updatedAt', 'updatedBy']);
@@ -254,9 +255,10 @@ const BOOKKEEPING = new Set(['version', 'updatedAt', 'updatedBy']);
 /** The top-level fields a change set, cleared or changed, as "field: before → after". */
 function changed(before, after) {
   const keys = [...new Set([...Object.keys(before || {}), ...Object.keys(after || {})])].filter((k) => !BOOKKEEPING.has(k));
-  const text = (v) => (v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  const text = (v, k) => (v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v)
+    : k === 'status' ? label('account', v) : String(v));
   return keys.filter((k) => JSON.stringify(before?.[k] ?? null) !== JSON.stringify(after?.[k] ?? null))
-    .map((k) => (before ? `${k}: ${text(before[k])} → ${text(after?.[k])}` : k));
+    .map((k) => (before ? `${k}: ${text(before[k], k)} → ${text(after?.[k], k)}` : k));
 }
 
 function historyTable(changes) {
