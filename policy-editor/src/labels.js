@@ -107,6 +107,11 @@ export const CATALOGUE = {
     API_KEY_REVOKED: pair('API key revoked', "clé d'API révoquée"), LOGIN_LOCKED: pair('login locked', 'connexion verrouillée'),
     USER_UNLOCKED: pair('user unlocked', 'utilisateur déverrouillé'),
   },
+  // Who must approve a payment-term exception.
+  approvalLevel: {
+    ANALYST: pair('credit analyst', 'analyste crédit'), CREDIT_MANAGER: pair('credit manager', 'credit manager'),
+    COMMITTEE: pair('credit committee', 'comité de crédit'),
+  },
   reason: reasons,
 };
 

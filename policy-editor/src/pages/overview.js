@@ -4,7 +4,9 @@ import { listHolds } from '../api/holds.js';
 import { decisionStats } from '../api/stats.js';
 import { stackedBars } from '../chart.js';
 import { clear, fmtDate, h } from '../dom.js';
+import { axisDay, number } from '../format.js';
 import { t } from '../i18n.js';
+import { label } from '../labels.js';
 import { badge, errorBox } from '../ui.js';
 
 /** A card filled by its own call: one failing call leaves a readable message, not an empty page. */
@@ -15,10 +17,10 @@ function card(title, id, load) {
   return el;
 }
 
-function counts(map) {
+function counts(map, kind) {
   const entries = Object.entries(map || {});
   if (!entries.length) return h('p.muted', t('overview.none'));
-  return h('dl.counts', entries.flatMap(([k, v]) => [h('dt', t(`outcome.${k}`)), h('dd', String(v))]));
+  return h('dl.counts', entries.flatMap(([k, v]) => [h('dt', label(kind, k)), h('dd', number(v))]));
 }
 
 export async function overview(root, ctx) {
@@ -41,12 +43,12 @@ export async function overview(root, ctx) {
       }),
       card(t('overview.today'), 'today', async () => {
         const s = await stats;
-        return h('div.two', h('div', h('h3', t('overview.byOutcome')), counts(s.today?.byOutcome)),
-          h('div', h('h3', t('overview.byType')), counts(s.today?.byType)));
+        return h('div.two', h('div', h('h3', t('overview.byOutcome')), counts(s.today?.byOutcome, 'outcome')),
+          h('div', h('h3', t('overview.byType')), counts(s.today?.byType, 'type')));
       }),
       canSeeHolds && card(t('overview.openHolds'), 'open-holds', async () => {
         const page = await listHolds(new URLSearchParams({ status: 'OPEN', size: '1' }));
-        return h('p.big', h('a', { href: '#/holds' }, String(page.totalElements)));
+        return h('p.big', h('a', { href: '#/holds' }, number(page.totalElements)));
       })),
     card(t('overview.chart'), 'daily', async () => {
       const s = await stats;
@@ -55,7 +57,7 @@ export async function overview(root, ctx) {
         if (!days.has(d.day)) days.set(d.day, {});
         days.get(d.day)[d.outcome] = (days.get(d.day)[d.outcome] || 0) + d.count;
       }
-      const data = [...days.entries()].sort().map(([day, values]) => ({ label: day.slice(5), values }));
-      return data.length ? stackedBars(data, t('overview.chart')) : h('p.muted', t('overview.none'));
+      const data = [...days.entries()].sort().map(([day, values]) => ({ label: axisDay(day), values }));
+      return data.length ? stackedBars(data, t('overview.chart'), { caption: false }) : h('p.muted', t('overview.none'));
     }));
 }

@@ -5,9 +5,12 @@ import customerScore from '../../../decision-service/src/main/resources/openapi/
 import paymentTerms from '../../../decision-service/src/main/resources/openapi/examples/requests/paymentTerms.json';
 import dunning from '../../../decision-service/src/main/resources/openapi/examples/requests/dunning.json';
 import { evaluate as evaluateRequest, listVersions, tables as versionTables } from '../api/policies.js';
-import { clear, field, fmtAmount, h, setFieldError } from '../dom.js';
+import { clear, field, h, setFieldError } from '../dom.js';
+import { money, number, parseNumber, percent } from '../format.js';
 import { tableGrid } from '../grid.js';
 import { t } from '../i18n.js';
+import { label, reasonText } from '../labels.js';
+import { fieldName } from './try-fields.js';
 import { busy, messages } from '../ui.js';
 
 const EXAMPLES = { ORDER_CHECK: orderCheck, CUSTOMER_SCORE: customerScore, PAYMENT_TERMS: paymentTerms, DUNNING: dunning };
@@ -45,12 +48,13 @@ export function firedRows(result) {
 export async function tryIt(root) {
   const versions = await listVersions();
   const msgs = messages();
-  const type = h('select', { id: 'try-type' }, Object.keys(EXAMPLES).map((k) => h('option', { value: k }, t(`type.${k}`))));
+  const type = h('select', { id: 'try-type' }, Object.keys(EXAMPLES).map((k) => h('option', { value: k }, label('type', k))));
   const version = h('select', { id: 'try-version' }, versions.slice().reverse().map((v) => h('option', { value: String(v.number) },
-    `${t('policy.version')} ${v.number} · ${t(`status.${v.status}`)}${v.active ? ` (${t('policy.inForce')})` : ''}`)));
+    `${t('policy.version')} ${v.number} · ${label('status', v.status)}${v.active ? ` (${t('policy.inForce')})` : ''}`)));
   version.value = String((versions.find((v) => v.active) || versions[versions.length - 1]).number);
   const json = h('textarea.json', { id: 'try-json', rows: 18, spellcheck: 'false' });
-  const formHost = h('div.request-form');
+  // The whole request stays visible (the order and the exposure first), not clipped in a scrolling box.
+  const formHost = h('div.request-form.unclipped');
   const result = h('div.try-result', { 'aria-live': 'polite' });
   let request = structuredClone(EXAMPLES.ORDER_CHECK);
   let inputs = new Map();
@@ -60,19 +64,33 @@ export async function tryIt(root) {
     const groups = new Map();
     for (const [path, value] of leaves(request)) {
       const top = path.split(/[.[]/)[0];
-      const input = h('input', { name: path, value: value ?? '', title: path, dataset: { kind: typeof value } });
+      const shown = typeof value === 'number' ? number(value, 6) : value ?? '';
+      const input = h('input', { name: path, value: shown, title: path, dataset: { kind: typeof value } });
       input.addEventListener('change', () => {
         const raw = input.value.trim();
-        const v = input.dataset.kind === 'number' && raw !== '' && !Number.isNaN(Number(raw)) ? Number(raw)
-          : input.dataset.kind === 'boolean' ? raw === 'true' : raw === '' && value === null ? null : raw;
+        let v;
+        try {
+          // A number typed in the page's language: "2,40", "10 000" in French.
+          v = input.dataset.kind === 'number' ? parseNumber(raw)
+            : input.dataset.kind === 'boolean' ? raw === 'true' : raw === '' && value === null ? null : raw;
+          setFieldError(input, '');
+        } catch (err) {
+          setFieldError(input, err.message);
+          return;
+        }
         setPath(request, path, v);
         json.value = JSON.stringify(request, null, 2);
       });
       inputs.set(path, input);
       if (!groups.has(top)) groups.set(top, []);
-      groups.get(top).push(field(path.slice(top.length).replace(/^\./, '') || top, input));
+      const inner = path.slice(top.length).replace(/^\./, '');
+      groups.get(top).push(field(inner ? inner.split('.').map(fieldName).join(' · ') : fieldName(top), input));
     }
-    clear(formHost, ...[...groups].map(([top, fields]) => h('fieldset', h('legend', top), h('div.request-fields', fields))));
+    const first = ['order', 'exposure'];
+    const ordered = [...groups].sort(([a], [b]) => (first.includes(b) ? 1 : 0) - (first.includes(a) ? 1 : 0)
+      || first.indexOf(a) - first.indexOf(b));
+    clear(formHost, ...ordered.map(([top, fields]) => h('fieldset', { dataset: { group: top } }, h('legend', fieldName(top)),
+      h('div.request-fields', fields))));
     json.value = JSON.stringify(request, null, 2);
   };
   json.addEventListener('change', () => {
@@ -96,7 +114,7 @@ export async function tryIt(root) {
         inputs.forEach((input) => setFieldError(input, ''));
         try {
           const answer = await evaluateRequest(version.value, type.value, request);
-          await showResult(result, answer, version.value);
+          await showResult(result, answer, version.value, request.order?.currency || request.currency || 'EUR');
         } catch (err) {
           // Field problems name the JSON path: shown next to the form field concerned.
           for (const fe of err.errors) {
@@ -116,7 +134,16 @@ export async function tryIt(root) {
   clear(root, h('h1', t('nav.try')), h('p.hint', t('try.intro')), msgs, form, result);
 }
 
-async function showResult(el, answer, versionNumber) {
+/** A figure of the result in the page's language: amounts with the request's currency, codes by their label. */
+function figure(k, v, currency) {
+  if (['recommendedLimit', 'availableCredit', 'exposureAfterOrder'].includes(k)) return money(v, currency);
+  if (k === 'depositPercent') return percent(v);
+  if (k === 'approvalLevel') return label('approvalLevel', v);
+  if (k === 'outcome') return label('outcome', v);
+  return typeof v === 'number' ? number(v) : String(v);
+}
+
+async function showResult(el, answer, versionNumber, currency = 'EUR') {
   const figures = ['outcome', 'score', 'riskClass', 'recommendedLimit', 'availableCredit', 'exposureAfterOrder',
     'approvalLevel', 'depositPercent'].filter((k) => answer[k] !== undefined && answer[k] !== null);
   const fired = firedRows(answer);
@@ -124,12 +151,12 @@ async function showResult(el, answer, versionNumber) {
   const firedTables = tables.filter((tb) => fired.some((f) => f.file === tb.file && f.table === tb.table));
   clear(el,
     h('h2', t('try.result')),
-    h('p.outcome', { id: 'try-outcome' }, h(`span.badge.o-${String(answer.outcome).toLowerCase()}`, t(`outcome.${answer.outcome}`))),
+    h('p.outcome', { id: 'try-outcome' }, h(`span.badge.o-${String(answer.outcome).toLowerCase()}`, label('outcome', answer.outcome))),
     h('dl.figures', figures.flatMap((k) => [h('dt', t(`figure.${k}`)),
-      h('dd', { dataset: { figure: k } }, typeof answer[k] === 'number' ? fmtAmount(answer[k]) : t(`outcome.${answer[k]}`))])),
+      h('dd', { dataset: { figure: k } }, figure(k, answer[k], currency))])),
     answer.dunningStep ? h('p', `${t('figure.dunningStep')}: ${JSON.stringify(answer.dunningStep)}`) : null,
     h('h3', t('try.reasons')),
-    h('ul.reasons', (answer.reasons || []).map((r) => h('li', h('code', r.code), ` ${r.message}`,
+    h('ul.reasons', (answer.reasons || []).map((r) => h('li', { dataset: { reason: r.code } }, reasonText(r), ' ', h('code.reason-code', r.code),
       r.source ? h('small', ` — ${r.source.file}${r.source.row ? ` ${t('grid.row')} ${r.source.row}` : ` “${r.source.rule}”`}`) : null))),
     firedTables.length ? h('h3', t('try.fired')) : null,
     ...firedTables.map((tb) => {
