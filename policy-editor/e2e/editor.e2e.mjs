@@ -171,6 +171,9 @@ try {
     return null;
   });
   await step('Simulation: a draft over a time window, progress, impact', async () => {
+    // The simulation offers drafts (not the retired version 1): a new draft, a copy of the policy in force.
+    const draft = await call('POST', '/api/v1/policies/drafts', { comment: 'Draft to simulate' }, 'committee2');
+    expect(draft.status === 201 || draft.status === 200, `new draft answered ${draft.status}`);
     await committee2.getByRole('link', { name: 'Simulation' }).click();
     await committee2.locator('#sim-version').waitFor();
     if (await missing('/api/v1/simulations', 'committee2')) {
@@ -182,7 +185,7 @@ try {
     await committee2.locator('.sim-result h2, .progress-host').first().waitFor();
     await committee2.waitForFunction(() => /done|failed|cancelled/.test(document.querySelector('.progress')?.innerText || ''),
       null, { timeout: 120000 });
-    // Version 1 (the policy before the change) over the decisions recorded under version 2: some flip back.
+    // The draft over the decisions recorded under version 2: every decision of the window evaluated again.
     const progressText = await committee2.locator('.progress').innerText();
     const counted = progressText.match(/(\d+) \/ (\d+)/);
     if (!/done/.test(progressText) || !counted || Number(counted[1]) === 0 || counted[1] !== counted[2]) {

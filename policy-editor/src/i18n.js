@@ -136,6 +136,9 @@ const en = {
   'event.PAYMENT_RECEIVED': 'payment received', 'event.PAYMENT_REVERSED': 'payment reversed', 'event.WRITE_OFF': 'write-off',
   'event.DISPUTE_OPENED': 'dispute opened', 'event.DISPUTE_RESOLVED': 'dispute resolved', 'event.PROMISE_TO_PAY': 'promise to pay',
   'event.DUNNING_STEP_SENT': 'dunning step sent', 'event.INVOICE_CLOSED_BY_SNAPSHOT': 'invoice closed by snapshot',
+  // edformats: audit filters that cannot be read, a decision's order amount and limits, a simulation without flips
+  'audit.unreadable': 'A filter cannot be read', 'audit.orderAmount': 'Order amount', 'audit.internalLimit': 'Credit limit',
+  'audit.insuredLimit': 'Insured limit', 'sim.noFlips': 'No decision changes its outcome with this version over this window.',
 };
 
 const fr = {
@@ -273,6 +276,9 @@ const fr = {
   'event.PAYMENT_RECEIVED': 'paiement reçu', 'event.PAYMENT_REVERSED': 'paiement rejeté', 'event.WRITE_OFF': 'passage en perte',
   'event.DISPUTE_OPENED': 'litige ouvert', 'event.DISPUTE_RESOLVED': 'litige résolu', 'event.PROMISE_TO_PAY': 'promesse de paiement',
   'event.DUNNING_STEP_SENT': 'relance envoyée', 'event.INVOICE_CLOSED_BY_SNAPSHOT': "facture soldée par l'instantané",
+  // edformats: audit filters that cannot be read, a decision's order amount and limits, a simulation without flips
+  'audit.unreadable': 'Un filtre est illisible', 'audit.orderAmount': 'Montant de la commande', 'audit.internalLimit': 'Limite de crédit',
+  'audit.insuredLimit': 'Limite garantie', 'sim.noFlips': 'Aucune décision ne change de résultat avec cette version sur cette période.',
 };
 
 const DICTIONARIES = { en, fr };
