@@ -4,6 +4,7 @@
 // findings are shown on the rows and cells they name.
 import { h } from './dom.js';
 import { t } from './i18n.js';
+import { parseDecimal } from './format.js';
 
 const CHECKS = {
   NUMBER: (v) => v === '' || /^-?\d+(\.\d+)?$/.test(v.replace(/\s/g, '')) ? null : t('grid.notNumber', { value: v }),
@@ -115,7 +116,11 @@ export function tableGrid(table, { editable = false, onChange = () => {}, label 
 
   function commit(r, c, value) {
     editing = null;
-    const v = value.trim();
+    let v = value.trim();
+    // A number typed in the page's language ("2,40", "10 000" in French) is kept as the file writes numbers.
+    if (table.columns[c].type === 'NUMBER') {
+      try { v = parseDecimal(v) ?? ''; } catch { /* kept as typed: CHECKS marks it */ }
+    }
     const changed = rows[r][c] !== v;
     rows[r][c] = v;
     const problem = CHECKS[table.columns[c].type](v);

@@ -6,7 +6,8 @@
 import { account, accountHistory, customerDecisions, exposure, ledgerEvents, listAccounts } from '../api/accounts.js';
 import { listHolds } from '../api/holds.js';
 import { stackedBar } from '../chart.js';
-import { clear, field, h } from '../dom.js';
+import { dateField } from '../date-input.js';
+import { clear, field, h, setFieldError } from '../dom.js';
 import { day, moment, money, number, percent } from '../format.js';
 import { t } from '../i18n.js';
 import { label, reasonText } from '../labels.js';
@@ -151,12 +152,23 @@ function accountCard(a) {
 }
 
 async function showExposure(box, acc, asOf) {
-  const date = h('input', { type: 'date', id: 'exposure-as-of', value: asOf });
+  const date = dateField({ id: 'exposure-as-of', value: asOf, time: false });
   const go = h('button', { type: 'submit', id: 'exposure-show' }, t('customers.show'));
   const msgs = messages();
   const form = h('form.inline', {
     'aria-label': t('customers.asOf'),
-    onsubmit: (e) => { e.preventDefault(); busy(go, msgs, () => showExposure(box, acc, date.value)); },
+    onsubmit: (e) => {
+      e.preventDefault();
+      busy(go, msgs, () => {
+        setFieldError(date, '');
+        try {
+          return showExposure(box, acc, date.read() || '');
+        } catch (err) {
+          setFieldError(date, err.message);
+          throw err;
+        }
+      });
+    },
   }, field(t('customers.asOf'), date), go);
   let body;
   try {

@@ -2,7 +2,9 @@
 // the ROC curve, the default rate per risk class with the monotonicity verdict, the rate per scoring-grid row.
 import { backtest, latestBacktest as latestOfVersion, startBacktest } from '../../api/backtests.js';
 import { rateBars, rocCurve } from '../../chart.js';
-import { clear, field, fmtDate, h } from '../../dom.js';
+import { dateField } from '../../date-input.js';
+import { clear, field, fmtDate, h, setFieldError } from '../../dom.js';
+import { day } from '../../format.js';
 import { lang, t } from '../../i18n.js';
 import { busy } from '../../ui.js';
 
@@ -26,7 +28,7 @@ export function backtestSummary(job) {
     h('strong', t('bt.figures', { auc: dec(r.auc), gini: dec(r.gini), ks: dec(r.ks) })), ' · ',
     t('bt.rows', { used: r.rowsUsed, rejected: r.rowsRejected, defaults: r.defaults }), ' · ',
     h('span', { id: 'backtest-verdict' }, r.classesMonotone ? t('bt.monotone') : t('bt.notMonotone')),
-    h('br'), h('small', t('bt.meta', { when: fmtDate(job.finishedAt || job.startedAt), who: job.startedBy, asOf: job.asOf })));
+    h('br'), h('small', t('bt.meta', { when: fmtDate(job.finishedAt || job.startedAt), who: job.startedBy, asOf: day(job.asOf) })));
 }
 
 function report(el, job) {
@@ -59,7 +61,7 @@ function report(el, job) {
 export async function backtestTab(panel, number, ctx, msgs) {
   const canStart = ctx.can('backtests.start');
   const file = h('input', { type: 'file', accept: '.csv,text/csv', id: 'backtest-file' });
-  const asOf = h('input', { type: 'date', id: 'backtest-asof' });
+  const asOf = dateField({ id: 'backtest-asof', time: false });
   const start = h('button.primary', { type: 'button', id: 'backtest-start' }, t('bt.start'));
   const progress = h('div.progress-host', { 'aria-live': 'polite' });
   const out = h('div.backtest-report');
@@ -90,7 +92,15 @@ export async function backtestTab(panel, number, ctx, msgs) {
     if (!file.files.length) throw new Error(t('policies.chooseFiles'));
     const form = new FormData();
     form.append('file', file.files[0], file.files[0].name);
-    const job = await startBacktest(number, asOf.value, form);
+    let asOfDay;
+    try {
+      setFieldError(asOf, '');
+      asOfDay = asOf.read() || '';
+    } catch (err) {
+      setFieldError(asOf, err.message);
+      throw err;
+    }
+    const job = await startBacktest(number, asOfDay, form);
     await follow(job.id);
   }));
 

@@ -2,6 +2,7 @@
 import { scenarioResults, validation, verification } from '../../api/policies.js';
 import { clear, h } from '../../dom.js';
 import { t } from '../../i18n.js';
+import { label } from '../../labels.js';
 import { busy, okBox } from '../../ui.js';
 
 export function checksTab(panel, number, state, msgs) {
@@ -33,7 +34,7 @@ export function checksTab(panel, number, state, msgs) {
     h('table.data', { 'aria-label': t('check.scenarios') },
       h('thead', h('tr', ['check.id', 'check.decision', 'check.description', 'check.result'].map((k) => h('th', { scope: 'col' }, t(k))))),
       h('tbody', r.scenarios.slice().sort((a, b) => Number(a.passed) - Number(b.passed)).map((s) => h(`tr.${s.passed ? 'pass' : 'fail'}`,
-        h('td', s.id), h('td', s.decision), h('td', s.description),
+        h('td', s.id), h('td', label('type', s.decision)), h('td', s.description),
         h('td', s.passed ? t('check.pass') : h('span', `${t('check.fail')}: ${(s.failures || []).join('; ')}`)))))));
   }));
   clear(panel, h('div.toolbar', validate, verify, scenarios), out);

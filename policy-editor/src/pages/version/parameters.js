@@ -1,6 +1,7 @@
 // The Parameters tab: one field per parameter with its unit and description; errors next to their field.
 import { saveParameters } from '../../api/policies.js';
 import { clear, field, h, setFieldError } from '../../dom.js';
+import { number as formatNumber, parseDecimal } from '../../format.js';
 import { t } from '../../i18n.js';
 import { busy } from '../../ui.js';
 import { problemDetails } from './problem-details.js';
@@ -13,8 +14,12 @@ export function parametersTab(panel, contents, editable, number, msgs) {
   }
   const inputs = params.rows.map((row) => {
     const [name, value, unit, description] = row.cells;
-    const input = h('input', { name, value, readonly: !editable, dataset: { unit } });
-    return { name, unit, description, input };
+    // A number is shown and typed in the page's language (2,4 in French) and sent as the file writes it (2.4).
+    const numeric = /^-?\d+(\.\d+)?$/.test(String(value).trim());
+    const input = h('input', { name, value: numeric ? formatNumber(value, 10) : value, readonly: !editable, dataset: { unit } });
+    if (numeric) input.setAttribute('inputmode', 'decimal');
+    const read = () => (numeric ? parseDecimal(input.value) ?? '' : input.value);
+    return { name, unit, description, input, read };
   });
   const save = h('button.primary', { type: 'submit', id: 'save-parameters' }, t('version.saveParameters'));
   const form = h('form.parameters', {
@@ -23,8 +28,17 @@ export function parametersTab(panel, contents, editable, number, msgs) {
       e.preventDefault();
       busy(save, msgs, async () => {
         inputs.forEach((p) => setFieldError(p.input, ''));
+        const values = inputs.map((p) => {
+          try {
+            return p.read();
+          } catch (err) {
+            setFieldError(p.input, err.message);
+            return null;
+          }
+        });
+        if (values.includes(null)) throw new Error(t('grid.fixFirst'));
         try {
-          await saveParameters(number, inputs.map((p) => ({ name: p.name, value: p.input.value, unit: p.unit, description: p.description })));
+          await saveParameters(number, inputs.map((p, i) => ({ name: p.name, value: values[i], unit: p.unit, description: p.description })));
           msgs.ok(t('version.parametersSaved'));
         } catch (err) {
           for (const e2 of err.errors) {
