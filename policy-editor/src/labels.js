@@ -89,7 +89,7 @@ export const CATALOGUE = {
   // A ledger event as the intake took it.
   intake: { ACCEPTED: pair('accepted', 'accepté'), DUPLICATE: pair('duplicate', 'doublon'), REJECTED: pair('rejected', 'rejeté') },
   subject: { ORDER: pair('order', 'commande'), INVOICE: pair('invoice', 'facture'), CUSTOMER: pair('customer', 'client') },
-  integrity: { WHOLE: pair('intact', 'intact'), ALTERED: pair('altered', 'altéré') },
+  integrity: { WHOLE: pair('intact', 'intact'), ALTERED: pair('altered', 'altéré'), UNSEALED: pair('not sealed', 'non scellé') },
   debtorProfile: {
     PUNCTUAL: pair('punctual', 'ponctuel'), RECURRENTLY_LATE: pair('recurrently late', 'retards récurrents'),
     IN_DIFFICULTY: pair('in difficulty', 'en difficulté'), BAD_FAITH: pair('bad faith', 'mauvaise foi'),
