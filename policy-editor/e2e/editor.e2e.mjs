@@ -314,7 +314,7 @@ try {
     await analyst.locator('#customer-title', { hasText: held }).waitFor();
     expect((await analyst.locator('#customer-account').innerText()).includes('Two unpaid invoices'), 'status reason not shown');
     const cover = await analyst.locator('#customer-cover').innerText();
-    expect(cover.includes('Allianz Trade') && cover.includes('€40,000.00') && cover.includes('90 %'), `cover: ${cover}`);
+    expect(cover.includes('Allianz Trade') && cover.includes('€40,000.00') && cover.includes('90%'), `cover: ${cover}`);
   });
   await step('the customer page shows the exposure by category against the limit and the insured limit', async () => {
     if (!exposureNow) return { pending: 'no exposure endpoint on this server yet' };
