@@ -84,6 +84,8 @@ try {
     const ok = await call('POST', '/api/v1/decisions/order-check', orderCheck({ customerId: `C-FR-${run}-OK`, orderId: orders.approved, amount: 150000 }));
     expect(ok.status === 200, `order check: ${ok.status}`);
     decisions.approved = ok.json;
+    const small = await call('POST', '/api/v1/decisions/order-check', orderCheck({ customerId: `C-FR-${run}-OK`, orderId: `SO-FR-${run}-0`, amount: 20000 }));
+    expect(small.status === 200 && small.json.outcome === 'APPROVE', `small order: ${small.status} ${small.json && small.json.outcome}`);
     for (const [key, amount] of [['released', 12000], ['rejected', 15000], ['open', 18500.5]]) {
       const r = await call('POST', '/api/v1/decisions/order-check',
         orderCheck({ customerId: held, orderId: orders[key], amount, status: 'BLOCKED', sector: 'MANUFACTURING' }));

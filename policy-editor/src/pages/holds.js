@@ -93,6 +93,6 @@ async function showHold(el, holdId, reload, notice, ctx) {
     msgs,
     hold.status === 'OPEN' ? h('div.settle', field(t('holds.comment'), comment), h('div.buttons', release, reject)) : null,
     d.actions?.length ? [h('h3', t('version.history')), h('ul.plain', d.actions.map((a) =>
-      h('li', `${fmtDate(a.at)} · ${label('holdAction', a.action)} · ${a.by} · ${a.comment || ''}${a.detail ? ` · ${a.detail}` : ''}`)))] : null));
+      h('li', `${fmtDate(a.at)} · ${label('holdAction', a.action)} · ${a.who || a.by || ''} · ${a.comment || ''}${a.detail ? ` · ${a.detail}` : ''}`)))] : null));
   if (notice) msgs.ok(notice);
 }
