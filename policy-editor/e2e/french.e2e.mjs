@@ -13,6 +13,7 @@ import {
 const store = new Map();
 globalThis.localStorage = { getItem: (k) => store.get(k) ?? null, setItem: (k, v) => store.set(k, String(v)), removeItem: (k) => store.delete(k) };
 globalThis.document = { documentElement: {} };
+if (!globalThis.navigator) Object.defineProperty(globalThis, 'navigator', { value: { language: 'fr' }, configurable: true });
 const { allCodes } = await import('../src/labels.js');
 const CODES = [...new Set(Object.values(allCodes()).flat())].filter((c) => /^[A-Z][A-Z0-9_]{2,}$/.test(c));
 const CODE = new RegExp(`(?<![\\w.-])(${CODES.sort((a, b) => b.length - a.length).join('|')})(?![\\w-])`);
@@ -75,6 +76,14 @@ async function logInFrench(user) {
 const plain = (s) => s.replace(/[\u202f\u00a0]/g, ' ');
 
 let failed = false;
+/** A page's step: its failure is printed and marks the run failed, and the next pages are still visited. */
+async function page(name, action) {
+  try {
+    await step(name, action);
+  } catch {
+    failed = true;
+  }
+}
 try {
   const held = `C-FR-${run}`;
   const name = `Établissements Moreau ${run}`;
@@ -112,7 +121,7 @@ try {
   });
 
   const committee = await logInFrench('committee1');
-  await step('overview in French: outcomes as a French team says them, the chart title once, days on the axis in French', async () => {
+  await page('overview in French: outcomes as a French team says them, the chart title once, days on the axis in French', async () => {
     await committee.locator('#active-policy .big').waitFor();
     await committee.locator('#daily svg').waitFor();
     const text = await scan(committee, 'overview');
@@ -122,7 +131,7 @@ try {
     expect(axis.some((a) => /^\d{1,2} [a-zéû]+\.?$/.test(a.trim())), `chart days: ${axis.join(' | ')}`);
     await shot(committee, 'overview-fr');
   });
-  await step('policies and a version in French: tables, parameters with French numbers, diff, history', async () => {
+  await page('policies and a version in French: tables, parameters with French numbers, diff, history', async () => {
     await committee.getByRole('link', { name: 'Politiques' }).click();
     await committee.locator('table.data tbody tr').first().waitFor();
     await scan(committee, 'policies');
@@ -146,7 +155,7 @@ try {
     const history = await scan(committee, 'version history');
     expect(history.includes('Brouillon créé'), `history: ${history.slice(-300)}`);
   });
-  await step('Try it in French: reasons with their text, fields by name, the order first', async () => {
+  await page('Try it in French: reasons with their text, fields by name, the order first', async () => {
     await committee.getByRole('link', { name: 'Essayer' }).click();
     await committee.getByRole('button', { name: 'Évaluer' }).waitFor();
     const legends = await committee.locator('.request-form legend').allInnerTexts();
@@ -164,7 +173,7 @@ try {
     await scan(committee, 'try it');
     await shot(committee, 'try-it-fr');
   });
-  await step('simulation in French: drafts only, dates typed in French, a window without flips says so', async () => {
+  await page('simulation in French: drafts only, dates typed in French, a window without flips says so', async () => {
     await committee.getByRole('link', { name: 'Simulation' }).click();
     await committee.locator('#sim-version').waitFor();
     const offered = await committee.locator('#sim-version option').allInnerTexts();
@@ -181,7 +190,7 @@ try {
     await scan(committee, 'simulation');
     await shot(committee, 'simulation-fr');
   });
-  await step('holds in French: the customer name, amounts with €, reason texts, rejeté', async () => {
+  await page('holds in French: the customer name, amounts with €, reason texts, rejeté', async () => {
     await committee.getByRole('link', { name: 'Blocages' }).click();
     await committee.locator('#hold-status').selectOption('');
     await committee.getByRole('button', { name: 'Rechercher' }).click();
@@ -197,7 +206,7 @@ try {
     await scan(committee, 'hold');
     await shot(committee, 'hold-fr');
   });
-  await step('customer page in French', async () => {
+  await page('customer page in French', async () => {
     await committee.goto(`${BASE}/#/customers/${encodeURIComponent(held)}`);
     await committee.locator('#customer-title', { hasText: held }).waitFor();
     await committee.locator(`#customer-holds tr[data-order="${orders.rejected}"]`).waitFor();
@@ -208,7 +217,7 @@ try {
   await committee.context().close();
 
   const auditor = await logInFrench('auditor');
-  await step('audit in French: pick lists for codes, amounts typed in French, an error for what cannot be read', async () => {
+  await page('audit in French: pick lists for codes, amounts typed in French, an error for what cannot be read', async () => {
     await auditor.getByRole('link', { name: 'Audit' }).click();
     await auditor.locator('#audit-outcome').waitFor();
     const outcomes = await auditor.locator('#audit-outcome option').allInnerTexts();
@@ -226,7 +235,7 @@ try {
     await scan(auditor, 'audit search');
     await shot(auditor, 'audit-search-fr');
   });
-  await step('a decision in French: order amount and limits with their currency, reasons with their text', async () => {
+  await page('a decision in French: order amount and limits with their currency, reasons with their text', async () => {
     await auditor.goto(`${BASE}/#/audit/${decisions.approved.decisionId}`);
     await auditor.locator('#decision-record').waitFor();
     await auditor.locator('#decision-record dd', { hasText: '€' }).first().waitFor();
