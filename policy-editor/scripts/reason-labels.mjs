@@ -40,6 +40,7 @@ export function withoutFigures(message) {
     .replace(/\s*\([^()]*\{[^}]+\}[^()]*\)/g, '')
     .replace(/\{[^}]+\}(\s*(EUR|%))?/g, '…')
     .replace(/\s+([:.,])/g, (m, p) => (p === ':' ? m : p))
+    .replace(/…\./g, '…')
     .trim();
 }
 

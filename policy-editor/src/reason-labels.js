@@ -25,12 +25,12 @@ export default {
     "fr": "La notation externe du … date de plus de … mois : elle est considérée comme absente."
   },
   "MISSING_DATA_SCORED_WORST": {
-    "en": "Missing data scored as the worst band of its criterion: ….",
-    "fr": "Données manquantes notées dans la pire tranche de leur critère : …."
+    "en": "Missing data scored as the worst band of its criterion: …",
+    "fr": "Données manquantes notées dans la pire tranche de leur critère : …"
   },
   "LIMIT_CAPPED_BY_REVENUE": {
-    "en": "The recommended limit is capped at … of the customer's annual revenue: ….",
-    "fr": "L'encours recommandé est plafonné à … du chiffre d'affaires annuel du client : …."
+    "en": "The recommended limit is capped at … of the customer's annual revenue: …",
+    "fr": "L'encours recommandé est plafonné à … du chiffre d'affaires annuel du client : …"
   },
   "ACCOUNT_BLOCKED": {
     "en": "The customer's account is blocked: no order on credit until it is released.",
@@ -57,8 +57,8 @@ export default {
     "fr": "La garantie d'assurance-crédit de ce client a expiré : tout l'encours est non assuré."
   },
   "NO_INSURANCE_LARGE_EXPOSURE": {
-    "en": "The customer has no credit-insurance cover and the exposure would reach ….",
-    "fr": "Le client n'a pas de garantie d'assurance-crédit et l'encours atteindrait …."
+    "en": "The customer has no credit-insurance cover and the exposure would reach …",
+    "fr": "Le client n'a pas de garantie d'assurance-crédit et l'encours atteindrait …"
   },
   "OVERDUE_ITEMS": {
     "en": "The oldest unpaid invoice is … days overdue.",
@@ -105,8 +105,8 @@ export default {
     "fr": "Nouveau client sans notation externe : en obtenir une avant d'accorder du crédit."
   },
   "ORDER_ABOVE_CLASS_MAXIMUM": {
-    "en": "The order is above the largest order allowed for risk class ….",
-    "fr": "La commande dépasse le montant maximal autorisé pour la classe de risque …."
+    "en": "The order is above the largest order allowed for risk class …",
+    "fr": "La commande dépasse le montant maximal autorisé pour la classe de risque …"
   },
   "GUARANTEE_REQUIRED": {
     "en": "Risk class D: the order ships only once a deposit or a bank guarantee is in place.",
@@ -125,8 +125,8 @@ export default {
     "fr": "Les conditions demandées respectent celles déjà accordées au client."
   },
   "TERMS_STANDARD": {
-    "en": "The requested terms are within the standard terms of risk class ….",
-    "fr": "Les conditions demandées respectent les conditions standard de la classe de risque …."
+    "en": "The requested terms are within the standard terms of risk class …",
+    "fr": "Les conditions demandées respectent les conditions standard de la classe de risque …"
   },
   "TERMS_EXCEPTION_ANALYST": {
     "en": "The requested terms are an exception a credit analyst may approve.",
@@ -146,7 +146,7 @@ export default {
   },
   "TERMS_TOO_LONG_FOR_CLASS": {
     "en": "Terms of … are too long for a risk class … customer.",
-    "fr": "Un délai de … est trop long pour un client de classe de risque …."
+    "fr": "Un délai de … est trop long pour un client de classe de risque …"
   },
   "PREPAYMENT_ONLY": {
     "en": "Risk class E: no payment terms, payment before delivery only.",
@@ -186,11 +186,11 @@ export default {
   },
   "LATE_CHARGES_DUE": {
     "en": "… days late: late-payment interest of … at … a year, plus the fixed … recovery indemnity.",
-    "fr": "… jours de retard : pénalités de retard de … au taux annuel de …, plus l'indemnité forfaitaire de recouvrement de …."
+    "fr": "… jours de retard : pénalités de retard de … au taux annuel de …, plus l'indemnité forfaitaire de recouvrement de …"
   },
   "INSURER_CLAIM_DUE": {
-    "en": "Declare invoice … to the credit insurer before ….",
-    "fr": "Déclarer la facture … à l'assureur-crédit avant le …."
+    "en": "Declare invoice … to the credit insurer before …",
+    "fr": "Déclarer la facture … à l'assureur-crédit avant le …"
   },
   "INSURER_CLAIM_DEADLINE_PASSED": {
     "en": "The credit-insurer claim deadline for invoice … passed on …: the cover may be lost.",
@@ -285,8 +285,8 @@ export default {
     "fr": "Le compte est au statut … : pas de relance amiable pour la facture … ; seules les étapes formelles (mise en demeure, contentieux) s'appliquent."
   },
   "LATE_INTEREST_BY_HALF_YEAR": {
-    "en": "The delay spans several half-years, each at the ECB rate in force on its first day + … points: ….",
-    "fr": "Le retard couvre plusieurs semestres, chacun au taux BCE en vigueur à son premier jour + … points : …."
+    "en": "The delay spans several half-years, each at the ECB rate in force on its first day + … points: …",
+    "fr": "Le retard couvre plusieurs semestres, chacun au taux BCE en vigueur à son premier jour + … points : …"
   },
   "DUE_DATE_BEYOND_LEGAL_CAP": {
     "en": "Invoice … falls due … days after its issue date, beyond the legal cap on payment terms.",

@@ -46,5 +46,5 @@ test('a reason is shown with its text: the service message, else the policy text
 test('the reason texts are those of the policy reason catalogue (run node scripts/reason-labels.mjs when it changes)', () => {
   assert.equal(readFileSync(OUTPUT, 'utf8'), source(reasonLabels()));
   assert.equal(withoutFigures('Risk class A (score {score}): very low risk.'), 'Risk class A: very low risk.');
-  assert.equal(withoutFigures('exposure at {exposureAfterOrder} EUR.'), 'exposure at ….');
+  assert.equal(withoutFigures('exposure at {exposureAfterOrder} EUR.'), 'exposure at …');
 });
