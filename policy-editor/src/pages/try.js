@@ -64,7 +64,7 @@ export async function tryIt(root) {
     const groups = new Map();
     for (const [path, value] of leaves(request)) {
       const top = path.split(/[.[]/)[0];
-      const shown = typeof value === 'number' ? number(value, 6) : value ?? '';
+      const shown = typeof value === 'number' ? number(value, 6) : value === null || value === undefined ? '' : String(value);
       const input = h('input', { name: path, value: shown, title: path, dataset: { kind: typeof value } });
       input.addEventListener('change', () => {
         const raw = input.value.trim();
