@@ -42,7 +42,10 @@ export function confirmAction({ title, consequence, confirmLabel, reason, fields
       settled = true;
       dialog.close();
       dialog.remove();
-      if (opener && opener.isConnected && typeof opener.focus === 'function') opener.focus();
+      // After the opener's busy state has ended (a disabled button takes no focus).
+      setTimeout(() => {
+        if (opener && opener.isConnected && typeof opener.focus === 'function') opener.focus();
+      }, 0);
       if (error) reject(error); else resolve(value);
     };
     const form = h('form', {

@@ -36,6 +36,8 @@ let me = null;
 let typedPassword = null;
 /** The address of the page on screen: where a refused departure returns to. */
 let shownHash = null;
+/** False until the first page after loading or logging in is drawn. */
+let drawnOnce = false;
 
 /** True when the caller holds the permission (one of those the who-am-I answer lists). */
 function can(permission) {
@@ -130,6 +132,7 @@ async function start() {
   typedPassword = null;
   forgetUnsaved(); // edits left behind by an earlier session of this tab are gone with it
   shownHash = null;
+  drawnOnce = false;
   // The home page without a hashchange: the page is drawn once.
   if (!location.hash || location.hash === '#/') history.replaceState(null, '', `#/${home()}`);
   await route();
@@ -169,14 +172,19 @@ function skipLink() {
   }, t('skip.toContent'));
 }
 
-/** Focus into the page just drawn, unless the page put it somewhere itself; a kept result shown at the top. */
+/**
+ * A kept result shown at the top of the page just drawn; after a move within the page (not its first drawing,
+ * where the first Tab must still reach the skip link) the focus goes to the new content, unless the page put it
+ * somewhere itself.
+ */
 function afterRoute(main) {
   const notice = takeNotice();
   if (notice) {
     const area = main.querySelector('.messages');
     if (area) area.replaceChildren(okBox(notice)); else main.prepend(okBox(notice));
   }
-  if (!main.contains(document.activeElement)) main.focus({ preventScroll: true });
+  if (drawnOnce && !main.contains(document.activeElement)) main.focus({ preventScroll: true });
+  drawnOnce = true;
 }
 
 /** With unsaved cell edits, leaving the page asks first; staying puts the address back (no redraw). */

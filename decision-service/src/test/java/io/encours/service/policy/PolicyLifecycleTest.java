@@ -311,7 +311,7 @@ class PolicyLifecycleTest {
         Instant due = Instant.now().plusSeconds(1);
 
         TestApi.Response scheduled = author.post("/api/v1/policies/" + next + "/activate",
-                "{\"effectiveAt\":\"" + due + "\"}");
+                "{\"effectiveAt\":\"" + due + "\",\"comment\":\"from the due date\"}");
 
         assertThat(scheduled.json().get("status").asString()).isEqualTo("APPROVED");
         assertThat(scheduled.json().get("scheduledFor").asString()).isNotBlank();
