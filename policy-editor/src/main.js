@@ -78,7 +78,7 @@ function loginPage(message) {
   field(t('login.password'), password),
   error,
   h('button.primary', { type: 'submit' }, t('login.submit')));
-  clear(app, skipLink(), h('header.top', h('span.brand', 'Encours'), languageSwitch()), h('main.login-page#page', { id: 'page', tabindex: '-1' }, form));
+  clear(app, skipLink(), h('header.top', h('span.brand', 'Encours'), languageSwitch()), h('main.login-page', { id: 'page', tabindex: '-1' }, form));
   user.focus();
 }
 
@@ -89,7 +89,7 @@ function shell() {
   const who = h('span.who', `${me.name} · ${me.roles.map((r) => t(`role.${r}`)).join(', ')}`);
   const out = h('button.link', { type: 'button', onclick: () => { logOut(); me = null; location.hash = ''; loginPage(); } },
     t('logout'));
-  const main = h('main#page', { id: 'page', tabindex: '-1' });
+  const main = h('main', { id: 'page', tabindex: '-1' });
   clear(app, skipLink(), h('header.top', h('span.brand', 'Encours'), nav, h('div.user', who, languageSwitch(), out)), main);
   return main;
 }
@@ -210,12 +210,13 @@ function passwordPage() {
   const current = h('input', { type: 'password', name: 'current-password', autocomplete: 'current-password', required: true,
     value: typedPassword ?? '' });
   const chosen = h('input', { type: 'password', name: 'new-password', autocomplete: 'new-password', required: true,
-    minlength: 12, 'aria-describedby': 'password-rules' });
+    'aria-describedby': 'password-rules' });
   const again = h('input', { type: 'password', name: 'new-password-again', autocomplete: 'new-password', required: true });
   const error = h('p.error', { role: 'alert', id: 'password-error' });
   const fields = [current, chosen, again];
   const submit = h('button.primary', { type: 'submit' }, t('password.submit'));
   const form = h('form.login.password', {
+    novalidate: true,
     'aria-labelledby': 'password-title',
     onsubmit: async (e) => {
       e.preventDefault();
@@ -271,6 +272,6 @@ function passwordPage() {
   error,
   h('div.buttons', submit, h('button.link-dark', { type: 'button', onclick: () => { logOut(); me = null; loginPage(); } }, t('logout'))));
   clear(app, skipLink(), h('header.top', h('span.brand', 'Encours'), languageSwitch()),
-    h('main.login-page#page', { id: 'page', tabindex: '-1' }, form));
+    h('main.login-page', { id: 'page', tabindex: '-1' }, form));
   (current.value ? chosen : current).focus();
 }
