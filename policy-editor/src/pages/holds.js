@@ -90,7 +90,8 @@ async function showHold(el, holdId, reload, notice) {
       h('dt', t('audit.customer')), h('dd', hold.customerId),
       h('dt', t('audit.amount')), h('dd', `${fmtAmount(hold.amount)} ${hold.currency || ''}`),
       h('dt', t('policy.status')), h('dd', { id: 'hold-status-now' }, badge(hold.status)),
-      h('dt', t('audit.outcome')), h('dd', t(`outcome.${hold.outcome}`)),
+      // The decision's outcome stays what it was (a block); the status above says what became of the hold.
+      h('dt', t('holds.decisionOutcome')), h('dd', t(`outcome.${hold.outcome}`)),
       h('dt', t('figure.riskClass')), h('dd', hold.riskClass || ''),
       hold.settledBy ? [h('dt', t('holds.settledBy')), h('dd', `${hold.settledBy} · ${fmtDate(hold.settledAt)} · ${hold.comment || ''}`)] : null,
       hold.status === 'RELEASED' && hold.validUntil ? [h('dt', t('holds.release')), h('dd', t('holds.releaseTerms', {
