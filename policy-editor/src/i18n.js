@@ -349,7 +349,6 @@ Object.assign(en, {
   'unsaved.consequence': 'The table has cell edits that are not saved: leaving this page loses them.',
   'unsaved.leave': 'Leave and lose the edits',
   'grid.undo': 'Undo', 'grid.undone': 'Undone.', 'grid.undoHint': 'Ctrl+Z undoes the last change of a cell or a row.',
-  'grid.label': 'Table {table}: arrows move, Enter edits, Ctrl+Z undoes',
   'version.replaceSummary': 'Replace {file} with a file from your computer',
 });
 Object.assign(fr, {
@@ -397,6 +396,5 @@ Object.assign(fr, {
   'unsaved.consequence': 'La table a des cellules modifiées non enregistrées : quitter cette page les perd.',
   'unsaved.leave': 'Quitter et perdre les modifications',
   'grid.undo': 'Annuler la dernière modification', 'grid.undone': 'Annulé.', 'grid.undoHint': 'Ctrl+Z annule la dernière modification d\'une cellule ou d\'une ligne.',
-  'grid.label': 'Table {table} : les flèches déplacent, Entrée modifie, Ctrl+Z annule',
   'version.replaceSummary': 'Remplacer {file} par un fichier de votre ordinateur',
 });
