@@ -141,9 +141,14 @@ try {
     await committee2.locator('#evidence-backtest #backtest-summary').waitFor();
     await committee2.locator('#evidence-scenarios .notice').waitFor({ timeout: 60000 });
     await shot(committee2, 'policy-approval', { fullPage: false });
-    await committee2.getByRole('button', { name: 'Approve' }).click();
+    // Each behind its confirmation, with the reason the history records.
+    await committee2.getByRole('button', { name: 'Approve', exact: true }).click();
+    await committee2.getByLabel('Reason (required, kept in the history)').fill('Back-test and scenarios checked');
+    await committee2.getByRole('button', { name: `Approve version ${version}` }).click();
     await committee2.locator('h1 .badge', { hasText: 'approved' }).waitFor();
-    await committee2.getByRole('button', { name: 'Activate' }).click();
+    await committee2.getByRole('button', { name: 'Activate', exact: true }).click();
+    await committee2.getByLabel('Reason (required, kept in the history)').fill('ENERGY +2 points from today');
+    await committee2.getByRole('button', { name: `Activate version ${version}` }).click();
     await committee2.locator('h1 .badge', { hasText: 'active' }).waitFor();
     await shot(committee2, 'policy-activated');
   });
@@ -251,7 +256,8 @@ try {
     await analyst.getByRole('link', { name: 'Holds' }).click();
     await analyst.locator(`tr[data-order="${large}"] a`).click();
     await analyst.getByLabel('Comment (required)').fill('Customer promised payment on Friday');
-    await analyst.getByRole('button', { name: 'Release' }).click();
+    await analyst.getByRole('button', { name: 'Release', exact: true }).click();
+    await analyst.getByRole('button', { name: 'Release the order' }).click();
     const error = analyst.locator('#hold-comment-error');
     await analyst.waitForFunction(() => document.querySelector('#hold-comment-error')?.textContent.includes('25000'));
     expect((await error.innerText()).includes('CREDIT_ANALYST'), `refusal: ${await error.innerText()}`);
@@ -261,7 +267,8 @@ try {
     await analyst.locator(`tr[data-order="${small}"] a`).click();
     await analyst.locator('#hold-title', { hasText: small }).waitFor();
     await analyst.getByLabel('Comment (required)').fill('Payment of 20,000 EUR received this morning');
-    await analyst.getByRole('button', { name: 'Release' }).click();
+    await analyst.getByRole('button', { name: 'Release', exact: true }).click();
+    await analyst.getByRole('button', { name: 'Release the order' }).click();
     await analyst.getByText('The order is released.').waitFor();
     await analyst.locator('#hold-title .badge', { hasText: 'released' }).waitFor();
     await shot(analyst, 'holds');

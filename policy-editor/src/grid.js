@@ -1,5 +1,6 @@
 // The decision-table grid: the same rows and columns as the file, headed in words. Keyboard: arrows move,
-// Enter or F2 (or typing) edits, Enter keeps the value and moves down, Escape cancels, Tab leaves the grid.
+// Enter or F2 (or typing) edits, Enter keeps the value and moves down, Escape cancels, Tab leaves the grid
+// (one Tab stop: the focused cell), Delete empties a cell, Ctrl+Z undoes the last change of a cell or a row.
 // Cells are checked against their column's type as they are edited; the API's errors and the verifier's
 // findings are shown on the rows and cells they name.
 import { h } from './dom.js';
@@ -19,6 +20,7 @@ export function tableGrid(table, { editable = false, onChange = () => {}, label 
   let highlighted = new Set(); // source rows
   let focus = { r: 0, c: 0 };
   let editing = null;
+  const undoStack = []; // earlier states of the rows, the last one on top
 
   const tbody = h('tbody');
   const grid = h('table.grid', {
@@ -34,6 +36,11 @@ export function tableGrid(table, { editable = false, onChange = () => {}, label 
   tbody);
 
   const sourceRow = (i) => table.firstRow + i;
+  /** Keeps the rows as they are before a change, for undo. */
+  const remember = () => {
+    undoStack.push({ rows: rows.map((r) => [...r]), focus: { ...focus } });
+    if (undoStack.length > 100) undoStack.shift();
+  };
   const key = (r, c) => `${r}:${c}`;
 
   function render() {
@@ -122,6 +129,7 @@ export function tableGrid(table, { editable = false, onChange = () => {}, label 
       try { v = parseDecimal(v) ?? ''; } catch { /* kept as typed: CHECKS marks it */ }
     }
     const changed = rows[r][c] !== v;
+    if (changed) remember();
     rows[r][c] = v;
     const problem = CHECKS[table.columns[c].type](v);
     if (problem) cellErrors.set(key(r, c), problem); else cellErrors.delete(key(r, c));
@@ -129,9 +137,27 @@ export function tableGrid(table, { editable = false, onChange = () => {}, label 
     if (changed) onChange();
   }
 
+  function undo() {
+    const last = undoStack.pop();
+    if (!last) return false;
+    rows = last.rows;
+    cellErrors.clear();
+    rowNotes.clear();
+    grid.setAttribute('aria-rowcount', String(rows.length + 1));
+    render();
+    moveTo(last.focus.r, last.focus.c);
+    onChange();
+    return true;
+  }
+
   grid.addEventListener('keydown', (e) => {
     if (editing || e.target.tagName === 'INPUT') return;
     const { r, c } = focus;
+    if (editable && (e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z') {
+      e.preventDefault();
+      undo();
+      return;
+    }
     const moves = { ArrowUp: [r - 1, c], ArrowDown: [r + 1, c], ArrowLeft: [r, c - 1], ArrowRight: [r, c + 1],
       Home: [r, 0], End: [r, table.columns.length - 1] };
     if (moves[e.key]) {
@@ -158,9 +184,15 @@ export function tableGrid(table, { editable = false, onChange = () => {}, label 
     /** The current rows, cells in column order. */
     rows: () => rows.map((r) => [...r]),
     focused: () => ({ ...focus }),
+    /** Undoes the last change of a cell or a row; false when there is nothing to undo. */
+    undo,
+    canUndo: () => undoStack.length > 0,
+    /** Puts the focus on the grid's current cell (its one Tab stop). */
+    focus: () => moveTo(focus.r, focus.c),
     /** Cell problems found in the page before saving. */
     invalid: () => cellErrors.size > 0,
     addRow(after = focus.r) {
+      remember();
       const at = Math.min(rows.length, after + 1);
       rows.splice(at, 0, table.columns.map(() => ''));
       cellErrors.clear();
@@ -171,6 +203,7 @@ export function tableGrid(table, { editable = false, onChange = () => {}, label 
     },
     removeRow(at = focus.r) {
       if (!rows.length) return;
+      remember();
       rows.splice(at, 1);
       cellErrors.clear();
       rowNotes.clear();

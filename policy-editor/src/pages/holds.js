@@ -7,6 +7,7 @@ import { money, number } from '../format.js';
 import { t } from '../i18n.js';
 import { label, reasonText } from '../labels.js';
 import { badge, busy, messages } from '../ui.js';
+import { confirmAction } from '../confirm.js';
 
 /** The names of the customers' accounts (the holds list only has their ids); an id without an account keeps no name. */
 async function customerNames(ctx, ids) {
@@ -60,13 +61,30 @@ async function showHold(el, holdId, reload, notice, ctx) {
   const names = ctx ? await customerNames(ctx, [hold.customerId]) : new Map();
   const msgs = messages();
   const comment = h('textarea', { id: 'hold-comment', rows: 3, maxlength: 1000 });
+  // Release and reject are irreversible: the reason typed here is required, then a confirmation states the
+  // consequence; the result shows above the hold drawn again in its settled state.
   const settle = (action, button) => busy(button, null, async () => {
     setFieldError(comment, '');
     msgs.clear();
+    if (!comment.value.trim()) {
+      setFieldError(comment, t('holds.commentFirst'));
+      comment.focus();
+      return;
+    }
+    const kind = action === 'release' ? 'release' : 'rejectHold';
+    const params = { order: hold.orderId, customer: hold.customerName || hold.customerId,
+      amount: money(hold.amount, hold.currency) };
     try {
-      await settleHold(holdId, action, comment.value);
-      const done = t(action === 'release' ? 'holds.released' : 'holds.rejected');
-      msgs.ok(done);
+      const done = await confirmAction({
+        title: t(`confirm.${kind}.title`, params),
+        consequence: t(`confirm.${kind}.consequence`, params),
+        confirmLabel: t(`confirm.${kind}.ok`, params),
+        perform: async () => {
+          await settleHold(holdId, action, comment.value);
+          return t(action === 'release' ? 'holds.released' : 'holds.rejected');
+        },
+      });
+      if (!done) return;
       await reload();
       // Drawn again with the settled state: the result stays shown there, not only until the redraw.
       await showHold(el, holdId, reload, done, ctx);
@@ -74,6 +92,7 @@ async function showHold(el, holdId, reload, notice, ctx) {
       // Beyond authority, missing comment: the message goes next to the comment the person typed.
       setFieldError(comment, err.status === 403 || err.errors.some((e) => e.field === 'comment') ? err.message : '');
       if (err.status !== 403 && !err.errors.length) msgs.error(err);
+      comment.focus();
     }
   });
   const release = h('button.primary', { type: 'button', id: 'release' }, t('holds.release'));
@@ -85,14 +104,26 @@ async function showHold(el, holdId, reload, notice, ctx) {
     h('dl.figures',
       h('dt', t('audit.customer')), h('dd', customerText(names, hold.customerId)),
       h('dt', t('audit.amount')), h('dd', money(hold.amount, hold.currency)),
-      h('dt', t('audit.outcome')), h('dd', label('outcome', hold.outcome)),
+      h('dt', t('policy.status')), h('dd', { id: 'hold-status-now' }, badge(hold.status, 'hold')),
+      // The decision's outcome stays what it was (a block); the status above says what became of the hold.
+      h('dt', t('holds.decisionOutcome')), h('dd', label('outcome', hold.outcome)),
       h('dt', t('figure.riskClass')), h('dd', hold.riskClass || ''),
-      hold.settledBy ? [h('dt', t('holds.settledBy')), h('dd', `${hold.settledBy} · ${fmtDate(hold.settledAt)} · ${hold.comment || ''}`)] : null),
+      hold.settledBy ? [h('dt', t('holds.settledBy')), h('dd', `${hold.settledBy} · ${fmtDate(hold.settledAt)} · ${hold.comment || ''}`)] : null,
+      hold.status === 'RELEASED' && hold.validUntil ? [h('dt', t('holds.release')), h('dd', t('holds.releaseTerms', {
+        until: fmtDate(hold.validUntil), max: money(hold.maxAmount, hold.currency) }))] : null),
     decision ? [h('h3', t('try.reasons')), h('ul.reasons', decision.reasons.map((r) => h('li', { dataset: { reason: r.code } }, reasonText(r), ' ', h('code.reason-code', r.code)))),
       h('p.hint', t('holds.decision', { id: decision.decisionId, version: decision.policy?.version || '' }))] : null,
     msgs,
     hold.status === 'OPEN' ? h('div.settle', field(t('holds.comment'), comment), h('div.buttons', release, reject)) : null,
     d.actions?.length ? [h('h3', t('version.history')), h('ul.plain', d.actions.map((a) =>
-      h('li', `${fmtDate(a.at)} · ${label('holdAction', a.action)} · ${a.who || a.by || ''} · ${a.comment || ''}${a.detail ? ` · ${a.detail}` : ''}`)))] : null));
+      h('li', [fmtDate(a.at), label('holdAction', a.action), a.who || a.by, a.comment, a.detail].filter(Boolean).join(' · '))))] : null));
   if (notice) msgs.ok(notice);
+  // The acted-on hold in view (its detail opens below the list): its title and its buttons on screen.
+  const card = el.querySelector('section.card');
+  if (card) {
+    card.scrollIntoView({ block: 'start' });
+    const title = card.querySelector('#hold-title');
+    title.tabIndex = -1;
+    title.focus({ preventScroll: true });
+  }
 }

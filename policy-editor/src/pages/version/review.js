@@ -1,6 +1,7 @@
 // Above a version's tabs: the review actions its status allows a committee member, and on a submitted version
 // the evidence the four-eyes reviewer weighs before approving.
-import { review, rollback, scenarioResults } from '../../api/policies.js';
+import { activeVersion, review, rollback, scenarioResults } from '../../api/policies.js';
+import { confirmAction, noticeAfterRedraw } from '../../confirm.js';
 import { listSimulations } from '../../api/simulations.js';
 import { field, fmtDate, h, setFieldError } from '../../dom.js';
 import { t } from '../../i18n.js';
@@ -13,28 +14,75 @@ export function reviewActions(version, ctx, msgs) {
   const n = version.number;
   const comment = h('input', { name: 'comment', id: 'review-comment' });
   const buttons = [];
+  /** Takes the action; the page is drawn again with the version's new state and the result above it. */
+  const redraw = (done) => {
+    noticeAfterRedraw(done);
+    location.hash = `#/policies/${n}`;
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  };
+  const failed = (err) => {
+    msgs.replaceChildren(problemDetails(err));
+    if (err.errors.some((e) => e.field === 'reason' || e.field === 'comment')) setFieldError(comment, err.message);
+  };
   const act = (label, id, send) => {
     const b = h('button', { type: 'button', id }, label);
     b.addEventListener('click', () => busy(b, null, async () => {
       setFieldError(comment, '');
       try {
-        await send();
-        location.hash = `#/policies/${n}`;
-        window.dispatchEvent(new HashChangeEvent('hashchange'));
+        const done = await send();
+        if (done) redraw(done);
       } catch (err) {
-        msgs.replaceChildren(problemDetails(err));
-        if (err.errors.some((e) => e.field === 'reason' || e.field === 'comment')) setFieldError(comment, err.message);
+        failed(err);
       }
     }));
     buttons.push(b);
   };
-  if (version.status === 'DRAFT') act(t('action.submit'), 'submit', () => review(n, 'submit', { comment: comment.value }));
-  if (version.status === 'SUBMITTED') {
-    act(t('action.approve'), 'approve', () => review(n, 'approve', { comment: comment.value }));
-    act(t('action.reject'), 'reject', () => review(n, 'reject', { reason: comment.value }));
+  /**
+   * An irreversible action behind a confirmation that states its consequence and asks for the reason the
+   * trail records (the comment typed above is its first draft); null when the person cancels.
+   */
+  const confirmed = (kind, params, send, fields = []) => confirmAction({
+    title: t(`confirm.${kind}.title`, params),
+    consequence: t(`confirm.${kind}.consequence`, params),
+    confirmLabel: t(`confirm.${kind}.ok`, params),
+    reason: { label: t('confirm.reason'), value: comment.value, required: true },
+    fields,
+    perform: send,
+  });
+  if (version.status === 'DRAFT') {
+    act(t('action.submit'), 'submit', async () => {
+      await review(n, 'submit', { comment: comment.value });
+      return t('done.submit', { n });
+    });
   }
-  if (version.status === 'APPROVED') act(t('action.activate'), 'activate', () => review(n, 'activate', { comment: comment.value }));
-  if (version.active) act(t('action.rollback'), 'rollback', () => rollback({ comment: comment.value }));
+  if (version.status === 'SUBMITTED') {
+    act(t('action.approve'), 'approve', () => confirmed('approve', { n }, async ({ reason }) => {
+      await review(n, 'approve', { comment: reason });
+      return t('done.approve', { n });
+    }));
+    act(t('action.reject'), 'reject', () => confirmed('reject', { n }, async ({ reason }) => {
+      await review(n, 'reject', { reason });
+      return t('done.reject', { n });
+    }));
+  }
+  if (version.status === 'APPROVED') {
+    act(t('action.activate'), 'activate', async () => {
+      const current = await activeVersion().then((a) => a.number).catch(() => '');
+      const when = h('input', { type: 'datetime-local', id: 'activate-at' });
+      return confirmed('activate', { n, current }, async ({ reason, effectiveAt }) => {
+        const at = effectiveAt ? new Date(effectiveAt) : null;
+        const v = await review(n, 'activate', { comment: reason, effectiveAt: at ? at.toISOString() : undefined });
+        return v.status === 'ACTIVE' ? t('done.activate', { n }) : t('done.schedule', { n, when: fmtDate(v.scheduledFor) });
+      }, [{ name: 'effectiveAt', label: t('confirm.activate.when'), control: when }]);
+    });
+  }
+  // Only a version that replaced another can be rolled back (the service refuses otherwise).
+  if (version.active && version.replaced) {
+    act(t('action.rollback'), 'rollback', () => confirmed('rollback', { n, previous: version.replaced }, async ({ reason }) => {
+      await rollback({ comment: reason });
+      return t('done.rollback', { n: version.replaced });
+    }));
+  }
   if (!buttons.length) return null;
   return h('div.review', { role: 'group', 'aria-label': t('version.review') }, field(t('version.comment'), comment), h('div.buttons', buttons));
 }

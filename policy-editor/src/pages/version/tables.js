@@ -5,6 +5,7 @@ import { clear, field, h } from '../../dom.js';
 import { tableGrid } from '../../grid.js';
 import { t } from '../../i18n.js';
 import { busy } from '../../ui.js';
+import { setUnsaved } from '../../confirm.js';
 import { problemDetails } from './problem-details.js';
 
 export function tablesTab(panel, contents, editable, number, state, msgs) {
@@ -26,7 +27,11 @@ export function tablesTab(panel, contents, editable, number, state, msgs) {
 function gridOf(table, editable, state, onChange) {
   const id = `${table.file}#${table.table}`;
   if (!state.grids.has(id)) {
-    const grid = tableGrid(table, { editable, onChange, label: table.table });
+    const changed = () => {
+      setUnsaved(id, true);
+      onChange();
+    };
+    const grid = tableGrid(table, { editable, onChange: changed, label: table.table });
     state.grids.set(id, grid);
   }
   const grid = state.grids.get(id);
@@ -54,6 +59,7 @@ function tableView(table, editable, number, state, msgs) {
     }
     try {
       await saveTable(number, table.file, { sheet: table.sheet, table: table.table, rows: grid.rows() });
+      setUnsaved(`${table.file}#${table.table}`, false);
       status.textContent = '';
       msgs.ok(t('grid.saved', { table: table.table }));
     } catch (err) {
@@ -77,10 +83,14 @@ function tableView(table, editable, number, state, msgs) {
       editable ? [
         h('button', { type: 'button', id: 'add-row', onclick: () => grid.addRow() }, t('grid.addRow')),
         h('button', { type: 'button', id: 'remove-row', onclick: () => grid.removeRow() }, t('grid.removeRow')),
+        h('button', { type: 'button', id: 'undo', 'aria-keyshortcuts': 'Control+Z',
+          onclick: () => { if (grid.undo()) status.textContent = t('grid.undone'); } }, t('grid.undo')),
         save, status] : null,
       h('button', { type: 'button', onclick: () => downloadFile(number, table.file) },
         t('version.download', { file: table.file }))),
-    editable ? h('p.hint', t('grid.keys')) : null,
+    editable ? h('p.hint', t('grid.keys'), ' ', t('grid.undoHint')) : null,
     h('div.grid-scroll', grid.element),
-    editable ? h('div.toolbar', field(t('version.replaceLabel', { file: table.file }), file), upload) : null);
+    // Behind its own labelled summary: Tab out of the grid lands on it, not on a bare file input.
+    editable ? h('details.replace-file', h('summary', t('version.replaceSummary', { file: table.file })),
+      h('div.toolbar', field(t('version.replaceLabel', { file: table.file }), file), upload)) : null);
 }

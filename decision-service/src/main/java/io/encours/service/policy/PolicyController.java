@@ -4,6 +4,7 @@ import io.encours.rules.diff.Change;
 import io.encours.service.policy.PolicyChecks.PolicyValidation;
 import io.encours.service.policy.PolicyChecks.PolicyVerification;
 import io.encours.service.policy.PolicyChecks.ScenarioResults;
+import io.encours.service.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.time.Instant;
@@ -41,7 +42,25 @@ class PolicyController {
         String reasonOrComment() {
             return reason != null ? reason : comment;
         }
+
+        /**
+         * The comment an irreversible action (approve, activate, roll back) records in the policy's trail:
+         * required, so that the history says why; a blank one is refused with a problem naming the field.
+         */
+        String requiredComment(String action) {
+            String text = comment == null ? "" : comment.strip();
+            if (text.isEmpty()) {
+                throw Problems.invalidField("comment", "is required: say why the version is " + action);
+            }
+            if (text.length() > MAX_COMMENT) {
+                throw Problems.invalidField("comment", "must be at most " + MAX_COMMENT + " characters");
+            }
+            return text;
+        }
     }
+
+    /** The longest comment kept in the trail, as for holds. */
+    static final int MAX_COMMENT = 2000;
 
     private final PolicyLifecycle lifecycle;
 
@@ -142,8 +161,10 @@ class PolicyController {
     }
 
     @PostMapping("/{number}/approve")
+    @Operation(summary = "Approve a submitted version (four eyes), with a mandatory comment",
+            description = "A blank or missing comment is 400 /problems/invalid-field naming the field comment.")
     PolicyVersionView approve(@PathVariable int number, @RequestBody(required = false) ActionBody body, Actor actor) {
-        return view(lifecycle.approve(number, actor.name(), ActionBody.orNone(body).comment()));
+        return view(lifecycle.approve(number, actor.name(), ActionBody.orNone(body).requiredComment("approved")));
     }
 
     @PostMapping("/{number}/reject")
@@ -153,14 +174,19 @@ class PolicyController {
     }
 
     @PostMapping("/{number}/activate")
+    @Operation(summary = "Activate an approved version now, or at a future effectiveAt, with a mandatory comment",
+            description = "Without effectiveAt (or with a past one) the version decides every order from this call on. "
+                    + "A blank or missing comment is 400 /problems/invalid-field naming the field comment.")
     PolicyVersionView activate(@PathVariable int number, @RequestBody(required = false) ActionBody body, Actor actor) {
         ActionBody b = ActionBody.orNone(body);
-        return view(lifecycle.activate(number, actor.name(), b.effectiveAt(), b.comment()));
+        return view(lifecycle.activate(number, actor.name(), b.effectiveAt(), b.requiredComment("activated")));
     }
 
     @PostMapping("/rollback")
+    @Operation(summary = "Return to the version the active one replaced, with a mandatory comment",
+            description = "A blank or missing comment is 400 /problems/invalid-field naming the field comment.")
     PolicyVersionView rollback(@RequestBody(required = false) ActionBody body, Actor actor) {
-        return view(lifecycle.rollback(actor.name(), ActionBody.orNone(body).comment()));
+        return view(lifecycle.rollback(actor.name(), ActionBody.orNone(body).requiredComment("rolled back")));
     }
 
     private PolicyVersionView view(PolicyVersion v) {

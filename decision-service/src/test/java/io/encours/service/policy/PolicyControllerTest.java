@@ -79,10 +79,40 @@ class PolicyControllerTest {
     void without_a_person_x_caller_names_who_acts_and_without_either_it_is_anonymous() throws Exception {
         given(lifecycle.approve(eq(2), anyString(), any())).willReturn(draft(2));
 
-        mvc.perform(post("/api/v1/policies/2/approve").header("X-Caller", "  batch-job ")).andExpect(status().isOk());
-        mvc.perform(post("/api/v1/policies/2/approve").header("X-Caller", " ")).andExpect(status().isOk());
-        verify(lifecycle).approve(2, "batch-job", null);
-        verify(lifecycle).approve(2, "anonymous", null);
+        mvc.perform(post("/api/v1/policies/2/approve").header("X-Caller", "  batch-job ")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"comment\":\"ok\"}")).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/policies/2/approve").header("X-Caller", " ")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"comment\":\"ok\"}")).andExpect(status().isOk());
+        verify(lifecycle).approve(2, "batch-job", "ok");
+        verify(lifecycle).approve(2, "anonymous", "ok");
+    }
+
+    @Test
+    void approve_activate_and_rollback_refuse_a_blank_comment_naming_the_field() throws Exception {
+        for (String path : new String[] {"/api/v1/policies/2/approve", "/api/v1/policies/2/activate", "/api/v1/policies/rollback"}) {
+            for (String body : new String[] {"", "{}", "{\"comment\":\"   \"}"}) {
+                var request = post(path).principal(COMMITTEE);
+                if (!body.isEmpty()) {
+                    request = request.contentType(MediaType.APPLICATION_JSON).content(body);
+                }
+                mvc.perform(request)
+                        .andExpect(status().isBadRequest())
+                        .andExpect(jsonPath("$.type").value("/problems/invalid-field"))
+                        .andExpect(jsonPath("$.errors[0].field").value("comment"));
+            }
+        }
+        verify(lifecycle, never()).approve(anyInt(), anyString(), any());
+        verify(lifecycle, never()).activate(anyInt(), anyString(), any(), any());
+        verify(lifecycle, never()).rollback(anyString(), any());
+    }
+
+    @Test
+    void the_comment_of_a_rollback_is_kept_without_its_surrounding_blanks() throws Exception {
+        given(lifecycle.rollback(anyString(), any())).willReturn(draft(1));
+
+        mvc.perform(post("/api/v1/policies/rollback").principal(COMMITTEE).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"comment\":\"  hold rate doubled \"}")).andExpect(status().isOk());
+        verify(lifecycle).rollback("committee1", "hold rate doubled");
     }
 
     @Test
@@ -104,7 +134,7 @@ class PolicyControllerTest {
     @Test
     void an_action_body_with_an_unreadable_date_is_a_400_problem() throws Exception {
         mvc.perform(post("/api/v1/policies/2/activate").principal(COMMITTEE).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"effectiveAt\":\"next monday\"}"))
+                        .content("{\"effectiveAt\":\"next monday\",\"comment\":\"go\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.status").value(400));
         verify(lifecycle, never()).activate(anyInt(), anyString(), any(), any());

@@ -194,7 +194,7 @@ class PolicyLifecycleTest {
     void the_author_cannot_approve_their_own_version_another_member_can() {
         int draft = submittedDraft("four eyes");
 
-        TestApi.Response own = author.post("/api/v1/policies/" + draft + "/approve", "{}");
+        TestApi.Response own = author.post("/api/v1/policies/" + draft + "/approve", "{\"comment\":\"my own\"}");
         TestApi.Response other = reviewer.post("/api/v1/policies/" + draft + "/approve", "{\"comment\":\"checked\"}");
 
         assertThat(own.status()).isEqualTo(403);
@@ -226,7 +226,7 @@ class PolicyLifecycleTest {
         int draft = submittedDraft("to reject");
 
         TestApi.Response rejected = reviewer.post("/api/v1/policies/" + draft + "/reject", "{\"reason\":\"not now\"}");
-        TestApi.Response activate = author.post("/api/v1/policies/" + draft + "/activate", "{}");
+        TestApi.Response activate = author.post("/api/v1/policies/" + draft + "/activate", "{\"comment\":\"go\"}");
 
         assertThat(rejected.json().get("status").asString()).isEqualTo("REJECTED");
         assertThat(rejected.json().get("rejection").get("reason").asString()).isEqualTo("not now");
@@ -311,14 +311,14 @@ class PolicyLifecycleTest {
         Instant due = Instant.now().plusSeconds(1);
 
         TestApi.Response scheduled = author.post("/api/v1/policies/" + next + "/activate",
-                "{\"effectiveAt\":\"" + due + "\"}");
+                "{\"effectiveAt\":\"" + due + "\",\"comment\":\"from the due date\"}");
 
         assertThat(scheduled.json().get("status").asString()).isEqualTo("APPROVED");
         assertThat(scheduled.json().get("scheduledFor").asString()).isNotBlank();
         assertThat(within10Seconds(() -> activeNumber() == next)).isTrue();
         assertThat(auditor.get("/api/v1/policies/" + next + "/actions").json().findValuesAsString("action"))
                 .contains("SCHEDULE", "SCHEDULED_ACTIVATION");
-        author.post("/api/v1/policies/rollback", "{}");
+        author.post("/api/v1/policies/rollback", "{\"comment\":\"back\"}");
         assertThat(activeNumber()).isEqualTo(before);
     }
 
@@ -359,7 +359,7 @@ class PolicyLifecycleTest {
 
     private static int approvedDraft(String label) {
         int draft = submittedDraft(label);
-        assertThat(reviewer.post("/api/v1/policies/" + draft + "/approve", "{}").status()).isEqualTo(200);
+        assertThat(reviewer.post("/api/v1/policies/" + draft + "/approve", "{\"comment\":\"checked\"}").status()).isEqualTo(200);
         return draft;
     }
 

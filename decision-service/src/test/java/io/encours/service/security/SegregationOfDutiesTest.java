@@ -149,8 +149,8 @@ class SegregationOfDutiesTest extends FullStackTest {
         int draft = lifecycle.draftFromActive("committee1", "drafted by committee1").number();
         lifecycle.submit(draft, "committee2-bot", "submitted with committee2's key");
 
-        assertProblem(committee2().post("/api/v1/policies/" + draft + "/approve", "{}"), 403, "/problems/four-eyes");
-        assertProblem(api().as("committee1", "secret-committee1").post("/api/v1/policies/" + draft + "/approve", "{}"),
+        assertProblem(committee2().post("/api/v1/policies/" + draft + "/approve", "{\"comment\":\"checked\"}"), 403, "/problems/four-eyes");
+        assertProblem(api().as("committee1", "secret-committee1").post("/api/v1/policies/" + draft + "/approve", "{\"comment\":\"checked\"}"),
                 403, "/problems/four-eyes");
     }
 
