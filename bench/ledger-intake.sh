@@ -6,6 +6,7 @@
 #   CUSTOMERS=100 BATCHES=20 BATCH_SIZE=500 SERVICE_JAR=<jar> bench/ledger-intake.sh
 #   PROFILE=cpu bench/ledger-intake.sh              # async-profiler (Maven Central, as bench/profile.sh) on the
 #                                                   # intake, summarised by phase (bench/ledger_profile.py)
+#   WARMUP_BATCHES=4 ...                            # batches sent first and not counted (a warm JVM)
 #   RESULTS_SUFFIX=-ab1 ...                         # several runs on one day: one file each
 set -euo pipefail
 source "$(dirname "$0")/service-lib.sh"
@@ -13,6 +14,7 @@ cd "$ROOT"
 CUSTOMERS=${CUSTOMERS:-100}
 BATCHES=${BATCHES:-20}
 BATCH_SIZE=${BATCH_SIZE:-500}
+WARMUP_BATCHES=${WARMUP_BATCHES:-0}
 WORK=$(mktemp -d /tmp/encours-ledger.XXXXXX)
 OUT=$ROOT/bench/results/ledger-intake-$(date -u +%Y-%m-%d)${RESULTS_SUFFIX:-}.txt
 trap 'stop_service; rm -rf "$WORK"' EXIT
@@ -38,7 +40,7 @@ BASE=http://127.0.0.1:$PORT
 {
   echo "# Encours ledger intake, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "# service: $SERVICE_COMMIT"
-  echo "# $CUSTOMERS customers, $BATCHES batches of $BATCH_SIZE ORDER_BOOKED events, embedded store, durable answers"
+  echo "# $CUSTOMERS customers, $BATCHES batches of $BATCH_SIZE ORDER_BOOKED events (after $WARMUP_BATCHES not counted), embedded store, durable answers"
   echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$OUT"
 start_service "$PORT" "$WORK/data" "$WORK/service.log"
@@ -51,6 +53,9 @@ FEED=$(BENCH_KEY_ROLE=ERP_FEED python3 "$BENCH_DIR/api_key.py" "$BASE" "$BENCH_A
 curl -s -f -X POST "$BASE/api/v1/ledger/imports/invoices?customerId=customer&invoiceId=invoice&issuedOn=issued&dueOn=due&amount=amount&paidOn=paid&dateFormat=yyyy-MM-dd&currency=EUR&createAccounts=true" \
   -H "X-API-Key: $FEED" -H 'Content-Type: text/csv' --data-binary "@$WORK/accounts.csv" | head -c 300 | tee -a "$OUT"
 echo | tee -a "$OUT"
+if [ "$WARMUP_BATCHES" -gt 0 ]; then
+  python3 "$BENCH_DIR/ledger_intake.py" "$BASE" "$FEED" "$CUSTOMERS" 0 "$BATCH_SIZE" "$WARMUP_BATCHES" | grep "^warm-up" | tee -a "$OUT"
+fi
 [ -z "${PROFILE:-}" ] || profiler "start,event=$PROFILE,interval=1ms,threads"
 CPU0=$(cpu_seconds "$SERVICE_PID")
 python3 "$BENCH_DIR/ledger_intake.py" "$BASE" "$FEED" "$CUSTOMERS" "$BATCHES" "$BATCH_SIZE" | tee -a "$OUT"
