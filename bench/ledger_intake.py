@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Posts ledger events in batches and prints the intake rate (Python 3 standard library).
 
-  ledger_intake.py BASE_URL API_KEY CUSTOMERS BATCHES BATCH_SIZE
+  ledger_intake.py BASE_URL API_KEY CUSTOMERS BATCHES BATCH_SIZE [WARMUP_BATCHES]
+
+WARMUP_BATCHES (default 0) batches are sent first and not counted (a warm JVM: its JIT has compiled the intake).
 
 Customers C-BENCH-0..N-1 must have accounts (EUR). Each event is an ORDER_BOOKED of its own order, spread
 round-robin over the customers, so each batch touches every customer (the worst case for a per-customer commit).
@@ -22,8 +24,15 @@ def post(url, key, events):
 
 def main():
     base, key, customers, batches, size = sys.argv[1], sys.argv[2], *map(int, sys.argv[3:6])
+    warmup = int(sys.argv[6]) if len(sys.argv) > 6 else 0
     today = time.strftime("%Y-%m-%d")
     url = base + "/api/v1/ledger/events"
+    for w in range(warmup):
+        post(url, key, [{"eventId": f"WARM-{w}-{i}", "type": "ORDER_BOOKED", "customerId": f"C-BENCH-{i % customers}",
+                         "occurredOn": today, "currency": "EUR", "orderId": f"SO-W{w}-{i}", "amount": 100}
+                        for i in range(size)])
+    if warmup:
+        print(f"warm-up: {warmup} batches of {size}, not counted", flush=True)
     accepted = 0
     started = time.monotonic()
     for b in range(batches):

@@ -36,6 +36,11 @@ public class CreditAccounts {
         return store.find(customerId);
     }
 
+    /** The accounts of these customers, by customer id, in one read (the ledger's intake of a batch). */
+    public Map<String, CreditAccount> findAll(java.util.Collection<String> customerIds) {
+        return store.findAll(customerIds);
+    }
+
     /**
      * A minimal account for a customer first met in a ledger import ({@code createAccounts=true}): the customer
      * id as its name, no limit and no cover (so no credit until a person sets them), unclassified. Returns the

@@ -43,11 +43,19 @@ public final class CustomerLedger {
 
     private final String customerId;
     private final String currency;
-    private final Map<String, Order> orders = new LinkedHashMap<>();
-    private final Map<String, Shipment> shipments = new LinkedHashMap<>();
-    private final Map<String, Invoice> invoices = new LinkedHashMap<>();
-    private final Map<String, Payment> payments = new LinkedHashMap<>();
-    private final List<Promise> promises = new ArrayList<>();
+    /** The documents written since {@link #takeWritten()} last emptied it, by kind and id (what a commit writes). */
+    private final Map<String, Object> written = new LinkedHashMap<>();
+    private final Map<String, Order> orders = new Written<>("ORDER|");
+    private final Map<String, Shipment> shipments = new Written<>("SHIPMENT|");
+    private final Map<String, Invoice> invoices = new Written<>("INVOICE|");
+    private final Map<String, Payment> payments = new Written<>("PAYMENT|");
+    private final List<Promise> promises = new ArrayList<>() {
+        @Override
+        public boolean add(Promise p) {
+            written.put("PROMISE|" + p.eventId(), p);
+            return super.add(p);
+        }
+    };
     private final Map<String, String> fingerprints = new HashMap<>();
     private final Set<String> creditNoteIds = new java.util.HashSet<>();
     private final Map<String, Set<String>> shipmentsByOrder = new HashMap<>();
@@ -77,7 +85,24 @@ public final class CustomerLedger {
         });
         ledger.promises.addAll(state.promises());
         ledger.fingerprints.putAll(state.fingerprints());
+        ledger.written.clear();
         return ledger;
+    }
+
+    /**
+     * The documents (orders, shipments, invoices, payments, promises) that accepted events wrote since the last
+     * call, each in its latest state, and forgets them: what a commit has to store, found without comparing the
+     * whole ledger with a copy of it.
+     */
+    List<Object> takeWritten() {
+        List<Object> out = List.copyOf(written.values());
+        written.clear();
+        return out;
+    }
+
+    /** Whether an event of this id was accepted into this ledger. */
+    boolean knowsEvent(String eventId) {
+        return fingerprints.containsKey(eventId);
     }
 
     public LedgerState state() {
@@ -633,5 +658,20 @@ public final class CustomerLedger {
             }
         }
         return paid.compareTo(promise.amount()) >= 0 || openOnDate.signum() <= 0;
+    }
+
+    /** A map of documents that notes every document put into it as written. */
+    private final class Written<V> extends LinkedHashMap<String, V> {
+        private final String kind;
+
+        Written(String kind) {
+            this.kind = kind;
+        }
+
+        @Override
+        public V put(String key, V value) {
+            written.put(kind + key, value);
+            return super.put(key, value);
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.HexFormat;
 import java.util.List;
@@ -19,6 +20,22 @@ import java.util.List;
  * ledger but a sender resending the same event sends it the same way), hashed with SHA-256.
  */
 public final class EventFingerprint {
+    /** Each record class's components (name and accessor), read once: reflection per event cost more than the hash. */
+    private static final ClassValue<Component[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected Component[] computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            Component[] out = new Component[components.length];
+            for (int i = 0; i < components.length; i++) {
+                out[i] = new Component(components[i].getName(), components[i].getAccessor());
+            }
+            return out;
+        }
+    };
+
+    private record Component(String name, Method accessor) {
+    }
+
     private EventFingerprint() {
     }
 
@@ -39,14 +56,14 @@ public final class EventFingerprint {
     }
 
     private static void append(StringBuilder out, Record record) {
-        for (RecordComponent c : record.getClass().getRecordComponents()) {
+        for (Component c : COMPONENTS.get(record.getClass())) {
             Object value;
             try {
-                value = c.getAccessor().invoke(record);
+                value = c.accessor().invoke(record);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }
-            out.append('|').append(c.getName()).append('=');
+            out.append('|').append(c.name()).append('=');
             value(out, value);
         }
     }

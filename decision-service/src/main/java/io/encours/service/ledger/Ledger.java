@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,6 +74,14 @@ public class Ledger implements CreditPositions {
         }
     }
 
+    /**
+     * The intake of a batch, customers together: one read of their accounts, one of their positions, one of the
+     * ids of their new events (an id another customer's event already has is refused), one of the owners of the
+     * invoices their events name and this customer's ledger does not hold, then every customer's events applied
+     * to its ledger in memory and all their commits written at once ({@link LedgerStore#commitAll}); a customer
+     * whose position moved in the meantime (another instance) is read again and applied again, alone or with the
+     * others that moved.
+     */
     private List<EventOutcome> recordUndurably(List<Map<String, Object>> batch) {
         EventOutcome[] outcomes = new EventOutcome[batch.size()];
         Map<String, List<Item>> byCustomer = new LinkedHashMap<>();
@@ -85,9 +94,27 @@ public class Ledger implements CreditPositions {
             byCustomer.computeIfAbsent(parsed.event().customerId(), c -> new ArrayList<>())
                     .add(new Item(i, parsed.event(), batch.get(i)));
         }
+        Map<String, CreditAccount> found = byCustomer.isEmpty() ? Map.of() : accounts.findAll(byCustomer.keySet());
+        Map<String, String> currencies = new LinkedHashMap<>();
         for (Map.Entry<String, List<Item>> group : byCustomer.entrySet()) {
-            for (EventOutcome outcome : recordForCustomer(group.getKey(), group.getValue())) {
-                outcomes[outcome.index()] = outcome;
+            CreditAccount account = found.get(group.getKey());
+            if (account == null) {
+                // fail closed: an event of a customer without an account would count nowhere (docs/ledger.md)
+                for (Item item : group.getValue()) {
+                    outcomes[item.index()] = new EventOutcome(item.index(), item.event().eventId(), Outcome.REJECTED,
+                            List.of(new LedgerProblem("customerId", "no credit account for customer " + group.getKey()
+                                    + "; create the account (POST /api/v1/accounts) and send the event again")));
+                }
+            } else {
+                currencies.put(group.getKey(), account.currency());
+            }
+        }
+        for (int attempt = 1; !currencies.isEmpty(); attempt++) {
+            for (String customerId : recordForCustomers(currencies, byCustomer, outcomes)) {
+                currencies.remove(customerId);
+            }
+            if (!currencies.isEmpty() && attempt == ATTEMPTS) {
+                throw LedgerProblems.busy(currencies.keySet().iterator().next());
             }
         }
         return List.of(outcomes);
@@ -96,61 +123,112 @@ public class Ledger implements CreditPositions {
     private record Item(int index, LedgerEvent event, Map<String, Object> wire) {
     }
 
-    private List<EventOutcome> recordForCustomer(String customerId, List<Item> items) {
-        Optional<CreditAccount> account = accounts.find(customerId);
-        if (account.isEmpty()) {
-            // fail closed: an event of a customer without an account would count nowhere (docs/ledger.md)
-            return items.stream().map(item -> new EventOutcome(item.index(), item.event().eventId(), Outcome.REJECTED,
-                    List.of(new LedgerProblem("customerId", "no credit account for customer " + customerId
-                            + "; create the account (POST /api/v1/accounts) and send the event again")))).toList();
-        }
-        String currency = account.get().currency();
-        for (int attempt = 1; ; attempt++) {
-            Position position = store.position(customerId, currency);
-            CustomerLedger ledger = take(position);
-            LedgerState before = ledger.state();
-            Instant now = clock.instant();
-            IntakeRules rules = new IntakeRules(today(), properties.futureToleranceDays(), store::invoiceOwner);
-            Set<String> unknownIds = new HashSet<>();
-            for (Item item : items) {
-                if (!before.fingerprints().containsKey(item.event().eventId())) {
-                    unknownIds.add(item.event().eventId());
+    /**
+     * One attempt at these customers' events (customer id to its account's currency): fills their outcomes and
+     * returns the customers done (committed, or nothing to commit); the others found their position moved.
+     */
+    private Set<String> recordForCustomers(Map<String, String> currencies, Map<String, List<Item>> byCustomer,
+                                           EventOutcome[] outcomes) {
+        Map<String, Position> positions = store.positions(currencies);
+        Map<String, CustomerLedger> ledgers = new LinkedHashMap<>();
+        Set<String> newIds = new HashSet<>();
+        Set<String> invoiceIds = new HashSet<>();
+        for (String customerId : currencies.keySet()) {
+            CustomerLedger ledger = take(positions.get(customerId));
+            ledger.takeWritten();
+            ledgers.put(customerId, ledger);
+            for (Item item : byCustomer.get(customerId)) {
+                if (!ledger.knowsEvent(item.event().eventId())) {
+                    newIds.add(item.event().eventId());
+                }
+                for (String invoiceId : invoiceIds(item.event())) {
+                    if (!ledger.invoices().containsKey(invoiceId)) {
+                        invoiceIds.add(invoiceId);
+                    }
                 }
             }
-            Map<String, AcceptedEvent> elsewhere = store.events(unknownIds);
-            List<EventOutcome> outcomes = new ArrayList<>();
+        }
+        Map<String, AcceptedEvent> elsewhere = store.events(newIds);
+        // the invoices' owners as stored, and those of invoices accepted in this batch, as they are accepted
+        Map<String, String> owners = new HashMap<>(store.invoiceOwners(invoiceIds));
+        IntakeRules rules = new IntakeRules(today(), properties.futureToleranceDays(), invoiceId ->
+                owners.containsKey(invoiceId) ? Optional.of(owners.get(invoiceId))
+                        : invoiceIds.contains(invoiceId) ? Optional.empty() : store.invoiceOwner(invoiceId));
+        Map<String, String> taken = new HashMap<>();
+        Instant now = clock.instant();
+        Set<String> done = new HashSet<>();
+        List<LedgerStore.Commit> commits = new ArrayList<>();
+        Map<String, List<EventOutcome>> waiting = new HashMap<>();
+        for (Map.Entry<String, CustomerLedger> entry : ledgers.entrySet()) {
+            String customerId = entry.getKey();
+            CustomerLedger ledger = entry.getValue();
+            Position position = positions.get(customerId);
+            List<EventOutcome> own = new ArrayList<>();
             List<AcceptedEvent> accepted = new ArrayList<>();
             RunningTotals totals = position.totals();
-            for (Item item : items) {
+            for (Item item : byCustomer.get(customerId)) {
                 LedgerEvent event = item.event();
                 AcceptedEvent other = elsewhere.get(event.eventId());
-                if (other != null && !other.customerId().equals(customerId)) {
-                    outcomes.add(new EventOutcome(item.index(), event.eventId(), Outcome.REJECTED, List.of(
+                String takenBy = taken.get(event.eventId());
+                if ((other != null && !other.customerId().equals(customerId))
+                        || (takenBy != null && !takenBy.equals(customerId))) {
+                    own.add(new EventOutcome(item.index(), event.eventId(), Outcome.REJECTED, List.of(
                             new LedgerProblem("eventId", "was already received for another customer; an ERP event "
                                     + "id names one event"))));
                     continue;
                 }
                 ApplyResult result = ledger.apply(event, rules);
-                outcomes.add(new EventOutcome(item.index(), event.eventId(), result.outcome(), result.problems()));
+                own.add(new EventOutcome(item.index(), event.eventId(), result.outcome(), result.problems()));
                 if (result.isAccepted()) {
                     totals = totals.plus(result.delta());
                     accepted.add(new AcceptedEvent(event.eventId(), customerId, position.ledgerVersion() + 1,
                             accepted.size(), event.type(), event.occurredOn(), now, result.fingerprint(), item.wire()));
+                    taken.put(event.eventId(), customerId);
+                    if (event instanceof LedgerEvent.InvoiceIssued issued) {
+                        owners.putIfAbsent(issued.invoiceId(), customerId);
+                    }
                 }
             }
             if (accepted.isEmpty()) {
                 giveBack(customerId, position.ledgerVersion(), ledger);
-                return outcomes;
+                own.forEach(o -> outcomes[o.index()] = o);
+                done.add(customerId);
+                continue;
             }
-            Collection<Document> changed = LedgerDocuments.changed(before, ledger.state());
-            if (store.commit(position, totals, accepted, changed, stillHeld(position.reservations(), ledger, now), now)) {
-                giveBack(customerId, position.ledgerVersion() + 1, ledger);
-                return outcomes;
-            }
-            if (attempt == ATTEMPTS) {
-                throw LedgerProblems.busy(customerId);
-            }
+            commits.add(new LedgerStore.Commit(position, totals, accepted,
+                    LedgerDocuments.toDocuments(customerId, ledger.takeWritten()),
+                    stillHeld(position.reservations(), ledger, now)));
+            waiting.put(customerId, own);
         }
+        Set<String> committed = store.commitAll(commits, now);
+        for (LedgerStore.Commit commit : commits) {
+            String customerId = commit.read().customerId();
+            if (committed.contains(customerId)) {
+                giveBack(customerId, commit.read().ledgerVersion() + 1, ledgers.get(customerId));
+                waiting.get(customerId).forEach(o -> outcomes[o.index()] = o);
+                done.add(customerId);
+            }
+            // else: its ledger, which holds the refused events, is dropped; the next attempt reads it again
+        }
+        return done;
+    }
+
+    /** The invoices an event names (to find their owners before the batch is applied). */
+    private static List<String> invoiceIds(LedgerEvent event) {
+        if (event instanceof LedgerEvent.PaymentReceived e) {
+            return e.allocations().stream().map(LedgerEvent.Allocation::invoiceId).filter(Objects::nonNull).toList();
+        }
+        if (event instanceof LedgerEvent.PromiseToPay e) {
+            return e.invoiceIds();
+        }
+        String one = event instanceof LedgerEvent.InvoiceIssued e ? e.invoiceId()
+                : event instanceof LedgerEvent.CreditNote e ? e.invoiceId()
+                : event instanceof LedgerEvent.WriteOff e ? e.invoiceId()
+                : event instanceof LedgerEvent.DisputeOpened e ? e.invoiceId()
+                : event instanceof LedgerEvent.DisputeResolved e ? e.invoiceId()
+                : event instanceof LedgerEvent.DunningStepSent e ? e.invoiceId()
+                : event instanceof LedgerEvent.InvoiceClosedBySnapshot e ? e.invoiceId() : null;
+        return one == null ? List.of() : List.of(one);
     }
 
     /** Reservations whose order the ledger does not hold yet (booked or cancelled ends them) and not expired. */

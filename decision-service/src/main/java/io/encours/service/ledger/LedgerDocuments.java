@@ -38,7 +38,7 @@ import org.bson.Document;
  *       is the {@code ledgerVersion} that wrote it (an older writer never overwrites a newer one).</li>
  *   <li>{@code ledger_events}: one per accepted event, {@code _id} = the ERP's event id (unique), with its
  *       content fingerprint, its place in the customer's order of acceptance ({@code ledgerVersion},
- *       {@code index}) and the event as received (what a rebuild replays).</li>
+ *       {@code index}), the event as received (what a rebuild replays) and the token of the commit that wrote it.</li>
  * </ul>
  */
 final class LedgerDocuments {
@@ -68,6 +68,8 @@ final class LedgerDocuments {
     static final String EVENT = "event";
     static final String EVENTS_FIELD = "events";
     static final String DOCUMENTS_FIELD = "documents";
+    /** The token of the commit that wrote a pending batch and its events (see {@link LedgerStore#commitAll}). */
+    static final String COMMIT = "commit";
 
     /** The kinds of ledger documents, as stored. */
     enum Kind { ORDER, SHIPMENT, INVOICE, PAYMENT, PROMISE }
@@ -195,6 +197,15 @@ final class LedgerDocuments {
             }
         });
         return out.values();
+    }
+
+    /** Ledger documents (orders, shipments, invoices, payments, promises) in the stored shape. */
+    static java.util.Collection<Document> toDocuments(String customerId, java.util.Collection<?> records) {
+        List<Document> out = new ArrayList<>(records.size());
+        for (Object record : records) {
+            out.add(toDocument(customerId, record.getClass().getSimpleName(), record));
+        }
+        return out;
     }
 
     private static Map<String, Object> records(LedgerState state) {
