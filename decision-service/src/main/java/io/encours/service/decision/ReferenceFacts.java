@@ -94,7 +94,8 @@ class ReferenceFacts {
                         c.paymentBehaviour().incidentsLast12Months(), c.paymentBehaviour().averageDaysLate(),
                         c.paymentBehaviour().dso()),
                 new CreditAccountInput(a.internalLimit(), a.insuredLimit(), a.insurer(), a.insuranceExpiry(),
-                        a.standardTermsDays(), a.status(), a.lastReviewDate(), a.openedOn(), a.coveragePercent()));
+                        a.standardTermsDays(), a.status(), a.lastReviewDate(), a.openedOn(), a.coveragePercent(),
+                        a.limitExpiry()));
     }
 
     private static FinancialsInput financials(io.encours.rules.model.Financials f) {
