@@ -35,7 +35,7 @@ class ReferenceFacts {
     /** The customer's account and ledger position as read now, or a 404 problem naming an unknown customer. */
     Read read(String customerId, LocalDate asOf) {
         CreditAccount account = accounts.find(customerId).orElseThrow(() -> OrderCheckProblems.customerNotFound(customerId));
-        CreditPosition position = positions().positionOf(customerId, asOf)
+        CreditPosition position = positions().positionOf(account, asOf)
                 .orElseThrow(() -> OrderCheckProblems.customerNotFound(customerId));
         return new Read(account, position);
     }
