@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Credit staff keep the accounts; auditors read them; the ERP feed loads them from its export. A read answers
@@ -88,8 +87,9 @@ class AccountController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<CreditAccount> patchAccount(@PathVariable String customerId,
                                                @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                               @RequestBody JsonNode patch, Principal who) {
-        return withVersion(ResponseEntity.ok(), accounts.patch(customerId, version(ifMatch), patch, who.getName()));
+                                               @RequestBody AccountPatch patch, Principal who) {
+        return withVersion(ResponseEntity.ok(), accounts.patch(customerId, version(ifMatch), patch.fields(),
+                who.getName()));
     }
 
     record AccountPage(List<CreditAccount> accounts, String next) {

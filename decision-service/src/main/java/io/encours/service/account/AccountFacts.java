@@ -12,7 +12,9 @@ import java.util.Optional;
  * The account as the rules see a customer on a given day, for an order check by reference. Missing or
  * lapsed data never makes a decision more generous:
  * <ul>
- *   <li>a limit not in force that day (none, not yet valid, expired) is a limit of 0: every order goes over it;</li>
+ *   <li>a limit past its validity keeps its amount and end date, so that the policy sees an expired limit
+ *       (OrderFacts counts it as 0 and the policy answers LIMIT_EXPIRED);</li>
+ *   <li>no limit, or one not yet valid, is a limit of 0: every order goes over it;</li>
  *   <li>a cover past its end keeps its amount and end date, so that the policy's own check sees an expired cover
  *       (OrderFacts counts its insured limit as 0 and the policy answers INSURANCE_COVER_EXPIRED);</li>
  *   <li>a cover not yet in force is no cover (insured limit 0);</li>
@@ -36,11 +38,18 @@ public final class AccountFacts {
     }
 
     static io.encours.rules.model.CreditAccount creditAccount(CreditAccount account, LocalDate asOf) {
-        BigDecimal limit = account.limitOn(asOf).inForce().map(InternalLimit::amount).orElse(BigDecimal.ZERO);
+        InForce<InternalLimit> limitInForce = account.limitOn(asOf);
+        BigDecimal limit = BigDecimal.ZERO;
+        LocalDate limitExpiry = null;
+        if (limitInForce.inForce().isPresent() || limitInForce.reason() == InForce.NotInForce.LIMIT_EXPIRED) {
+            // in force, or expired: the end date makes the rules treat an expired limit as such
+            limit = account.internalLimit().amount();
+            limitExpiry = account.internalLimit().validTo();
+        }
         InForce<InsurerCover> inForce = account.coverOn(asOf);
         Optional<InsurerCover> cover = Optional.ofNullable(account.cover());
         BigDecimal insured = null;
-        java.time.LocalDate expiry = null;
+        LocalDate expiry = null;
         if (inForce.reason() == InForce.NotInForce.COVER_NOT_YET_VALID) {
             insured = BigDecimal.ZERO;
         } else if (cover.isPresent()) {
@@ -50,7 +59,7 @@ public final class AccountFacts {
         }
         return new io.encours.rules.model.CreditAccount(limit, insured, cover.map(InsurerCover::insurer).orElse(null),
                 expiry, account.standardTermsDays(), status(account.status().status()), account.lastReviewDate(),
-                account.openedOn(), cover.map(InsurerCover::coveragePercent).orElse(null));
+                account.openedOn(), cover.map(InsurerCover::coveragePercent).orElse(null), limitExpiry);
     }
 
     static io.encours.rules.model.AccountStatus status(AccountStatus status) {

@@ -16,7 +16,7 @@ import java.time.LocalDate;
  * The customer's account with us: internal limit (required, 0 when none is granted), the credit insurer's
  * limit (none when left out), agreed standard terms (none when left out), status (required: a blocked or
  * litigious account must not pass for an active one) and review dates (never reviewed, opened today when
- * left out: the stricter reading).
+ * left out: the stricter reading). A limit or a cover past its last day is treated as expired by the policy.
  */
 record CreditAccountInput(
         @Schema(description = "Required; 0 when no credit is granted")
@@ -35,5 +35,16 @@ record CreditAccountInput(
         @Schema(description = "Coverage percentage of the credit-insurance cover (quotité garantie, e.g. 90): the share "
                 + "of the insured amount the insurer pays. Left out: the policy's default (parameter "
                 + "insurance.defaultCoveragePercent)")
-        @DecimalMin("0") @DecimalMax("100") BigDecimal coveragePercent) {
+        @DecimalMin("0") @DecimalMax("100") BigDecimal coveragePercent,
+        @Schema(description = "Last day the internal limit is valid. Left out: no end date. Past it the limit counts "
+                + "as none and the policy names it (reason LIMIT_EXPIRED)")
+        LocalDate limitExpiry) {
+
+    /** An account whose limit has no end date. */
+    CreditAccountInput(BigDecimal internalLimit, BigDecimal insuredLimit, String insurer, LocalDate insuranceExpiry,
+                       Integer standardTermsDays, AccountStatus status, LocalDate lastReviewDate, LocalDate openedOn,
+                       BigDecimal coveragePercent) {
+        this(internalLimit, insuredLimit, insurer, insuranceExpiry, standardTermsDays, status, lastReviewDate, openedOn,
+                coveragePercent, null);
+    }
 }

@@ -35,7 +35,7 @@ class ReferenceFacts {
     /** The customer's account and ledger position as read now, or a 404 problem naming an unknown customer. */
     Read read(String customerId, LocalDate asOf) {
         CreditAccount account = accounts.find(customerId).orElseThrow(() -> OrderCheckProblems.customerNotFound(customerId));
-        CreditPosition position = positions().positionOf(customerId, asOf)
+        CreditPosition position = positions().positionOf(account, asOf)
                 .orElseThrow(() -> OrderCheckProblems.customerNotFound(customerId));
         return new Read(account, position);
     }
@@ -94,7 +94,8 @@ class ReferenceFacts {
                         c.paymentBehaviour().incidentsLast12Months(), c.paymentBehaviour().averageDaysLate(),
                         c.paymentBehaviour().dso()),
                 new CreditAccountInput(a.internalLimit(), a.insuredLimit(), a.insurer(), a.insuranceExpiry(),
-                        a.standardTermsDays(), a.status(), a.lastReviewDate(), a.openedOn(), a.coveragePercent()));
+                        a.standardTermsDays(), a.status(), a.lastReviewDate(), a.openedOn(), a.coveragePercent(),
+                        a.limitExpiry()));
     }
 
     private static FinancialsInput financials(io.encours.rules.model.Financials f) {

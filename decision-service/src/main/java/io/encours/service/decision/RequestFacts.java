@@ -102,7 +102,7 @@ final class RequestFacts {
     static CreditAccount account(CreditAccountInput a) {
         return a == null ? null : new CreditAccount(a.internalLimit(), a.insuredLimit(), a.insurer(),
                 a.insuranceExpiry(), a.standardTermsDays(), a.status(), a.lastReviewDate(), a.openedOn(),
-                a.coveragePercent());
+                a.coveragePercent(), a.limitExpiry());
     }
 
     static Exposure exposure(ExposureInput e) {

@@ -1,5 +1,6 @@
 package io.encours.service.ledger;
 
+import io.encours.service.account.CreditAccount;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -15,10 +16,15 @@ public interface CreditPositions {
     /** The customer's position as of a date (today: from the running totals; a past date: from the documents). */
     Optional<CreditPosition> positionOf(String customerId, LocalDate asOf);
 
+    /** The same, for an account already read (the order check has it): the account is not read a second time. */
+    Optional<CreditPosition> positionOf(CreditAccount account, LocalDate asOf);
+
     /**
      * Counts an approved order check as exposure (APPROVED_NOT_BOOKED) until the order is booked or cancelled in
      * the ledger or the reservation expires. Returns false, reserving nothing, when the position has moved past
-     * {@code expectedVersion} since it was read: the caller reads the position again and decides again.
+     * {@code expectedVersion} since it was read: the caller reads the position again and decides again. The
+     * reservation is acknowledged, not yet made durable: the caller answers only after a commit that makes the
+     * writes acknowledged so far durable (the order check's own audit record).
      */
     boolean reserve(String customerId, long expectedVersion, ApprovedOrderCheck check, Instant expiresAt);
 

@@ -383,8 +383,16 @@ public class Ledger implements CreditPositions {
     record Read(CreditPosition position, RunningTotals runningTotals, CreditAccount account) {
     }
 
+    @Override
+    public Optional<CreditPosition> positionOf(CreditAccount account, LocalDate asOf) {
+        return read(account.customerId(), Optional.of(account), asOf, ExposureRules.DEFAULT).map(Read::position);
+    }
+
     Optional<Read> read(String customerId, LocalDate asOf, ExposureRules rules) {
-        Optional<CreditAccount> account = accounts.find(customerId);
+        return read(customerId, accounts.find(customerId), asOf, rules);
+    }
+
+    private Optional<Read> read(String customerId, Optional<CreditAccount> account, LocalDate asOf, ExposureRules rules) {
         if (account.isEmpty()) {
             return Optional.empty();
         }

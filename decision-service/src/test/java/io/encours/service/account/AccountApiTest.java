@@ -142,6 +142,22 @@ class AccountApiTest extends FullStackTest {
     }
 
     @Test
+    void a_merge_patch_keeps_every_digit_of_an_amount_beyond_what_a_double_holds() {
+        String id = created(account(id(), "50000"));
+
+        TestApi.Response patched = send(as("manager"), "PATCH", "/api/v1/accounts/" + id,
+                "{\"internalLimit\":{\"amount\":12345678901234567.89},\"cover\":{\"insuredAmount\":9007199254740993.01},"
+                        + "\"version\":1}", "application/merge-patch+json");
+
+        assertThat(patched.status()).as(patched.text()).isEqualTo(200);
+        assertThat(patched.text()).contains("12345678901234567.89").contains("9007199254740993.01");
+        String stored = as("manager").get("/api/v1/accounts/" + id).text();
+        assertThat(stored).contains("\"amount\":12345678901234567.89").contains("\"insuredAmount\":9007199254740993.01");
+        // the fields the patch left out keep their values
+        assertThat(stored).contains("\"validTo\":\"2027-12-31\"").contains("\"insurer\":\"Allianz Trade\"");
+    }
+
+    @Test
     void a_change_that_holds_the_same_data_writes_no_new_version() {
         String id = created(account(id(), "50000"));
 

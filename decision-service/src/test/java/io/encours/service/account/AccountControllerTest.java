@@ -1,5 +1,6 @@
 package io.encours.service.account;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
@@ -7,6 +8,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -101,6 +103,29 @@ class AccountControllerTest {
         mvc.perform(put("/api/v1/accounts/C-1").principal(ANALYST).header("If-Match", "W/\"3\"")
                 .contentType("application/json").content(body));
         verify(accounts).replace(eq("C-1"), eq(3L), any(AccountBody.class), eq("ana"));
+    }
+
+    @Test
+    void a_merge_patch_reaches_the_accounts_with_its_decimals_exact() throws Exception {
+        mvc.perform(patch("/api/v1/accounts/C-1").principal(ANALYST).header("If-Match", "\"2\"")
+                .contentType("application/merge-patch+json")
+                .content("{\"internalLimit\":{\"amount\":12345678901234567.89},\"standardTermsDays\":45,\"cover\":null}"));
+
+        org.mockito.ArgumentCaptor<tools.jackson.databind.JsonNode> patch =
+                org.mockito.ArgumentCaptor.forClass(tools.jackson.databind.JsonNode.class);
+        verify(accounts).patch(eq("C-1"), eq(2L), patch.capture(), eq("ana"));
+        assertThat(patch.getValue().get("internalLimit").get("amount").decimalValue())
+                .isEqualTo(new java.math.BigDecimal("12345678901234567.89"));
+        assertThat(patch.getValue().get("standardTermsDays").isInt()).isTrue();
+        assertThat(patch.getValue().get("cover").isNull()).isTrue();
+    }
+
+    @Test
+    void a_merge_patch_with_a_field_twice_is_refused_before_the_accounts_are_asked() throws Exception {
+        mvc.perform(patch("/api/v1/accounts/C-1").principal(ANALYST).contentType("application/merge-patch+json")
+                        .content("{\"sector\":\"RETAIL\",\"sector\":\"IT\"}"))
+                .andExpect(status().isBadRequest());
+        verifyNoInteractions(accounts);
     }
 
     @Test

@@ -52,15 +52,26 @@ class CreditAccountTest {
     }
 
     @Test
-    void an_expired_limit_is_a_limit_of_zero_for_the_rules_not_the_old_limit() {
+    void an_expired_limit_reaches_the_rules_as_expired_and_counts_as_zero_not_the_old_limit() {
         CreditAccount account = anAccount("C-1").withLimit("50000", null, LocalDate.of(2026, 11, 30)).build();
 
         Customer customer = AccountFacts.toCustomer(account, DEC_1);
 
-        assertThat(customer.creditAccount().internalLimit()).isEqualByComparingTo("0");
+        assertThat(customer.creditAccount().limitExpiry()).isEqualTo(LocalDate.of(2026, 11, 30));
         OrderFacts facts = OrderFacts.of(orderOf(customer, "1000"));
-        assertThat(facts.getLimitUsePercent()).isGreaterThan(new BigDecimal("120")); // far over: blocked by the policy
+        assertThat(facts.isLimitExpired()).isTrue(); // the policy answers LIMIT_EXPIRED
+        assertThat(facts.getInternalLimit()).isEqualByComparingTo("0");
         assertThat(facts.getAvailableCredit()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void a_limit_not_yet_valid_is_a_limit_of_zero_for_the_rules() {
+        CreditAccount account = anAccount("C-1").withLimit("50000", LocalDate.of(2026, 12, 2), null).build();
+
+        Customer customer = AccountFacts.toCustomer(account, DEC_1);
+
+        assertThat(customer.creditAccount().internalLimit()).isEqualByComparingTo("0");
+        assertThat(OrderFacts.of(orderOf(customer, "1000")).isLimitExpired()).isFalse();
     }
 
     @Test

@@ -154,14 +154,58 @@ class OrderCheckByReferenceTest {
     }
 
     @Test
-    void an_expired_cover_is_treated_as_expired() {
+    void a_cover_that_ended_yesterday_is_treated_as_expired() {
         String customer = newAccount(100_000, TODAY.minusDays(1));
 
         JsonNode decision = api(first).post(PATH, byReference(customer, "SO-1", "20000.00")).json();
 
         assertThat(decision.get("outcome").asString()).isEqualTo("REVIEW");
-        assertThat(codes(decision)).contains("INSURANCE_COVER_EXPIRED");
+        assertThat(codes(decision)).contains("INSURANCE_COVER_EXPIRED").doesNotContain("ORDER_WITHIN_POLICY");
+        assertThat(decision.get("insuredLimit").decimalValue()).isEqualByComparingTo("0");
+        assertThat(recordedInput(decision).get("customer").get("creditAccount").get("insuranceExpiry").asString())
+                .isEqualTo(TODAY.minusDays(1).toString());
         assertThat(reserved(customer)).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void a_limit_that_expired_yesterday_is_treated_as_expired_not_as_still_valid() {
+        String customer = newAccount(100_000, TODAY.plusDays(200), TODAY.minusDays(1));
+
+        JsonNode decision = api(first).post(PATH, byReference(customer, "SO-1", "20000.00")).json();
+
+        assertThat(decision.get("outcome").asString()).as(decision.toString()).isEqualTo("BLOCK");
+        assertThat(codes(decision)).contains("LIMIT_EXPIRED").doesNotContain("CREDIT_LIMIT_FAR_EXCEEDED");
+        assertThat(decision.get("internalLimit").decimalValue()).isEqualByComparingTo("0");
+        JsonNode expired = decision.get("reasons").valueStream()
+                .filter(r -> r.get("code").asString().equals("LIMIT_EXPIRED")).findFirst().orElseThrow();
+        assertThat(expired.get("message").asString()).contains(TODAY.minusDays(1).toString());
+        // the recorded facts carry the old limit and its end, so that a replay decides the same
+        JsonNode account = recordedInput(decision).get("customer").get("creditAccount");
+        assertThat(account.get("internalLimit").decimalValue()).isEqualByComparingTo("100000");
+        assertThat(account.get("limitExpiry").asString()).isEqualTo(TODAY.minusDays(1).toString());
+        assertThat(reserved(customer)).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void a_limit_valid_until_today_still_counts() {
+        String customer = newAccount(100_000, TODAY.plusDays(200), TODAY);
+
+        JsonNode decision = api(first).post(PATH, byReference(customer, "SO-1", "20000.00")).json();
+
+        assertThat(decision.get("outcome").asString()).as(decision.toString()).isEqualTo("APPROVE");
+        assertThat(decision.get("internalLimit").decimalValue()).isEqualByComparingTo("100000");
+    }
+
+    @Test
+    void a_full_payload_with_an_expired_limit_is_decided_as_by_reference() {
+        String body = io.encours.service.JsonRequest.orderCheck()
+                .with("customer.creditAccount.limitExpiry", "2026-06-14").body();
+
+        TestApi.Response response = api(first).post(PATH, body);
+
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        assertThat(response.json().get("outcome").asString()).isEqualTo("BLOCK");
+        assertThat(codes(response.json())).contains("LIMIT_EXPIRED").doesNotContain("CREDIT_LIMIT_FAR_EXCEEDED");
     }
 
     @Test
@@ -282,6 +326,11 @@ class OrderCheckByReferenceTest {
 
     /** A sound, rated, insured customer (the OpenAPI example's) with this limit and a cover ending on coverEnds. */
     private static String newAccount(int limit, LocalDate coverEnds) {
+        return newAccount(limit, coverEnds, null);
+    }
+
+    /** The same, with a limit valid until limitEnds (null: no end date). */
+    private static String newAccount(int limit, LocalDate coverEnds, LocalDate limitEnds) {
         String customer = "C-REF-" + UUID.randomUUID().toString().substring(0, 8);
         String body = """
                 {"customerId": "%s", "name": "Ateliers Durand SAS", "country": "FR", "sector": "MANUFACTURING",
@@ -292,10 +341,12 @@ class OrderCheckByReferenceTest {
                    "netIncome": 150000, "operatingIncome": 400000, "interestExpense": 100000,
                    "currentAssets": 2400000, "currentLiabilities": 1600000, "cash": 300000, "previousRevenue": 7600000},
                  "currency": "EUR", "status": {"status": "ACTIVE"},
-                 "internalLimit": {"amount": %d},
+                 "internalLimit": {"amount": %d%s},
                  "cover": {"insurer": "Allianz Trade", "insuredAmount": %d, "validFrom": "%s", "validTo": "%s"},
                  "lastReviewDate": "%s", "openedOn": "2020-12-23", "reason": "test account"}
-                """.formatted(customer, TODAY.minusMonths(2), limit, limit, coverEnds.minusYears(1), coverEnds,
+                """.formatted(customer, TODAY.minusMonths(2), limit,
+                limitEnds == null ? "" : ", \"validFrom\": \"%s\", \"validTo\": \"%s\"".formatted(limitEnds.minusYears(1), limitEnds),
+                limit, coverEnds.minusYears(1), coverEnds,
                 TODAY.minusDays(100));
         TestApi.Response created = api(first).as("manager", "secret-manager").post("/api/v1/accounts", body);
         assertThat(created.status()).as(created.text()).isEqualTo(201);

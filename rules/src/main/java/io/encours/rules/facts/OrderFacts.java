@@ -27,6 +27,8 @@ public final class OrderFacts {
     private final BigDecimal uninsuredAmount;
     private final boolean insured;
     private final boolean insuranceExpired;
+    private final boolean limitExpired;
+    private final LocalDate limitExpiry;
     private final BigDecimal overdueRatioPercent;
     private final int oldestOverdueDays;
     private final int highestDunningLevel;
@@ -53,7 +55,10 @@ public final class OrderFacts {
         // a prepaid order is paid before delivery: it takes no credit and does not count against the limit
         prepaid = order.paymentMethod() == PaymentMethod.PREPAYMENT;
         exposureAfterOrder = prepaid ? exposure.total() : exposure.total().add(order.amount());
-        internalLimit = account.internalLimit() == null ? BigDecimal.ZERO : account.internalLimit();
+        limitExpiry = account.limitExpiry();
+        limitExpired = limitExpiry != null && limitExpiry.isBefore(asOf);
+        // a limit past its validity is no limit: never more credit than an account without one
+        internalLimit = account.internalLimit() == null || limitExpired ? BigDecimal.ZERO : account.internalLimit();
         limitUsePercent = internalLimit.signum() == 0
                 ? (exposureAfterOrder.signum() == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(999_999))
                 : exposureAfterOrder.multiply(HUNDRED).divide(internalLimit, MathContext.DECIMAL64);
@@ -93,7 +98,14 @@ public final class OrderFacts {
     /** The order is paid before delivery (PREPAYMENT): it takes no credit. */
     public boolean isPrepaid() { return prepaid; }
 
+    /** The internal limit in force (0 when there is none or it has expired). */
     public BigDecimal getInternalLimit() { return internalLimit; }
+
+    /** The account's internal limit was valid until a day before the decision's date. */
+    public boolean isLimitExpired() { return limitExpired; }
+
+    /** The last day the internal limit is valid; null when it has no end date. */
+    public LocalDate getLimitExpiry() { return limitExpiry; }
 
     /** Exposure after the order as a percentage of the internal limit. */
     public BigDecimal getLimitUsePercent() { return limitUsePercent; }

@@ -46,6 +46,9 @@ final class FactAssembler {
             sheet.figure("orderAmount", o.getOrderAmount());
             sheet.figure("exposureAfterOrder", o.getExposureAfterOrder());
             sheet.figure("internalLimit", o.getInternalLimit());
+            if (o.getLimitExpiry() != null) {
+                sheet.figure("limitExpiry", o.getLimitExpiry());
+            }
             sheet.figure("limitUsePercent", o.getLimitUsePercent().setScale(1, RoundingMode.HALF_EVEN));
             sheet.figure("insuredLimit", o.getInsuredLimit());
             sheet.figure("uninsuredAmount", o.getUninsuredAmount());

@@ -40,7 +40,7 @@ final class ScenarioFacts {
             "financials.currentAssets", "financials.currentLiabilities", "financials.cash",
             "financials.interestExpense", "financials.previousRevenue", "rating.ratedMonthsAgo", "behaviour", "behaviour.incidents",
             "behaviour.averageDaysLate", "account.internalLimit", "account.insuredLimit",
-            "account.insuranceExpiresInDays", "account.insurer", "account.standardTermsDays", "account.status",
+            "account.insuranceExpiresInDays", "account.limitExpiresInDays", "account.insurer", "account.standardTermsDays", "account.status",
             "account.reviewedDaysAgo", "account.openedDaysAgo", "exposure.openInvoices", "exposure.overdue",
             "exposure.oldestOverdueDays", "exposure.openOrders", "exposure.disputed", "exposure.dunningLevel",
             "order.id", "order.amount", "order.currency", "order.termsDays", "order.endOfMonth",
@@ -95,6 +95,7 @@ final class ScenarioFacts {
                 integer("behaviour.incidents", 0), decimalOrNull("behaviour.averageDaysLate"), null);
         BigDecimal insured = decimalOrNull("account.insuredLimit");
         Integer expiresIn = integerOrNull("account.insuranceExpiresInDays");
+        Integer limitExpiresIn = integerOrNull("account.limitExpiresInDays");
         Integer reviewed = integerOrNull("account.reviewedDaysAgo");
         Integer opened = integerOrNull("account.openedDaysAgo");
         CreditAccount account = new CreditAccount(decimalOrNull("account.internalLimit"), insured,
@@ -103,7 +104,8 @@ final class ScenarioFacts {
                 integerOrNull("account.standardTermsDays"),
                 AccountStatus.valueOf(get("account.status", "ACTIVE")),
                 reviewed == null ? null : asOf.minusDays(reviewed),
-                opened == null ? null : asOf.minusDays(opened), decimalOrNull("account.coveragePercent"));
+                opened == null ? null : asOf.minusDays(opened), decimalOrNull("account.coveragePercent"),
+                limitExpiresIn == null ? null : asOf.plusDays(limitExpiresIn));
         return new Customer(get("customer.id", "C-1000"), "Scenario customer", get("customer.country", "FR"),
                 getOrNull("customer.sector"), getOrNull("customer.legalForm"),
                 years == null ? null : asOf.minusYears(years).minusDays(1), rating, financials, behaviour, account);

@@ -154,6 +154,8 @@ public final class Facts {
         private boolean reviewed = true;
         private boolean opened = true;
         private BigDecimal coveragePercent;
+        private Integer limitExpiresInDays;
+        private Integer coverExpiresInDays;
 
         public AccountBuilder knownOn(LocalDate date) {
             this.today = date;
@@ -191,6 +193,18 @@ public final class Facts {
             return this;
         }
 
+        /** The internal limit is valid until this many days from today (negative: it expired that many days ago). */
+        public AccountBuilder withLimitExpiringInDays(int days) {
+            this.limitExpiresInDays = days;
+            return this;
+        }
+
+        /** The cover ends this many days from today (negative: it ended that many days ago). */
+        public AccountBuilder withCoverEndingInDays(int days) {
+            this.coverExpiresInDays = days;
+            return this;
+        }
+
         /** No review date, no opening date: a limit never reviewed on a new account. */
         public AccountBuilder neverReviewed() {
             this.reviewed = false;
@@ -200,8 +214,10 @@ public final class Facts {
 
         public CreditAccount build() {
             return new CreditAccount(internalLimit, insuredLimit, insurer,
-                    insuredLimit == null ? null : today.plusMonths(6), standardTermsDays, status,
-                    reviewed ? today.minusMonths(3) : null, opened ? today.minusYears(5) : null, coveragePercent);
+                    insuredLimit == null ? null
+                            : coverExpiresInDays == null ? today.plusMonths(6) : today.plusDays(coverExpiresInDays), standardTermsDays, status,
+                    reviewed ? today.minusMonths(3) : null, opened ? today.minusYears(5) : null, coveragePercent,
+                    limitExpiresInDays == null ? null : today.plusDays(limitExpiresInDays));
         }
     }
 
