@@ -71,7 +71,7 @@ class HoldApiTest extends FullStackTest {
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.json().get("type").asString()).isEqualTo("/problems/beyond-authority");
         assertThat(refused.json().get("limit").decimalValue()).isEqualByComparingTo("25000");
-        assertThat(refused.json().get("detail").asString()).contains("CREDIT_ANALYST may release up to 25000 EUR");
+        assertThat(refused.json().get("detail").asString()).contains("CREDIT_ANALYST may release up to 25,000 EUR");
 
         // The credit manager (up to 150,000 EUR) releases it: valid 7 days, up to 10 % more.
         TestApi.Response released = release(holdId, "manager", "Payment of 30,000 EUR received, account unblocked");
