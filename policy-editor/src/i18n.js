@@ -302,3 +302,8 @@ export function t(key, params = {}) {
 }
 
 document.documentElement.lang = current;
+
+/** Adds texts to a language's dictionary (modules with texts of their own: messages.js). */
+export function addTexts(language, texts) {
+  Object.assign(DICTIONARIES[language], texts);
+}

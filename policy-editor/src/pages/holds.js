@@ -4,6 +4,7 @@ import { hold as oneHold, listHolds, settle as settleHold } from '../api/holds.j
 import { clear, field, fmtAmount, fmtDate, h, setFieldError } from '../dom.js';
 import { t } from '../i18n.js';
 import { badge, busy, messages } from '../ui.js';
+import { authorityFigures } from './hold-authority.js';
 
 export async function holds(root, ctx) {
   const status = h('select', { id: 'hold-status' }, ['OPEN', 'RELEASED', 'REJECTED', 'EXPIRED', ''].map((s) =>
@@ -72,6 +73,7 @@ async function showHold(el, holdId, reload, notice) {
       h('dt', t('audit.amount')), h('dd', `${fmtAmount(hold.amount)} ${hold.currency || ''}`),
       h('dt', t('audit.outcome')), h('dd', t(`outcome.${hold.outcome}`)),
       h('dt', t('figure.riskClass')), h('dd', hold.riskClass || ''),
+      hold.status === 'OPEN' ? authorityFigures(d.authority) : null,
       hold.settledBy ? [h('dt', t('holds.settledBy')), h('dd', `${hold.settledBy} · ${fmtDate(hold.settledAt)} · ${hold.comment || ''}`)] : null),
     decision ? [h('h3', t('try.reasons')), h('ul.reasons', decision.reasons.map((r) => h('li', h('code', r.code), ` ${r.message}`))),
       h('p.hint', t('holds.decision', { id: decision.decisionId, version: decision.policy?.version || '' }))] : null,

@@ -4,6 +4,7 @@ import { clear, field, h, setFieldError } from '../../dom.js';
 import { t } from '../../i18n.js';
 import { busy } from '../../ui.js';
 import { problemDetails } from './problem-details.js';
+import { parameterText, unitText } from '../../policy-texts.js';
 
 export function parametersTab(panel, contents, editable, number, msgs) {
   const params = contents.parameters;
@@ -36,7 +37,7 @@ export function parametersTab(panel, contents, editable, number, msgs) {
       });
     },
   },
-  inputs.map((p) => field(`${p.name}${p.unit ? ` (${p.unit})` : ''}`, p.input, p.description)),
+  inputs.map((p) => field(`${p.name}${p.unit ? ` (${unitText(p.unit)})` : ''}`, p.input, parameterText(p.name, p.description))),
   editable ? save : null);
   clear(panel, form);
 }
