@@ -250,7 +250,7 @@ try {
     await analyst.getByLabel('Comment (required)').fill('Customer promised payment on Friday');
     await analyst.getByRole('button', { name: 'Release' }).click();
     const error = analyst.locator('#hold-comment-error');
-    await analyst.waitForFunction(() => document.querySelector('#hold-comment-error')?.textContent.includes('25000'));
+    await analyst.waitForFunction(() => document.querySelector('#hold-comment-error')?.textContent.includes('25,000'));
     expect((await error.innerText()).includes('CREDIT_ANALYST'), `refusal: ${await error.innerText()}`);
     await shot(analyst, 'holds-refused');
   });
