@@ -54,6 +54,10 @@ class ProblemLanguageTest extends FullStackTest {
         assertThat(invalid.json().get("detail").asString()).startsWith("comment : ");
         assertThat(notFound.status()).isEqualTo(404);
         assertThat(notFound.json().get("title").asString()).isEqualTo("Blocage introuvable");
+        TestApi.Response forbidden = as("auditor").post("/api/v1/holds/" + UUID.randomUUID() + "/release",
+                "{\"comment\":\"ok\"}", "Accept-Language", "fr");
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(forbidden.json().get("title").asString()).isEqualTo("Action non autorisée");
     }
 
     @Test
