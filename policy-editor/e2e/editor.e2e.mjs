@@ -259,7 +259,7 @@ try {
     await analyst.getByRole('button', { name: 'Release', exact: true }).click();
     await analyst.getByRole('button', { name: 'Release the order' }).click();
     const error = analyst.locator('#hold-comment-error');
-    await analyst.waitForFunction(() => document.querySelector('#hold-comment-error')?.textContent.includes('25000'));
+    await analyst.waitForFunction(() => document.querySelector('#hold-comment-error')?.textContent.includes('25,000'));
     expect((await error.innerText()).includes('CREDIT_ANALYST'), `refusal: ${await error.innerText()}`);
     await shot(analyst, 'holds-refused');
   });

@@ -6,6 +6,7 @@
 import { h } from './dom.js';
 import { t } from './i18n.js';
 import { parseDecimal } from './format.js';
+import { headingText } from './policy-texts.js';
 
 const CHECKS = {
   NUMBER: (v) => v === '' || /^-?\d+(\.\d+)?$/.test(v.replace(/\s/g, '')) ? null : t('grid.notNumber', { value: v }),
@@ -31,7 +32,7 @@ export function tableGrid(table, { editable = false, onChange = () => {}, label 
     h('th', { scope: 'col', role: 'columnheader' }, t('grid.row')),
     table.columns.map((c) => h(`th.k-${c.kind.toLowerCase()}`, {
       scope: 'col', role: 'columnheader', title: `${t(`kind.${c.kind}`)} · ${t(`type.${c.type}`)}${c.field ? ` · ${c.field}` : ''}`,
-    }, h('span.kind', t(`kind.${c.kind}`)), h('span.head', c.header), h('span.type', t(`type.${c.type}`)))),
+    }, h('span.kind', t(`kind.${c.kind}`)), h('span.head', headingText(c.header)), h('span.type', t(`type.${c.type}`)))),
     h('th', { scope: 'col', role: 'columnheader' }, t('grid.notes')))),
   tbody);
 
@@ -57,7 +58,7 @@ export function tableGrid(table, { editable = false, onChange = () => {}, label 
         const col = table.columns[c];
         return h(`td.t-${col.type.toLowerCase()}`, {
           role: 'gridcell', tabindex: focus.r === r && focus.c === c ? '0' : '-1',
-          'aria-label': `${t('grid.row')} ${sourceRow(r)}, ${col.header}: ${v || t('grid.any')}`,
+          'aria-label': `${t('grid.row')} ${sourceRow(r)}, ${headingText(col.header)}: ${v || t('grid.any')}`,
           'aria-invalid': err ? 'true' : null, title: err || null,
           dataset: { row: String(r), col: String(c) },
           onclick: () => moveTo(r, c),
@@ -90,7 +91,7 @@ export function tableGrid(table, { editable = false, onChange = () => {}, label 
     const col = table.columns[c];
     const input = h('input.cell-input', {
       value: initial ?? rows[r][c],
-      'aria-label': `${t('grid.row')} ${sourceRow(r)}, ${col.header}`,
+      'aria-label': `${t('grid.row')} ${sourceRow(r)}, ${headingText(col.header)}`,
     });
     editing = { r, c };
     td.replaceChildren(input);

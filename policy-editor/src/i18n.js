@@ -404,3 +404,7 @@ Object.assign(fr, {
   'grid.undo': 'Annuler la dernière modification', 'grid.undone': 'Annulé.', 'grid.undoHint': 'Ctrl+Z annule la dernière modification d\'une cellule ou d\'une ligne.',
   'version.replaceSummary': 'Remplacer {file} par un fichier de votre ordinateur',
 });
+/** Adds texts to a language's dictionary (modules with texts of their own: messages.js). */
+export function addTexts(language, texts) {
+  Object.assign(DICTIONARIES[language], texts);
+}

@@ -48,6 +48,10 @@ export default {
     "en": "With this order the exposure is … of the credit limit, more than 20% over it.",
     "fr": "Avec cette commande, l'encours atteint … de la limite de crédit, soit plus de 20 % de dépassement."
   },
+  "LIMIT_EXPIRED": {
+    "en": "The credit limit expired on …: until it is renewed the customer has no credit limit, so no order on credit.",
+    "fr": "La limite de crédit a expiré le … : jusqu'à son renouvellement le client n'a plus de limite de crédit, donc aucune commande à crédit."
+  },
   "UNINSURED_SHARE": {
     "en": "The exposure would exceed the credit insurer's limit; with a cover paying … of the insured amount, … would not be insured.",
     "fr": "L'encours dépasserait la limite garantie par l'assureur-crédit ; avec une quotité garantie de …, … ne seraient pas assurés."

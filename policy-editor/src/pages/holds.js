@@ -18,6 +18,7 @@ async function customerNames(ctx, ids) {
 
 /** A customer as "Name (id)", or the id alone. */
 const customerText = (names, id) => (names.get(id) ? `${names.get(id)} (${id})` : id || '');
+import { authorityFigures } from './hold-authority.js';
 
 export async function holds(root, ctx) {
   const status = h('select', { id: 'hold-status' }, ['OPEN', 'RELEASED', 'REJECTED', 'EXPIRED', ''].map((s) =>
@@ -108,6 +109,7 @@ async function showHold(el, holdId, reload, notice, ctx) {
       // The decision's outcome stays what it was (a block); the status above says what became of the hold.
       h('dt', t('holds.decisionOutcome')), h('dd', label('outcome', hold.outcome)),
       h('dt', t('figure.riskClass')), h('dd', hold.riskClass || ''),
+      hold.status === 'OPEN' ? authorityFigures(d.authority) : null,
       hold.settledBy ? [h('dt', t('holds.settledBy')), h('dd', `${hold.settledBy} · ${fmtDate(hold.settledAt)} · ${hold.comment || ''}`)] : null,
       hold.status === 'RELEASED' && hold.validUntil ? [h('dt', t('holds.release')), h('dd', t('holds.releaseTerms', {
         until: fmtDate(hold.validUntil), max: money(hold.maxAmount, hold.currency) }))] : null),

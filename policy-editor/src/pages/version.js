@@ -13,10 +13,12 @@ import { parametersTab } from './version/parameters.js';
 import { approvalEvidence, reviewActions } from './version/review.js';
 import { rulesTab } from './version/rules.js';
 import { tablesTab } from './version/tables.js';
+import { setPolicyTexts } from '../policy-texts.js';
 
 export async function policyVersion(root, ctx) {
   const number = Number(ctx.params[0]);
   const [version, contents] = await Promise.all([policyVersionOf(number), tables(number)]);
+  setPolicyTexts(contents.texts);
   const editable = version.status === 'DRAFT' && ctx.can('policies.change');
   const msgs = messages();
   // Shared by the tabs: the grids with their unsaved edits, the last compile errors and verifier findings.

@@ -3,6 +3,7 @@ import { diff, listVersions } from '../../api/policies.js';
 import { clear, field, h } from '../../dom.js';
 import { t } from '../../i18n.js';
 import { errorBox } from '../../ui.js';
+import '../../messages.js';
 
 export async function diffTab(panel, number, version) {
   const versions = await listVersions();
@@ -16,7 +17,8 @@ export async function diffTab(panel, number, version) {
       const changes = await diff(against.value, number);
       clear(out, changes.length ? h('table.data.diff', { 'aria-label': t('version.diff') },
         h('thead', h('tr', ['diff.file', 'diff.kind', 'diff.where', 'diff.before', 'diff.after'].map((k) => h('th', { scope: 'col' }, t(k))))),
-        h('tbody', changes.map((c) => h('tr', h('td', c.file), h('td', t(`diff.${c.kind}`)), h('td', c.where),
+        h('tbody', changes.map((c) => h('tr', h('td', c.file), h('td', t(`diff.${c.kind}`)), h('td.where', h('span', c.where),
+          c.location && c.location !== c.where ? h('small.muted', { title: t('diff.location') }, ` · ${c.location}`) : null),
           h('td.before', c.before ?? ''), h('td.after', c.after ?? ''))))) : h('p.muted', t('diff.none')));
     } catch (err) {
       clear(out, errorBox(err));

@@ -5,6 +5,7 @@ import { number as formatNumber, parseDecimal } from '../../format.js';
 import { t } from '../../i18n.js';
 import { busy } from '../../ui.js';
 import { problemDetails } from './problem-details.js';
+import { parameterText, unitText } from '../../policy-texts.js';
 
 export function parametersTab(panel, contents, editable, number, msgs) {
   const params = contents.parameters;
@@ -50,7 +51,7 @@ export function parametersTab(panel, contents, editable, number, msgs) {
       });
     },
   },
-  inputs.map((p) => field(`${p.name}${p.unit ? ` (${p.unit})` : ''}`, p.input, p.description)),
+  inputs.map((p) => field(`${p.name}${p.unit ? ` (${unitText(p.unit)})` : ''}`, p.input, parameterText(p.name, p.description))),
   editable ? save : null);
   clear(panel, form);
 }

@@ -3,6 +3,7 @@ package io.encours.service.editor;
 import io.encours.rules.policy.PolicyError;
 import io.encours.service.policy.PolicyProblems;
 import io.encours.service.web.ProblemException;
+import io.encours.service.web.ProblemMessages;
 import io.encours.service.web.Problems;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +49,11 @@ final class EditorProblems {
 
     /** The edited file does not compile: nothing was saved. */
     static ProblemException doesNotCompile(String file, List<PolicyError> errors, PolicyTable table) {
-        return PolicyProblems.invalid("The edit does not compile",
+        ProblemException p = PolicyProblems.invalid("The edit does not compile",
                 file + ": " + errors.size() + " error(s); nothing was saved",
                 errors.stream().map(e -> error(e, table)).toList());
+        ProblemMessages.coded(p.problem(), "policy-invalid.edit", Map.of("file", file, "count", errors.size()));
+        return p;
     }
 
     private static Map<String, Object> error(PolicyError e, PolicyTable table) {

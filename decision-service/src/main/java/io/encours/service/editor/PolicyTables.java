@@ -4,6 +4,7 @@ import io.encours.rules.policy.Csv;
 import io.encours.rules.policy.PolicyBundle;
 import io.encours.rules.policy.PolicyCompiler;
 import io.encours.rules.policy.PolicyError;
+import io.encours.rules.policy.PolicyTexts;
 import io.encours.service.editor.PolicyTable.Column;
 import io.encours.service.editor.PolicyTable.Row;
 import io.encours.service.editor.PolicyTable.ValueType;
@@ -17,6 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Properties;
 import org.springframework.stereotype.Service;
 
@@ -30,9 +34,13 @@ class PolicyTables {
     static final String PARAMETERS_TABLE = "Parameters";
     private static final List<String> PARAMETER_HEADERS = List.of("name", "value", "unit", "description");
 
-    /** Everything the editor shows of a version. */
+    /**
+     * Everything the editor shows of a version; {@code texts} are the policy's own texts in the request's language
+     * where the policy has them ({@link PolicyTexts}): {@code headings} (column heading as written to its text),
+     * {@code parameters} (name to description) and {@code units}; empty in English, the language the files are in.
+     */
     record Contents(int version, PolicyStatus status, List<PolicyTable> tables, PolicyTable parameters,
-                    List<RuleFile> rules) {
+                    List<RuleFile> rules, Map<String, Map<String, String>> texts) {
     }
 
     /** A DRL file and its text. */
@@ -50,7 +58,7 @@ class PolicyTables {
         this.lifecycle = lifecycle;
     }
 
-    Contents of(int number) {
+    Contents of(int number, Locale locale) {
         PolicyVersion version = lifecycle.version(number);
         PolicyBundle bundle = version.bundle();
         List<PolicyTable> tables = new ArrayList<>();
@@ -63,8 +71,36 @@ class PolicyTables {
             }
         }
         String parameters = parametersFile(bundle);
-        return new Contents(number, version.status(), tables,
-                bundle.has(parameters) ? parameters(parameters, bundle.text(parameters)) : null, rules);
+        PolicyTable parameterTable = bundle.has(parameters) ? parameters(parameters, bundle.text(parameters)) : null;
+        return new Contents(number, version.status(), tables, parameterTable, rules,
+                texts(PolicyTexts.of(bundle, locale.getLanguage()), tables, parameterTable));
+    }
+
+    private static Map<String, Map<String, String>> texts(PolicyTexts texts, List<PolicyTable> tables,
+            PolicyTable parameters) {
+        Map<String, String> headings = new TreeMap<>();
+        Map<String, String> descriptions = new TreeMap<>();
+        Map<String, String> units = new TreeMap<>();
+        if (texts != PolicyTexts.ENGLISH) {
+            tables.forEach(t -> t.columns().forEach(c -> {
+                if (c.header() != null && texts.has("heading", c.header().trim())) {
+                    headings.put(c.header(), texts.heading(c.header()));
+                }
+            }));
+            if (parameters != null) {
+                parameters.rows().forEach(r -> {
+                    String name = r.cells().get(0);
+                    if (texts.has("parameter", name)) {
+                        descriptions.put(name, texts.parameter(name, null));
+                    }
+                    String unit = r.cells().size() > 2 ? r.cells().get(2) : "";
+                    if (texts.has("unit", unit)) {
+                        units.put(unit, texts.unit(unit));
+                    }
+                });
+            }
+        }
+        return Map.of("headings", headings, "parameters", descriptions, "units", units);
     }
 
     /** Replaces one table's rows and saves the file; the file's tables as they now are. */

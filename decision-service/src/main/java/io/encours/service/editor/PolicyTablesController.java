@@ -2,6 +2,7 @@ package io.encours.service.editor;
 
 import java.security.Principal;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -23,8 +24,8 @@ class PolicyTablesController {
     }
 
     @GetMapping("/tables")
-    PolicyTables.Contents tables(@PathVariable int number) {
-        return tables.of(number);
+    PolicyTables.Contents tables(@PathVariable int number, Locale locale) {
+        return tables.of(number, locale);
     }
 
     @PutMapping("/tables/{file:.+}")

@@ -82,11 +82,14 @@ class HoldController {
 
     @GetMapping("/{holdId}")
     @Operation(operationId = "showHold", summary = "One hold, with its decision's outcome and reasons and every action on it")
-    HoldViews.HoldDetail hold(@PathVariable String holdId, Locale locale) {
+    HoldViews.HoldDetail hold(@PathVariable String holdId, Locale locale, Principal principal,
+                              HttpServletRequest request) {
         CreditHold hold = holds.find(holdId).orElseThrow(() -> HoldProblems.notFound("No hold with id " + holdId));
         HoldViews.DecisionView decision = auditTrail.find(hold.decisionId())
                 .map(record -> HoldViews.DecisionView.of(record, locale)).orElse(null);
-        return new HoldViews.HoldDetail(HoldViews.HoldView.of(hold, holds.now()), decision, holds.actionsOf(holdId));
+        return new HoldViews.HoldDetail(HoldViews.HoldView.of(hold, holds.now()), decision, holds.actionsOf(holdId),
+                HoldViews.Authority.of(DelegatedAuthority.of(activePolicy.current().delegation(),
+                        person(principal, request).roles(), hold.amount()), hold.currency()));
     }
 
     @PostMapping("/{holdId}/release")

@@ -1,8 +1,11 @@
 package io.encours.service.hold;
 
 import io.encours.service.web.ProblemException;
+import io.encours.service.web.ProblemMessages;
 import io.encours.service.web.Problems;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -27,6 +30,8 @@ final class HoldProblems {
                         + "can be released or rejected");
         problem.setProperty("holdId", hold.holdId());
         problem.setProperty("status", hold.status().name());
+        ProblemMessages.coded(problem, "hold-not-open", Map.of("holdId", hold.holdId(), "status", hold.status().name(),
+                "settledBy", String.valueOf(hold.settledBy())));
         return raise(problem);
     }
 
@@ -43,6 +48,13 @@ final class HoldProblems {
         problem.setProperty("currency", hold.currency());
         problem.setProperty("limit", authority.limit() == null ? BigDecimal.ZERO : authority.limit());
         problem.setProperty("roles", authority.roles());
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("amount", hold.amount());
+        params.put("currency", hold.currency());
+        params.put("roles", authority.roles());
+        params.put("limit", authority.limit() == null ? BigDecimal.ZERO : authority.limit());
+        ProblemMessages.coded(problem, authority.roles().isEmpty() ? "beyond-authority.no-role"
+                : authority.limit() == null ? "beyond-authority.unlimited" : "beyond-authority", params);
         return raise(problem);
     }
 

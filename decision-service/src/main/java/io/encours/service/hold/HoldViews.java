@@ -42,7 +42,18 @@ final class HoldViews {
     }
 
     /** A hold with its decision and every action on it, oldest first. */
-    record HoldDetail(HoldView hold, DecisionView decision, List<HoldActionRecord> actions) {
+    record HoldDetail(HoldView hold, DecisionView decision, List<HoldActionRecord> actions, Authority authority) {
+    }
+
+    /**
+     * The caller's delegated authority for this hold, from the policy in force, so that the page says it before a
+     * release is tried: {@code limit} is the highest release limit of the caller's roles (null when unlimited,
+     * zero without a credit role), {@code allowed} whether this hold's amount is within it.
+     */
+    record Authority(List<String> roles, BigDecimal limit, String currency, boolean allowed) {
+        static Authority of(DelegatedAuthority a, String currency) {
+            return new Authority(a.roles(), a.limit(), currency, a.allowed());
+        }
     }
 
     /** What the order-entry system reads about its order. */

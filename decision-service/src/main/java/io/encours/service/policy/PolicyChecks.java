@@ -3,8 +3,10 @@ package io.encours.service.policy;
 import io.encours.rules.policy.PolicyError;
 import io.encours.rules.scenario.ScenarioRunner;
 import io.encours.rules.verify.Finding;
+import io.encours.service.web.ProblemMessages;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.i18n.LocaleContextHolder;
 
 /** What the checks of a version answer: compile errors, verifier findings, scenario results. */
 final class PolicyChecks {
@@ -30,12 +32,18 @@ final class PolicyChecks {
         }
     }
 
-    /** One scenario: where it is in the scenario file, what it checks, and why it failed if it did. */
+    /**
+     * One scenario: where it is in the scenario file, what it checks, and why it failed if it did, said in the
+     * request's language.
+     */
     record ScenarioOutcome(String id, int line, String decision, String description, boolean passed,
                            List<String> failures) {
         static ScenarioOutcome of(ScenarioRunner.ScenarioResult r) {
+            List<Map<String, Object>> coded = PolicyProblems.codedFailures(r.failures());
+            List<String> texts = coded.stream().map(f -> ProblemMessages.render(LocaleContextHolder.getLocale(),
+                    (String) f.get("code"), (Map<?, ?>) f.get("params"))).toList();
             return new ScenarioOutcome(r.scenario().id(), r.scenario().line(), String.valueOf(r.scenario().decision()),
-                    r.scenario().description(), r.passed(), r.failures());
+                    r.scenario().description(), r.passed(), texts);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.encours.service.policy;
 
 import io.encours.rules.diff.Change;
+import io.encours.rules.policy.PolicyTexts;
 import io.encours.service.policy.PolicyChecks.PolicyValidation;
 import io.encours.service.policy.PolicyChecks.PolicyVerification;
 import io.encours.service.policy.PolicyChecks.ScenarioResults;
@@ -9,6 +10,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -95,9 +97,11 @@ class PolicyController {
         return PolicyArchive.download(number, lifecycle.version(number).bundle());
     }
 
+    /** Said in the request's language, with the policy's own texts of the later version ({@code to}). */
     @GetMapping("/{from}/diff/{to}")
-    List<Change> diff(@PathVariable int from, @PathVariable int to) {
-        return lifecycle.diff(from, to);
+    List<PolicyChange> diff(@PathVariable int from, @PathVariable int to, Locale locale) {
+        List<Change> changes = lifecycle.diff(from, to);
+        return PolicyChange.of(changes, PolicyTexts.of(lifecycle.version(to).bundle(), locale.getLanguage()), locale);
     }
 
     @GetMapping("/{number}/validation")

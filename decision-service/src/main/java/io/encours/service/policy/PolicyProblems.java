@@ -1,8 +1,10 @@
 package io.encours.service.policy;
 
 import io.encours.rules.policy.PolicyError;
+import io.encours.rules.scenario.ScenarioFailure;
 import io.encours.rules.scenario.ScenarioRunner;
 import io.encours.service.web.ProblemException;
+import io.encours.service.web.ProblemMessages;
 import io.encours.service.web.Problems;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,8 +60,10 @@ public final class PolicyProblems {
 
     /** The version does not compile: every error with its file and row or line. */
     public static ProblemException doesNotCompile(int number, List<PolicyError> errors) {
-        return invalid("Policy does not compile", "Version " + number + " has " + errors.size()
+        ProblemException p = invalid("Policy does not compile", "Version " + number + " has " + errors.size()
                 + " compile error(s)", errors.stream().map(PolicyProblems::error).toList());
+        ProblemMessages.coded(p.problem(), "policy-invalid.compile", Map.of("version", number, "count", errors.size()));
+        return p;
     }
 
     /**
@@ -71,6 +75,8 @@ public final class PolicyProblems {
                 failed.stream().map(PolicyProblems::error).toList());
         p.problem().setProperty("scenarioFailures", failed.stream().map(PolicyChecks.ScenarioOutcome::of).toList());
         p.problem().setProperty("summary", summary);
+        long failures = failed.size();
+        ProblemMessages.coded(p.problem(), "policy-invalid.scenarios", Map.of("version", number, "failed", failures));
         return p;
     }
 
@@ -109,13 +115,23 @@ public final class PolicyProblems {
         return m;
     }
 
+    /**
+     * A failing scenario's entry, coded {@code scenario-failure} with each failure coded
+     * {@code scenario.<kind>} ({@link ScenarioFailure}), so that its {@code message} and {@code location} are
+     * said in the caller's language.
+     */
     static Map<String, Object> error(ScenarioRunner.ScenarioResult r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kind", SCENARIO_FAILURE);
         m.put("line", r.scenario().line());
         m.put("scenario", r.scenario().id());
-        m.put("location", "scenario " + r.scenario().id() + ", line " + r.scenario().line());
-        m.put("message", String.join("; ", r.failures()));
-        return m;
+        return ProblemMessages.entry(m, "scenario-failure", Map.of("scenario", r.scenario().id(),
+                "line", String.valueOf(r.scenario().line()), "failures", codedFailures(r.failures())));
+    }
+
+    /** Each failure line of a scenario as a {@code code} and its {@code params}. */
+    public static List<Map<String, Object>> codedFailures(List<String> failures) {
+        return failures.stream().map(ScenarioFailure::read)
+                .map(f -> Map.<String, Object>of("code", "scenario." + f.kind(), "params", f.params())).toList();
     }
 }

@@ -1,10 +1,12 @@
 package io.encours.service.security;
 
+import io.encours.service.web.ProblemMessages;
 import io.encours.service.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,6 +97,9 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
 
     private void write(HttpServletResponse response, ProblemDetail problem, HttpServletRequest request)
             throws IOException {
+        // Written before Spring MVC: the caller's language from the header itself (English without one).
+        ProblemMessages.localise(problem, request.getHeader("Accept-Language") == null ? Locale.ENGLISH
+                : request.getLocale());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", problem.getType().toString());
         body.put("title", problem.getTitle());

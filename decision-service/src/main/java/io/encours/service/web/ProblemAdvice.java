@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -128,6 +129,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (problem != null && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
             problem.setType(URI.create(Problems.typeFor(statusCode.value())));
         }
+        ProblemMessages.localise(problem, LocaleContextHolder.getLocale());
         clean(problem);
         logProblem(statusCode.value(), problem, e, ((ServletWebRequest) request).getRequest());
         return response;
@@ -179,6 +181,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> respond(ProblemDetail problem, Exception e, HttpServletRequest request) {
+        ProblemMessages.localise(problem, LocaleContextHolder.getLocale());
         clean(problem);
         if (problem.getInstance() == null) {
             problem.setInstance(URI.create(request.getRequestURI()));

@@ -128,7 +128,10 @@ public final class Problems {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, INVALID_FIELD, "Invalid field", detail);
         problem.setProperty("errors", errors.stream()
                 .map(e -> Map.of("field", e.field(), "reason", e.reason())).toList());
-        return problem;
+        return errors.size() == 1
+                ? ProblemMessages.coded(problem, "invalid-field.one", Map.of("field", errors.get(0).field(),
+                        "reason", errors.get(0).reason()))
+                : ProblemMessages.coded(problem, "invalid-field.many", Map.of("count", errors.size()));
     }
 
     public static ProblemException decisionNotFound(String decisionId) {

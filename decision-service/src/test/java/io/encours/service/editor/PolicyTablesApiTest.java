@@ -25,7 +25,8 @@ class PolicyTablesApiTest extends FullStackTest {
         assertThat(saved.status()).isEqualTo(200);
         JsonNode diff = as("committee1").get("/api/v1/policies/1/diff/" + draft).json();
         assertThat(diff).hasSize(1);
-        assertThat(diff.get(0).get("where").asString()).contains("row 11", "Largest order (EUR)");
+        assertThat(diff.get(0).get("location").asString()).contains("row 11", "Largest order (EUR)");
+        assertThat(diff.get(0).get("where").asString()).startsWith("Score from = ").endsWith(": Largest order (EUR)");
         assertThat(diff.get(0).get("before").asString()).isEqualTo("75000");
         assertThat(diff.get(0).get("after").asString()).isEqualTo("60000");
     }

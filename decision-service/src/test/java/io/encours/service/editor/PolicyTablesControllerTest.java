@@ -3,6 +3,7 @@ package io.encours.service.editor;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -79,7 +80,7 @@ class PolicyTablesControllerTest {
 
     @Test
     void the_service_problems_reach_the_caller_as_they_are() throws Exception {
-        given(tables.of(9)).willThrow(Problems.invalidField("number", "no such version"));
+        given(tables.of(eq(9), any())).willThrow(Problems.invalidField("number", "no such version"));
 
         mvc.perform(get("/api/v1/policies/9/tables"))
                 .andExpect(status().isBadRequest())

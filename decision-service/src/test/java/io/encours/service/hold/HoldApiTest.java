@@ -65,13 +65,19 @@ class HoldApiTest extends FullStackTest {
         assertThat(open.get("holds").get(0).get("amount").decimalValue()).isEqualByComparingTo("40000");
         assertThat(open.get("holds").get(0).get("reasonCodes").get(0).asString()).isEqualTo("ACCOUNT_BLOCKED");
 
+        // The hold's page tells the analyst their limit before they try...
+        JsonNode authority = as("analyst").get("/api/v1/holds/" + holdId).json().get("authority");
+        assertThat(authority.get("limit").decimalValue()).isEqualByComparingTo("25000");
+        assertThat(authority.get("currency").asString()).isEqualTo("EUR");
+        assertThat(authority.get("allowed").asBoolean()).isFalse();
+
         // ...but may release only up to 25,000 EUR: refused, and the refusal recorded.
         TestApi.Response refused = release(holdId, "analyst", "Customer promised to pay on Friday");
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.json().get("type").asString()).isEqualTo("/problems/beyond-authority");
         assertThat(refused.json().get("limit").decimalValue()).isEqualByComparingTo("25000");
-        assertThat(refused.json().get("detail").asString()).contains("CREDIT_ANALYST may release up to 25000 EUR");
+        assertThat(refused.json().get("detail").asString()).contains("CREDIT_ANALYST may release up to 25,000 EUR");
 
         // The credit manager (up to 150,000 EUR) releases it: valid 7 days, up to 10 % more.
         TestApi.Response released = release(holdId, "manager", "Payment of 30,000 EUR received, account unblocked");

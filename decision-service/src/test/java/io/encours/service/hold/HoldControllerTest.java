@@ -154,7 +154,9 @@ class HoldControllerTest {
         mvc.perform(get("/api/v1/holds/h-1"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.hold.holdId").value("h-1"))
-                .andExpect(jsonPath("$.actions").isEmpty());
+                .andExpect(jsonPath("$.actions").isEmpty())
+                .andExpect(jsonPath("$.authority.limit").value(0))
+                .andExpect(jsonPath("$.authority.allowed").value(false));
         mvc.perform(get("/api/v1/holds/nope"))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.type").value("/problems/hold-not-found"));

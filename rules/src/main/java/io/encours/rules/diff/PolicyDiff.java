@@ -70,10 +70,12 @@ public final class PolicyDiff {
                         String v1 = x.cell(r, c);
                         String v2 = y.cell(r, c);
                         if (!v1.equals(v2)) {
-                            String heading = heading(y.rows().isEmpty() ? x : y, r, c);
+                            TableSheet shown = y.rows().isEmpty() ? x : y;
+                            String heading = heading(shown, r, c);
                             changes.add(new Change(name, Change.Kind.CELL, (y.sheet() == null ? "" : "sheet "
                                     + y.sheet() + ", ") + "row " + (r + 1) + ", column " + TableSheet.columnLetter(c)
-                                    + (heading.isEmpty() ? "" : " (" + heading + ")"), v1, v2));
+                                    + (heading.isEmpty() ? "" : " (" + heading + ")"), v1, v2,
+                                    heading.isEmpty() ? null : heading, conditions(r < y.rows().size() ? y : x, r)));
                         }
                     }
                 }
@@ -97,6 +99,36 @@ public final class PolicyDiff {
             }
         }
         return "";
+    }
+
+    /**
+     * A data row's own conditions: the heading and value of each condition column ({@code CONDITION} in the
+     * table's type row) where the row is not blank; empty for a row outside a table's data rows.
+     */
+    private static List<Change.Condition> conditions(TableSheet sheet, int row) {
+        int header = headerRow(sheet, row);
+        List<Change.Condition> out = new ArrayList<>();
+        if (header < 0 || row <= header + 4) {
+            return out;
+        }
+        int width = width(sheet, header + 1);
+        for (int c = 0; c < width; c++) {
+            String value = sheet.cell(row, c);
+            if (sheet.cell(header + 1, c).toUpperCase().startsWith("CONDITION") && !value.isEmpty()) {
+                out.add(new Change.Condition(sheet.cell(header + 4, c), value));
+            }
+        }
+        return out;
+    }
+
+    /** The row of the {@code RuleTable} header above a row, or -1. */
+    private static int headerRow(TableSheet sheet, int row) {
+        for (int r = Math.min(row, sheet.rows().size() - 1); r >= 0; r--) {
+            if (sheet.rows().get(r).stream().anyMatch(v -> v != null && v.trim().startsWith("RuleTable"))) {
+                return r;
+            }
+        }
+        return -1;
     }
 
     private static boolean isKeyedTable(String text, String firstHeader) {

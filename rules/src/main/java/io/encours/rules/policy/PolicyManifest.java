@@ -14,7 +14,7 @@ import java.util.Properties;
  * the files that make up the policy. {@code collectTables} names the tables whose rows may overlap
  * because every matching row applies (checks that add up); the others are verified as exclusive.
  * {@code vocabulary} (optional) lists the codes requests may use for the fields whose meaning the policy
- * gives (sectors, legal forms).
+ * gives (sectors, legal forms). {@code texts} (optional) names the policy's French texts ({@link PolicyTexts}).
  */
 public record PolicyManifest(
         String id,
@@ -50,7 +50,8 @@ public record PolicyManifest(
     static List<String> listedFiles(String text) {
         Properties p = load(text);
         List<String> all = new ArrayList<>();
-        for (String key : List.of("tables", "rules", "parameters", "reasons", "delegation", "vocabulary", "scenarios")) {
+        for (String key : List.of("tables", "rules", "parameters", "reasons", "delegation", "vocabulary", "scenarios",
+                "texts")) {
             all.addAll(list(p.getProperty(key)));
         }
         return all;

@@ -39,6 +39,27 @@ class PolicyDiffTest {
     }
 
     @Test
+    void aChangedCellNamesItsRowByTheRowsOwnConditions() throws Exception {
+        byte[] edited;
+        try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(base.bytes("scoring-grid.drl.xlsx")));
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            wb.getSheetAt(0).getRow(19).getCell(5).setCellValue(5);
+            wb.write(out);
+            edited = out.toByteArray();
+        }
+
+        assertThat(PolicyDiff.between(base, base.with("scoring-grid.drl.xlsx", edited))).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.where()).isEqualTo("sheet scoring-grid, row 20, column F (Points)");
+                    assertThat(c.column()).isEqualTo("Points");
+                    assertThat(c.conditions()).containsExactly(new Change.Condition("Criterion", "SECTOR"),
+                            new Change.Condition("Category is", "ENERGY"), new Change.Condition("Data known", "true"));
+                    assertThat(c.before()).isEqualTo("3");
+                    assertThat(c.after()).isEqualTo("5");
+                });
+    }
+
+    @Test
     void aCsvTableCellChangeIsACellChange() {
         PolicyBundle edited = replace("order-checks.drl.csv", ",100,120,", ",100,125,");
 
