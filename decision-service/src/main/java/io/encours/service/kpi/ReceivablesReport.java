@@ -243,8 +243,10 @@ final class ReceivablesReport {
         return days.setScale(DAYS_SCALE, RoundingMode.HALF_UP);
     }
 
+    /** The customers with something overdue, first by {@code order}, then by id. */
     private static List<CustomerFigures> top(List<CustomerFigures> customers, Comparator<CustomerFigures> order, int n) {
-        return customers.stream().sorted(order.thenComparing(CustomerFigures::customerId)).limit(n).toList();
+        return customers.stream().filter(c -> c.overdue().signum() > 0)
+                .sorted(order.thenComparing(CustomerFigures::customerId)).limit(n).toList();
     }
 
     private static Map<String, BigDecimal> keyed(List<String> keys, long[] cents) {
