@@ -48,14 +48,16 @@ class KpiController {
     @GetMapping(path = "/customers/export")
     @Operation(summary = "The aged balance by customer as a file (format=csv or xlsx), every customer of the scope")
     void exportCustomers(@ParameterObject KpiQuery query, HttpServletResponse response) throws IOException {
-        KpiExports.customers(reports.customers(query, reports.asOf(query), sortOf(query)), reports.agedKeys(),
-                query.exportFormat(), "aged-balance-" + reports.asOf(query), response);
+        String format = query.exportFormat();
+        KpiExports.customers(reports.customers(query, reports.asOf(query), sortOf(query)), reports.agedKeys(), format,
+                "aged-balance-" + reports.asOf(query), response);
     }
 
     @GetMapping(path = "/series/export")
     @Operation(summary = "The monthly series as a file (format=csv or xlsx)")
     void exportSeries(@ParameterObject KpiQuery query, HttpServletResponse response) throws IOException {
-        KpiExports.series(reports.series(query), reports.agedKeys(), query.exportFormat(), "receivables-series", response);
+        String format = query.exportFormat();
+        KpiExports.series(reports.series(query), reports.agedKeys(), format, "receivables-series", response);
     }
 
     private static String sortOf(KpiQuery query) {
