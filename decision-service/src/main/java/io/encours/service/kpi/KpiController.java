@@ -24,7 +24,7 @@ class KpiController {
     }
 
     @GetMapping(produces = "application/json")
-    @Operation(summary = "Receivables KPIs of a scope as of a date (default today)",
+    @Operation(operationId = "receivablesKpis", summary = "Receivables KPIs of a scope as of a date (default today)",
             description = "Scope: customerId, group (a parent account and its members), sector, riskClass, country, "
                     + "insurer, status, currency; none: the whole book. periodFrom (default: the first of asOf's "
                     + "month) starts the period of the CEI, days late of payments and promises.")
@@ -33,20 +33,20 @@ class KpiController {
     }
 
     @GetMapping(path = "/series", produces = "application/json")
-    @Operation(summary = "The KPIs at each month end from `from`'s month to `to` (step=month)")
+    @Operation(operationId = "receivablesSeries", summary = "The KPIs at each month end from `from`'s month to `to` (step=month)")
     KpiReports.Series series(@ParameterObject KpiQuery query) {
         return reports.series(query);
     }
 
     @GetMapping(path = "/customers", produces = "application/json")
-    @Operation(summary = "The aged balance by customer as of a date, paged (page from 0, size) and sorted "
+    @Operation(operationId = "receivablesByCustomer", summary = "The aged balance by customer as of a date, paged (page from 0, size) and sorted "
             + "(sort=overdue,desc by default)")
     KpiReports.CustomerPage customers(@ParameterObject KpiQuery query) {
         return reports.customers(query);
     }
 
     @GetMapping(path = "/customers/export")
-    @Operation(summary = "The aged balance by customer as a file (format=csv or xlsx), every customer of the scope")
+    @Operation(operationId = "exportReceivablesByCustomer", summary = "The aged balance by customer as a file (format=csv or xlsx), every customer of the scope")
     void exportCustomers(@ParameterObject KpiQuery query, HttpServletResponse response) throws IOException {
         String format = query.exportFormat();
         KpiExports.customers(reports.customers(query, reports.asOf(query), sortOf(query)), reports.agedKeys(), format,
@@ -54,7 +54,7 @@ class KpiController {
     }
 
     @GetMapping(path = "/series/export")
-    @Operation(summary = "The monthly series as a file (format=csv or xlsx)")
+    @Operation(operationId = "exportReceivablesSeries", summary = "The monthly series as a file (format=csv or xlsx)")
     void exportSeries(@ParameterObject KpiQuery query, HttpServletResponse response) throws IOException {
         String format = query.exportFormat();
         KpiExports.series(reports.series(query), reports.agedKeys(), format, "receivables-series", response);
