@@ -11,6 +11,7 @@
 #   bench/kpi.sh                        # part 1, writes bench/results/kpi-<date>.txt
 #   INVOICES=200000 CUSTOMERS=2000 bench/kpi.sh
 #   SAMPLE=1 bench/kpi.sh               # parts 1 and 2
+#   INVOICES=0 SAMPLE=1 BUILD_FROM=head bench/kpi.sh   # part 2 alone, the service built from the last commit
 set -euo pipefail
 source "$(dirname "$0")/service-lib.sh"
 cd "$ROOT"
@@ -19,17 +20,19 @@ CUSTOMERS=${CUSTOMERS:-10000}
 OUT=$ROOT/bench/results/kpi-$(date -u +%Y-%m-%d).txt
 WORK=$(mktemp -d /tmp/encours-kpi.XXXXXX)
 trap 'stop_service; rm -rf "$WORK"' EXIT
-log "Compiling the service and its tests"
-./mvnw -B -ntp -q ${MVN_FLAGS--o} -pl decision-service -am test-compile -Djacoco.skip=true >&2
-./mvnw -B -ntp -q ${MVN_FLAGS--o} -pl decision-service dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >&2
-CP=decision-service/target/test-classes:decision-service/target/classes:$(cat "$WORK/cp.txt")
 {
   echo "# Encours receivables KPIs, $(date -u +%Y-%m-%dT%H:%M:%SZ), commit $(git rev-parse --short HEAD)"
   echo "# $(nproc) cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg); $("$JAVA" -version 2>&1 | head -1)"
 } | tee "$OUT"
-# shellcheck disable=SC2086
-"$JAVA" $JAVA_OPTS -cp "$CP" io.encours.service.kpi.KpiBench "$INVOICES" "$CUSTOMERS" | tee -a "$OUT"
-echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT"
+if [ "$INVOICES" != "0" ]; then
+  log "Compiling the service and its tests"
+  ./mvnw -B -ntp -q ${MVN_FLAGS--o} -pl decision-service -am test-compile -Djacoco.skip=true >&2
+  ./mvnw -B -ntp -q ${MVN_FLAGS--o} -pl decision-service dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >&2
+  CP=decision-service/target/test-classes:decision-service/target/classes:$(cat "$WORK/cp.txt")
+  # shellcheck disable=SC2086
+  "$JAVA" $JAVA_OPTS -cp "$CP" io.encours.service.kpi.KpiBench "$INVOICES" "$CUSTOMERS" | tee -a "$OUT"
+  echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT"
+fi
 if [ "${SAMPLE:-0}" = "1" ]; then
   prepare_jar "$WORK"
   PORT=$(free_port)
