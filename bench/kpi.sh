@@ -17,7 +17,7 @@ source "$(dirname "$0")/service-lib.sh"
 cd "$ROOT"
 INVOICES=${INVOICES:-1000000}
 CUSTOMERS=${CUSTOMERS:-10000}
-OUT=$ROOT/bench/results/kpi-$(date -u +%Y-%m-%d).txt
+OUT=$ROOT/bench/results/kpi$([ "$INVOICES" = "0" ] && echo -sample)-$(date -u +%Y-%m-%d).txt
 WORK=$(mktemp -d /tmp/encours-kpi.XXXXXX)
 trap 'stop_service; rm -rf "$WORK"' EXIT
 {
