@@ -61,6 +61,20 @@ public class CreditAccounts {
         }
     }
 
+    /** Every account, in customer-id order (for reports that select accounts by segment, such as the KPIs). */
+    public List<CreditAccount> all() {
+        List<CreditAccount> all = new ArrayList<>();
+        String after = null;
+        while (true) {
+            List<CreditAccount> page = store.list(Filters.empty(), after, 1000);
+            all.addAll(page);
+            if (page.size() < 1000) {
+                return all;
+            }
+            after = page.get(page.size() - 1).customerId();
+        }
+    }
+
     CreditAccount get(String customerId) {
         return store.find(customerId).orElseThrow(() -> AccountProblems.notFound(customerId));
     }

@@ -132,6 +132,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/ledger/**").hasRole(ERP_FEED.name())
                         // Decision counts for the overview page
                         .requestMatchers(HttpMethod.GET, "/api/v1/stats/**").hasAnyRole(CREDIT_STAFF_AND_AUDITORS)
+                        // Receivables KPIs and their exports: read by credit staff and auditors, never by systems
+                        .requestMatchers(HttpMethod.GET, "/api/v1/kpis/**").hasAnyRole(CREDIT_STAFF_AND_AUDITORS)
                         // The audit explorer: search, exports, hash-chain verification
                         .requestMatchers("/api/v1/audit/**").hasRole(AUDITOR.name())
                         // Administration: anyone may see who they are and change their own password

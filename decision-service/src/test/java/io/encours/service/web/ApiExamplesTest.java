@@ -145,6 +145,12 @@ class ApiExamplesTest {
         call("accountLedgerEvents", as("auditor"), "GET", "/api/v1/accounts/C-1000/ledger/events?limit=2");
         call("rebuildAccountLedger", as("manager"), "POST", "/api/v1/accounts/C-1000/rebuild");
         call("checkLedger", as("manager"), "POST", "/api/v1/ledger/checks");
+        // Receivables KPIs of the imported invoices (2012-2013) at a month end, by month, by customer, as files.
+        call("receivablesKpis", as("manager"), "GET", "/api/v1/kpis/receivables?asOf=2013-06-30&top=3");
+        call("receivablesSeries", as("auditor"), "GET", "/api/v1/kpis/receivables/series?from=2013-01-01&to=2013-06-30&step=month");
+        call("receivablesByCustomer", as("manager"), "GET", "/api/v1/kpis/receivables/customers?asOf=2013-06-30&size=3");
+        call("exportReceivablesByCustomer", as("manager"), "GET", "/api/v1/kpis/receivables/customers/export?asOf=2013-06-30&format=csv");
+        call("exportReceivablesSeries", as("manager"), "GET", "/api/v1/kpis/receivables/series/export?from=2013-01-01&to=2013-06-30&format=csv");
 
         // The policy in force, read by the committee.
         call("listPolicies", as("committee1"), "GET", "/api/v1/policies");
