@@ -240,9 +240,11 @@ class DunningRuns {
                 invoice.issuedOn(), invoice.dueOn(), disputed, promises, steps, run.asOf());
         InvoiceDunning.Decided decided = dunning.decide(c, run.startedBy(), "dunning-run:" + run.id() + ":"
                 + customer.account().customerId() + ":" + invoice.invoiceId());
+        // The risk of the priority: the account's last assessment (its customer score), else the decision's own
+        CreditAccount.RiskAssessment assessed = customer.account().assessment();
+        String riskClass = assessed != null && assessed.riskClass() != null ? assessed.riskClass() : decided.riskClass();
         return new Worklist.Evaluated(invoice.invoiceId(), invoice.issuedOn(), invoice.dueOn(), invoice.openAmount(),
-                invoice.disputedAmount(), chased, decided.outcome(), decided.step(), decided.riskClass(),
-                decided.decisionId());
+                invoice.disputedAmount(), chased, decided.outcome(), decided.step(), riskClass, decided.decisionId());
     }
 
     private void finish(Progress progress, DunningTerms terms, Customer customer,
