@@ -51,8 +51,27 @@ class CollectionsController {
                 @Schema(description = "Required for SKIPPED and FAILED", example = "letter posted") String reason) {
     }
 
-    /** A run as answered: the stored run and its pace. */
-    record RunView(DunningRun run, double invoicesPerSecond) {
+    /** A run as answered: the run, its decisions by outcome as a list, and its pace. */
+    record RunView(RunFields run, double invoicesPerSecond) {
+        static RunView of(DunningRun r, java.time.Instant now) {
+            return new RunView(new RunFields(r.id(), r.asOf(), r.state(), r.startedBy(), r.startedAt(), r.finishedAt(),
+                    r.customers(), r.invoicesFound(), r.invoicesEvaluated(),
+                    r.outcomes().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                            .map(e -> new OutcomeCount(e.getKey(), e.getValue())).toList(),
+                    r.linesCreated(), r.linesUpdated(), r.linesRemoved(), r.errors(), r.firstErrors(), r.failure(),
+                    r.policyVersion()), r.invoicesPerSecond(now));
+        }
+    }
+
+    /** The run's fields as answered ({@link DunningRun}). */
+    record RunFields(String id, LocalDate asOf, DunningRun.RunState state, String startedBy, java.time.Instant startedAt,
+                     java.time.Instant finishedAt, long customers, long invoicesFound, long invoicesEvaluated,
+                     List<OutcomeCount> outcomes, long linesCreated, long linesUpdated, long linesRemoved, long errors,
+                     List<String> firstErrors, String failure, String policyVersion) {
+    }
+
+    /** How many of the run's decisions had this outcome. */
+    record OutcomeCount(String outcome, long invoices) {
     }
 
     @PostMapping("/runs")
@@ -67,7 +86,7 @@ class CollectionsController {
     RunView start(@RequestBody(required = false) RunRequest body, Principal principal, HttpServletResponse response) {
         DunningRun run = runs.start(asOf(body == null ? null : body.asOf()), principal == null ? "anonymous" : principal.getName());
         response.setHeader(HttpHeaders.LOCATION, "/api/v1/collections/runs/" + run.id());
-        return new RunView(run, run.invoicesPerSecond(clock.instant()));
+        return RunView.of(run, clock.instant());
     }
 
     @GetMapping("/runs/{runId}")
@@ -75,8 +94,7 @@ class CollectionsController {
     @ApiResponse(responseCode = "404", description = "/problems/dunning-run-not-found",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     RunView run(@PathVariable String runId) {
-        DunningRun run = runs.find(runId).orElseThrow(() -> CollectionsProblems.runNotFound(runId));
-        return new RunView(run, run.invoicesPerSecond(clock.instant()));
+        return RunView.of(runs.find(runId).orElseThrow(() -> CollectionsProblems.runNotFound(runId)), clock.instant());
     }
 
     @GetMapping("/worklist")
@@ -87,11 +105,12 @@ class CollectionsController {
             @Parameter(description = "The worklist's day; left out: today", example = "2026-12-03")
             @RequestParam(required = false) LocalDate date,
             @Parameter(description = "The collector the lines are assigned to") @RequestParam(required = false) String assignee,
+            @Parameter(description = "One customer's lines") @RequestParam(required = false) String customerId,
             @Parameter(description = "TO_DO, DONE, SKIPPED or FAILED") @RequestParam(required = false) LineState state,
             @Parameter(description = "Most lines answered, 1 to encours.collections.max-page-size (1000)")
             @RequestParam(required = false) Integer size) {
         LocalDate day = date != null ? date : runs.today();
-        List<WorklistLine> lines = worklists.list(day, assignee, state, size);
+        List<WorklistLine> lines = worklists.list(new Worklists.Filter(day, assignee, customerId, state), size);
         return Map.of("date", day, "lines", lines);
     }
 

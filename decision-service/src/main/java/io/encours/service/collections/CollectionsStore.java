@@ -94,13 +94,16 @@ final class CollectionsStore {
     }
 
     /** A day's lines by priority, highest first, at most {@code limit}. */
-    List<WorklistLine> worklist(LocalDate date, String assignee, LineState state, int limit) {
-        List<Bson> filters = new ArrayList<>(List.of(Filters.eq(DATE, date.toString())));
-        if (assignee != null) {
-            filters.add(Filters.eq(ASSIGNEE, assignee));
+    List<WorklistLine> worklist(Worklists.Filter filter, int limit) {
+        List<Bson> filters = new ArrayList<>(List.of(Filters.eq(DATE, filter.date().toString())));
+        if (filter.assignee() != null) {
+            filters.add(Filters.eq(ASSIGNEE, filter.assignee()));
         }
-        if (state != null) {
-            filters.add(Filters.eq(STATE, state.name()));
+        if (filter.customerId() != null) {
+            filters.add(Filters.eq(CUSTOMER_ID, filter.customerId()));
+        }
+        if (filter.state() != null) {
+            filters.add(Filters.eq(STATE, filter.state().name()));
         }
         List<WorklistLine> found = new ArrayList<>();
         lines.find(Filters.and(filters)).sort(Sorts.orderBy(Sorts.ascending(DATE), Sorts.descending(PRIORITY),

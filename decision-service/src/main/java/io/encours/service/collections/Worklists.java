@@ -38,12 +38,16 @@ class Worklists {
         this.clock = clock;
     }
 
-    List<WorklistLine> list(LocalDate date, String assignee, LineState state, Integer size) {
+    /** Which lines: of a day, and when given of one collector, one customer, in one state. */
+    record Filter(LocalDate date, String assignee, String customerId, LineState state) {
+    }
+
+    List<WorklistLine> list(Filter filter, Integer size) {
         int limit = size == null ? properties.maxPageSize() : size;
         if (limit < 1 || limit > properties.maxPageSize()) {
             throw Problems.invalidField("size", "must be between 1 and " + properties.maxPageSize());
         }
-        return store.worklist(date, assignee, state, limit);
+        return store.worklist(filter, limit);
     }
 
     WorklistLine line(String lineId) {

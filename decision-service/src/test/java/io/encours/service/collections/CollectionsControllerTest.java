@@ -48,7 +48,7 @@ class CollectionsControllerTest {
 
     private static DunningRun running(LocalDate asOf) {
         return new DunningRun("run-1", asOf, RunState.RUNNING, "analyst", Instant.parse("2026-12-03T05:00:00Z"), null,
-                3, 40, 12, Map.of("DUN", 10L, "WAIT", 2L), 2, 0, 0, 0, List.of(), null, "2026.1");
+                3, 40, 12, new java.util.TreeMap<>(Map.of("DUN", 10L, "WAIT", 2L)), 2, 0, 0, 0, List.of(), null, "2026.1");
     }
 
     @Test
@@ -61,7 +61,8 @@ class CollectionsControllerTest {
                 .andExpect(status().isAccepted())
                 .andExpect(header().string("Location", "/api/v1/collections/runs/run-1"))
                 .andExpect(jsonPath("$.run.state").value("RUNNING"))
-                .andExpect(jsonPath("$.run.invoicesEvaluated").value(12));
+                .andExpect(jsonPath("$.run.invoicesEvaluated").value(12))
+                .andExpect(jsonPath("$.run.outcomes[0].outcome").value("DUN"));
         verify(runs).start(TODAY.minusDays(1), "analyst");
     }
 
@@ -106,16 +107,16 @@ class CollectionsControllerTest {
     @Test
     void the_worklist_filters_reach_the_service_and_the_day_defaults_to_today() throws Exception {
         when(runs.today()).thenReturn(TODAY);
-        when(worklists.list(any(), any(), any(), any())).thenReturn(List.of());
+        when(worklists.list(any(), any())).thenReturn(List.of());
 
-        mvc.perform(get("/api/v1/collections/worklist?date=2026-12-01&assignee=j.martin&state=FAILED&size=5"))
+        mvc.perform(get("/api/v1/collections/worklist?date=2026-12-01&assignee=j.martin&customerId=C-1&state=FAILED&size=5"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.date").value("2026-12-01"));
-        verify(worklists).list(LocalDate.of(2026, 12, 1), "j.martin", LineState.FAILED, 5);
+        verify(worklists).list(new Worklists.Filter(LocalDate.of(2026, 12, 1), "j.martin", "C-1", LineState.FAILED), 5);
 
         mvc.perform(get("/api/v1/collections/worklist")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.date").value("2026-12-03"));
-        verify(worklists).list(TODAY, null, null, null);
+        verify(worklists).list(new Worklists.Filter(TODAY, null, null, null), null);
     }
 
     @Test

@@ -157,7 +157,7 @@ class ApiExamplesTest {
         awaitDunningRun(dunningRun);
         call("dunningRun", as("auditor"), "GET", "/api/v1/collections/runs/" + dunningRun);
         JsonNode worklist = call("worklist", as("auditor"), "GET", "/api/v1/collections/worklist?date=" + today
-                + "&state=TO_DO").json();
+                + "&customerId=C-1000&state=TO_DO").json();
         String worklistLine = null;
         for (JsonNode line : worklist.get("lines")) {
             if (line.get("customerId").asString().equals("C-1000")) {
