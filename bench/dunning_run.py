@@ -67,7 +67,7 @@ def load(base, feed, manager, customers, per_customer):
             "customerId": f"C-DUN-{c}", "name": f"Bench customer {c}", "country": "FR", "sector": "MANUFACTURING",
             "legalForm": "SAS", "currency": "EUR", "standardTermsDays": 30, "collector": f"collector-{c % 10}",
             "internalLimit": {"amount": 1000000, "validFrom": "2020-01-01"},
-            "assessment": {"score": 40 + c % 50, "riskClass": "ABCDE"[c % 5]}})
+            "assessment": {"score": 40 + c % 50, "riskClass": "ABCDE"[c % 5], "decisionId": f"bench-score-{c}"}})
         assert status in (201, 409), (status, body)
     print(f"accounts: {customers} in {time.monotonic() - started:.1f} s", flush=True)
     events = []

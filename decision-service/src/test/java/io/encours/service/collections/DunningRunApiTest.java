@@ -40,8 +40,8 @@ class DunningRunApiTest extends FullStackTest {
                 {"customerId": "%s", "name": "Ateliers Dupont SAS", "country": "FR", "sector": "MANUFACTURING",
                  "legalForm": "SAS", "currency": "EUR", "standardTermsDays": 30, "collector": "%s",
                  "internalLimit": {"amount": 50000, "validFrom": "2020-01-01"},
-                 "assessment": {"score": 55, "riskClass": "C"}}
-                """.formatted(id, collector));
+                 "assessment": {"score": 55, "riskClass": "C", "decisionId": "score-of-%s"}}
+                """.formatted(id, collector, id));
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         return id;
     }
