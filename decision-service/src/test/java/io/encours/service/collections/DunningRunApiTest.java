@@ -202,8 +202,9 @@ class DunningRunApiTest extends FullStackTest {
         assertThat(lineAt(after, "PHONE_CALL").get("version").asLong())
                 .isEqualTo(lineAt(lines, "PHONE_CALL").get("version").asLong());
 
-        // Eleven days later the registered letter has run its course: the next step is the formal notice
-        LocalDate later = today.plusDays(11);
+        // Fourteen days later the registered letter (10 days to the next step) has run its course, and the invoices
+        // are 26 to 29 days late: the next step is the formal notice
+        LocalDate later = today.plusDays(14);
         run(later);
         List<JsonNode> next = lines(later, c);
         JsonNode notice = lineAt(next, "FORMAL_NOTICE");

@@ -146,12 +146,13 @@ class ApiExamplesTest {
         call("rebuildAccountLedger", as("manager"), "POST", "/api/v1/accounts/C-1000/rebuild");
         call("checkLedger", as("manager"), "POST", "/api/v1/ledger/checks");
 
-        // Collections: an invoice of C-1000 20 days overdue today, a dunning run, its worklist, a line marked done
+        // Collections: an invoice of C-1000 100 days overdue today (the account is BLOCKED by now: only formal steps),
+        // a dunning run, its worklist, a line marked done
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
         assertThat(api().withApiKey("test-erp-feed-key").post("/api/v1/ledger/events", "[{\"eventId\": \"EX-DUN-1\", "
-                + "\"type\": \"INVOICE_ISSUED\", \"customerId\": \"C-1000\", \"occurredOn\": \"" + today.minusDays(45)
+                + "\"type\": \"INVOICE_ISSUED\", \"customerId\": \"C-1000\", \"occurredOn\": \"" + today.minusDays(130)
                 + "\", \"currency\": \"EUR\", \"invoiceId\": \"INV-EX-DUN-1\", \"orderId\": \"SO-EX-DUN-1\", "
-                + "\"amount\": 2500.00, \"dueOn\": \"" + today.minusDays(20) + "\"}]").status()).isEqualTo(200);
+                + "\"amount\": 2500.00, \"dueOn\": \"" + today.minusDays(100) + "\"}]").status()).isEqualTo(200);
         String dunningRun = call("startDunningRun", as("manager"), "POST", "/api/v1/collections/runs")
                 .json().get("run").get("id").asString();
         awaitDunningRun(dunningRun);
