@@ -168,7 +168,7 @@ class DunningRuns {
     private void run(Progress progress) {
         DunningRun first = progress.first;
         try {
-            DunningTerms terms = DunningTerms.of(policy.current().parameters());
+            DunningTerms terms = DunningTerms.of(policy.current());
             LocalDate asOf = first.asOf();
             Map<String, List<WorklistLine>> linesByCustomer = new HashMap<>();
             for (WorklistLine l : store.linesOn(asOf)) {

@@ -3,7 +3,6 @@ package io.encours.service.collections;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.encours.rules.decision.DunningStep;
-import io.encours.rules.facts.PolicyParameters;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,8 +16,8 @@ class WorklistTest {
     private static final LocalDate DAY = LocalDate.of(2026, 12, 3);
     private static final Instant NOW = Instant.parse("2026-12-03T05:00:00Z");
     private static final Worklist.Customer CUSTOMER = new Worklist.Customer("C-1", "Ateliers Dupont", "j.martin", "EUR");
-    private static final DunningTerms TERMS = DunningTerms.of(new PolicyParameters(Map.of(
-            "dunning.preDueWindowDays", "7", "dunning.priority.classWeight.C", "3")));
+    private static final DunningTerms TERMS = DunningTerms.of(Map.of(
+            "dunning.preDueWindowDays", "7", "dunning.priority.classWeight.C", "3"));
 
     private static Worklist.Evaluated step(String invoice, int level, String action, String channel, String amount,
                                            String interest) {
@@ -106,10 +105,19 @@ class WorklistTest {
 
     @Test
     void aPolicyWithoutTheParametersWeighsEveryClassOneAndLooksSevenDaysAhead() {
-        DunningTerms none = DunningTerms.of(new PolicyParameters(Map.of()));
+        DunningTerms none = DunningTerms.of(Map.of());
         assertThat(none.preDueWindowDays()).isEqualTo(7);
         assertThat(none.priority("E", new BigDecimal("123.456"))).isEqualByComparingTo("123.46");
         assertThat(TERMS.priority(null, BigDecimal.TEN)).isEqualByComparingTo("10.00");
+    }
+
+    @Test
+    void theDefaultPolicyLooksSevenDaysAheadAndWeighsClassEFive() {
+        DunningTerms terms = DunningTerms.of(io.encours.rules.policy.DefaultPolicy.compile());
+        assertThat(terms.preDueWindowDays()).isEqualTo(7);
+        assertThat(terms.weight("A")).isEqualByComparingTo("1");
+        assertThat(terms.weight("E")).isEqualByComparingTo("5");
+        assertThat(terms.weight(null)).isEqualByComparingTo("5");
     }
 
     @Test
