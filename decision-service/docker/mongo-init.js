@@ -21,7 +21,8 @@ const serviceCollections = [
   "policy_versions", "policy_state", "policy_actions",
   "credit_holds", "hold_actions", "hold_callbacks", "callback_targets", "callback_target_changes",
   "simulations", "backtests", "audit_archives", "record_archives", "retention_actions", "audit_chain_anchor",
-  "credit_accounts", "account_changes", "ledger_positions", "ledger_documents", "ledger_events"
+  "credit_accounts", "account_changes", "ledger_positions", "ledger_documents", "ledger_events",
+  "dunning_runs", "worklist_lines"
 ];
 
 encours.createRole({

@@ -59,7 +59,8 @@ class ArchitectureTest {
             Map.entry("auditor", Set.of("audit", "hold", "policy", "retention", "security", "storage", "web")),
             Map.entry("migration", Set.of("audit", "storage")),
             Map.entry("ledger", Set.of("account", "audit", "storage", "web")),
-            Map.entry("kpi", Set.of("account", "ledger", "web")));
+            Map.entry("kpi", Set.of("account", "ledger", "web")),
+            Map.entry("collections", Set.of("account", "decision", "executor", "ledger", "policy", "storage", "web")));
 
     /**
      * Classes not named {@code *Store} that may touch collections, each with its reason: the migration, which copies

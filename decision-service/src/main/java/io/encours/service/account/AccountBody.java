@@ -38,7 +38,9 @@ record AccountBody(
         LocalDate openedOn,
         String parentAccountId,
         @Schema(description = "On a change: the version it was made on (or send If-Match)") Long version,
-        @Schema(description = "Why the change is made; kept in the account's history") String reason) {
+        @Schema(description = "Why the change is made; kept in the account's history") String reason,
+        @Schema(description = "Who works the account's dunning worklist (a user name); left out: none", example = "j.martin")
+        String collector) {
 
     record Rating(String provider, Integer score, LocalDate ratedOn) {
     }
@@ -69,7 +71,8 @@ record AccountBody(
                 c == null ? null : new Cover(c.insurer(), c.insuredAmount(), c.coveragePercent(), c.validFrom(),
                         c.validTo(), c.maxPaymentTermDays(), c.notificationDelayDays()),
                 x == null ? null : new Assessment(x.score(), x.riskClass(), x.decisionId(), x.assessedAt()),
-                a.lastReviewDate(), a.nextReviewDate(), a.openedOn(), a.parentAccountId(), a.version(), null);
+                a.lastReviewDate(), a.nextReviewDate(), a.openedOn(), a.parentAccountId(), a.version(), null,
+                a.collector());
     }
 
     /**
@@ -98,6 +101,6 @@ record AccountBody(
                         cover.validFrom(), cover.validTo(), cover.maxPaymentTermDays(), cover.notificationDelayDays()),
                 assessment == null ? null : new RiskAssessment(assessment.score(), assessment.riskClass(),
                         assessment.decisionId(), assessment.assessedAt() == null ? at : assessment.assessedAt()),
-                lastReviewDate, nextReviewDate, openedOn, parentAccountId, newVersion, at, by);
+                lastReviewDate, nextReviewDate, openedOn, parentAccountId, newVersion, at, by, collector);
     }
 }

@@ -37,6 +37,7 @@ final class AccountDocuments {
     static final String COUNTRY = "country";
     static final String INSURER = "cover.insurer";
     static final String PARENT = "parentAccountId";
+    static final String COLLECTOR = "collector";
     static final String NEXT_REVIEW = "nextReviewDate";
 
     static final String CUSTOMER_ID = "customerId";
@@ -74,7 +75,8 @@ final class AccountDocuments {
                 .append(PARENT, a.parentAccountId())
                 .append(VERSION, a.version())
                 .append("updatedAt", date(a.updatedAt()))
-                .append("updatedBy", a.updatedBy());
+                .append("updatedBy", a.updatedBy())
+                .append(COLLECTOR, a.collector());
     }
 
     static CreditAccount toAccount(Document d) {
@@ -88,7 +90,8 @@ final class AccountDocuments {
                 limit(d.get("internalLimit", Document.class)), cover(d.get("cover", Document.class)),
                 assessment(d.get("assessment", Document.class)), localDate(d.getString("lastReviewDate")),
                 localDate(d.getString(NEXT_REVIEW)), localDate(d.getString("openedOn")), d.getString(PARENT),
-                ((Number) d.get(VERSION)).longValue(), instant(d.getDate("updatedAt")), d.getString("updatedBy"));
+                ((Number) d.get(VERSION)).longValue(), instant(d.getDate("updatedAt")), d.getString("updatedBy"),
+                d.getString(COLLECTOR));
     }
 
     static Document toDocument(AccountChange c, String state) {

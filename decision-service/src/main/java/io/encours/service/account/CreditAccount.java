@@ -41,6 +41,7 @@ import java.util.regex.Pattern;
  * @param version         1 when created, one more on each change: a change names the version it was made on
  * @param updatedAt       when the current version was written
  * @param updatedBy       who wrote it
+ * @param collector       the person who works the account's dunning worklist; null when none assigned
  */
 public record CreditAccount(
         String customerId,
@@ -63,7 +64,8 @@ public record CreditAccount(
         String parentAccountId,
         long version,
         Instant updatedAt,
-        String updatedBy) {
+        String updatedBy,
+        String collector) {
 
     /** Customer ids as ERPs write them: letters, digits and {@code . _ : / -} (as the decision API takes them). */
     public static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}");
@@ -88,6 +90,20 @@ public record CreditAccount(
                 "must be a customer id");
         check(!customerId.equals(parentAccountId), "parentAccountId", "must be another account than this one");
         check(version >= 0, "version", "must be 0 or more");
+        check(collector == null || (!collector.isBlank() && collector.length() <= 100), "collector",
+                "must be 1 to 100 characters");
+    }
+
+    /** An account with no collector assigned. */
+    public CreditAccount(String customerId, String name, String country, String sector, String legalForm,
+                         LocalDate foundingDate, ExternalRating externalRating, Financials financials, String currency,
+                         Integer standardTermsDays, StatusSetting status, InternalLimit internalLimit,
+                         InsurerCover cover, RiskAssessment assessment, LocalDate lastReviewDate,
+                         LocalDate nextReviewDate, LocalDate openedOn, String parentAccountId, long version,
+                         Instant updatedAt, String updatedBy) {
+        this(customerId, name, country, sector, legalForm, foundingDate, externalRating, financials, currency,
+                standardTermsDays, status, internalLimit, cover, assessment, lastReviewDate, nextReviewDate, openedOn,
+                parentAccountId, version, updatedAt, updatedBy, null);
     }
 
     /** Amounts with at least two decimals, so that 50000 and 50000.00 are the same limit. */
@@ -140,7 +156,7 @@ public record CreditAccount(
     CreditAccount asVersion(long newVersion, Instant at, String by) {
         return new CreditAccount(customerId, name, country, sector, legalForm, foundingDate, externalRating, financials,
                 currency, standardTermsDays, status, internalLimit, cover, assessment, lastReviewDate, nextReviewDate,
-                openedOn, parentAccountId, newVersion, at, by);
+                openedOn, parentAccountId, newVersion, at, by, collector);
     }
 
     /** Whether the two hold the same data, whoever wrote them and whatever their version. */

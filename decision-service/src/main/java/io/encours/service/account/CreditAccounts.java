@@ -53,7 +53,7 @@ public class CreditAccounts {
         }
         AccountBody body = new AccountBody(customerId, customerId, null, "UNCLASSIFIED", "UNKNOWN", null, null, null,
                 currency, null, null, null, null, null, null, null, null, null, null,
-                "opened by a ledger import: complete its master data, limit and cover");
+                "opened by a ledger import: complete its master data, limit and cover", null);
         try {
             return create(body, by);
         } catch (io.encours.service.web.ProblemException e) {

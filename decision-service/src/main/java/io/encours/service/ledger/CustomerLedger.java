@@ -644,7 +644,7 @@ public final class CustomerLedger {
      * A promise is kept when payments dated from the promise to its date (and not reversed by {@code asOf})
      * reach the promised amount on its invoices, or when its invoices were settled by its date anyway.
      */
-    private boolean kept(Promise promise, LocalDate asOf) {
+    boolean kept(Promise promise, LocalDate asOf) {
         BigDecimal paid = BigDecimal.ZERO;
         BigDecimal openOnDate = BigDecimal.ZERO;
         for (String invoiceId : promise.invoiceIds()) {

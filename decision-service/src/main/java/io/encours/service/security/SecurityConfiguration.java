@@ -130,6 +130,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/ledger/checks").hasAnyRole(CREDIT_STAFF)
                         .requestMatchers(HttpMethod.GET, "/api/v1/ledger/**").hasAnyRole(LEDGER_READERS)
                         .requestMatchers("/api/v1/ledger/**").hasRole(ERP_FEED.name())
+                        // Collections: credit staff run dunning and work the worklist, auditors read
+                        .requestMatchers(HttpMethod.GET, "/api/v1/collections/**").hasAnyRole(CREDIT_STAFF_AND_AUDITORS)
+                        .requestMatchers("/api/v1/collections/**").hasAnyRole(CREDIT_STAFF)
                         // Decision counts for the overview page
                         .requestMatchers(HttpMethod.GET, "/api/v1/stats/**").hasAnyRole(CREDIT_STAFF_AND_AUDITORS)
                         // Receivables KPIs and their exports: read by credit staff and auditors, never by systems

@@ -152,6 +152,29 @@ class ApiExamplesTest {
         call("exportReceivablesByCustomer", as("manager"), "GET", "/api/v1/kpis/receivables/customers/export?asOf=2013-06-30&format=csv");
         call("exportReceivablesSeries", as("manager"), "GET", "/api/v1/kpis/receivables/series/export?from=2013-01-01&to=2013-06-30&format=csv");
 
+        // Collections: an invoice of C-1000 100 days overdue today (the account is BLOCKED by now: only formal steps),
+        // a dunning run, its worklist, a line marked done
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+        assertThat(api().withApiKey("test-erp-feed-key").post("/api/v1/ledger/events", "[{\"eventId\": \"EX-DUN-1\", "
+                + "\"type\": \"INVOICE_ISSUED\", \"customerId\": \"C-1000\", \"occurredOn\": \"" + today.minusDays(130)
+                + "\", \"currency\": \"EUR\", \"invoiceId\": \"INV-EX-DUN-1\", \"orderId\": \"SO-EX-DUN-1\", "
+                + "\"amount\": 2500.00, \"dueOn\": \"" + today.minusDays(100) + "\"}]").status()).isEqualTo(200);
+        String dunningRun = call("startDunningRun", as("manager"), "POST", "/api/v1/collections/runs")
+                .json().get("run").get("id").asString();
+        awaitDunningRun(dunningRun);
+        call("dunningRun", as("auditor"), "GET", "/api/v1/collections/runs/" + dunningRun);
+        JsonNode worklist = call("worklist", as("auditor"), "GET", "/api/v1/collections/worklist?date=" + today
+                + "&customerId=C-1000&state=TO_DO").json();
+        String worklistLine = null;
+        for (JsonNode line : worklist.get("lines")) {
+            if (line.get("customerId").asString().equals("C-1000")) {
+                worklistLine = line.get("id").asString();
+            }
+        }
+        assertThat(worklistLine).as("a line of C-1000 in %s", worklist).isNotNull();
+        call("worklistLine", as("auditor"), "GET", "/api/v1/collections/worklist/" + worklistLine);
+        call("markWorklistLine", as("manager"), "POST", "/api/v1/collections/worklist/" + worklistLine + "/state");
+
         // The policy in force, read by the committee.
         call("listPolicies", as("committee1"), "GET", "/api/v1/policies");
         call("active", as("committee1"), "GET", "/api/v1/policies/active");
@@ -224,6 +247,22 @@ class ApiExamplesTest {
         paths.properties().forEach(p -> p.getValue().properties()
                 .forEach(m -> all.add(m.getValue().path("operationId").asString())));
         assertThat(called.keySet()).as("operations the sequence calls").containsExactlyInAnyOrderElementsOf(all);
+    }
+
+    private void awaitDunningRun(String run) {
+        for (int i = 0; i < 1200; i++) {
+            if (!as("manager").get("/api/v1/collections/runs/" + run).json().get("run").get("state").asString()
+                    .equals("RUNNING")) {
+                return;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("the dunning run did not end within 4 minutes");
     }
 
     private void awaitEnd(String simulation) {
