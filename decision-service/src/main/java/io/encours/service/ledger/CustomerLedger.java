@@ -62,6 +62,10 @@ public final class CustomerLedger {
     private final Map<String, Set<String>> invoicesByOrder = new HashMap<>();
     private final Map<String, Set<String>> invoicesByShipment = new HashMap<>();
     private final Map<String, Set<String>> pendingPaymentsByInvoice = new HashMap<>();
+    private final Map<String, Promise> promisesById = new HashMap<>();
+    private final Map<String, Set<String>> promisesByInvoice = new HashMap<>();
+    private LocalDate latestOn;
+    private final Map<String, OpenMark> marks = new HashMap<>();
 
     public CustomerLedger(String customerId, String currency) {
         this.customerId = Objects.requireNonNull(customerId, "customerId");
@@ -83,21 +87,59 @@ public final class CustomerLedger {
             p.pending().forEach(a -> ledger.pendingPaymentsByInvoice
                     .computeIfAbsent(a.invoiceId(), k -> new LinkedHashSet<>()).add(p.paymentId()));
         });
-        ledger.promises.addAll(state.promises());
+        state.promises().forEach(ledger::putPromise);
         ledger.fingerprints.putAll(state.fingerprints());
+        ledger.latestOn = ledger.latestFromDocuments();
+        ledger.orderKeys().forEach(o -> ledger.mark("O:" + o));
+        ledger.invoices.keySet().forEach(i -> ledger.mark("I:" + i));
+        ledger.payments.keySet().forEach(p -> ledger.mark("P:" + p));
+        // restoring is no write: the documents and their marks are as stored
         ledger.written.clear();
         return ledger;
     }
 
+    /** The latest date the documents hold: every event's date is one of their dates (its own fact's). */
+    private LocalDate latestFromDocuments() {
+        List<LocalDate> days = new ArrayList<>();
+        orders.values().forEach(o -> {
+            days.add(o.bookedOn());
+            o.amounts().forEach(a -> days.add(a.on()));
+            days.add(o.cancelledOn());
+        });
+        shipments.values().forEach(s -> days.add(s.shippedOn()));
+        invoices.values().forEach(i -> {
+            days.add(i.issuedOn());
+            i.settlements().forEach(s -> {
+                days.add(s.on());
+                days.add(s.reversedOn());
+            });
+            i.disputes().forEach(d -> days.add(d.on()));
+            i.dunning().forEach(d -> days.add(d.on()));
+        });
+        payments.values().forEach(p -> {
+            days.add(p.receivedOn());
+            days.add(p.reversedOn());
+        });
+        promises.forEach(p -> days.add(p.madeOn()));
+        return days.stream().filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
+    }
+
     /**
      * The documents (orders, shipments, invoices, payments, promises) that accepted events wrote since the last
-     * call, each in its latest state, and forgets them: what a commit has to store, found without comparing the
-     * whole ledger with a copy of it.
+     * call, each in its latest state with its open mark, and forgets them: what a commit has to store, found
+     * without comparing the whole ledger with a copy of it. A document whose open mark changed counts as written
+     * even when its own record did not change (a shipment when its invoice arrives: no longer shipped and not
+     * invoiced).
      */
-    List<Object> takeWritten() {
-        List<Object> out = List.copyOf(written.values());
+    List<WrittenDocument> takeWritten() {
+        List<WrittenDocument> out = new ArrayList<>(written.size());
+        written.forEach((key, record) -> out.add(new WrittenDocument(record, marks.get(key))));
         written.clear();
         return out;
+    }
+
+    /** A document to store: its record and its open mark ({@code null}: nothing open). */
+    record WrittenDocument(Object record, OpenMark mark) {
     }
 
     /** Whether an event of this id was accepted into this ledger. */
@@ -107,7 +149,7 @@ public final class CustomerLedger {
 
     public LedgerState state() {
         return new LedgerState(customerId, currency, List.copyOf(orders.values()), List.copyOf(shipments.values()),
-                List.copyOf(invoices.values()), List.copyOf(payments.values()), promises, fingerprints);
+                List.copyOf(invoices.values()), List.copyOf(payments.values()), promises, fingerprints, marks);
     }
 
     public String customerId() {
@@ -169,7 +211,10 @@ public final class CustomerLedger {
         Change change = new Change();
         change(event, change);
         fingerprints.put(event.eventId(), fingerprint);
-        return ApplyResult.accepted(event.eventId(), change.delta(), fingerprint);
+        RunningTotals delta = change.delta();
+        change.before.keySet().forEach(this::mark);
+        latestOn = latestOn == null || event.occurredOn().isAfter(latestOn) ? event.occurredOn() : latestOn;
+        return ApplyResult.accepted(event.eventId(), delta.withLatestOn(event.occurredOn()), fingerprint);
     }
 
     private void check(LedgerEvent event, IntakeRules rules, List<LedgerProblem> problems) {
@@ -378,8 +423,10 @@ public final class CustomerLedger {
             change.touchInvoice(e.invoiceId());
             invoices.put(e.invoiceId(), invoices.get(e.invoiceId()).disputed(new DisputeMovement(e.eventId(), e.occurredOn(), e.amount().negate())));
         } else if (event instanceof LedgerEvent.PromiseToPay e) {
-            promises.add(new Promise(e.eventId(), e.occurredOn(), e.invoiceIds(), e.promisedOn(), e.amount()));
+            change.touchPromise(e.eventId());
+            putPromise(new Promise(e.eventId(), e.occurredOn(), e.invoiceIds(), e.promisedOn(), e.amount()));
         } else if (event instanceof LedgerEvent.DunningStepSent e) {
+            change.touchInvoice(e.invoiceId());
             invoices.put(e.invoiceId(), invoices.get(e.invoiceId()).dunned(new DunningStep(e.eventId(), e.occurredOn(), e.level())));
         } else if (event instanceof LedgerEvent.InvoiceClosedBySnapshot e) {
             change.touchInvoice(e.invoiceId());
@@ -409,6 +456,12 @@ public final class CustomerLedger {
 
     private void settle(String invoiceId, Settlement settlement) {
         invoices.put(invoiceId, invoices.get(invoiceId).settledBy(settlement));
+    }
+
+    private void putPromise(Promise p) {
+        promises.add(p);
+        promisesById.put(p.eventId(), p);
+        p.invoiceIds().forEach(i -> promisesByInvoice.computeIfAbsent(i, k -> new LinkedHashSet<>()).add(p.eventId()));
     }
 
     private void putShipment(Shipment s) {
@@ -514,58 +567,208 @@ public final class CustomerLedger {
         return keys;
     }
 
-    private RunningTotals totalsOf(List<ExposureLine> lines) {
-        return Exposure.of(customerId, currency, LocalDate.MIN, lines).asRunningTotals();
-    }
-
-    /** Today's running totals computed from every document: what the sum of the deltas must equal (a rebuild). */
+    /**
+     * Today's running totals computed from every document: what the sum of the deltas must equal (a rebuild).
+     * Each document's part is the same as {@link Change} adds up, so the two agree to the cent.
+     */
     public RunningTotals totalsFromDocuments() {
-        List<ExposureLine> lines = new ArrayList<>();
-        orderKeys().forEach(o -> orderLines(o, END, null, lines));
-        invoices.values().forEach(i -> invoiceLines(i, END, 0, lines));
-        payments.values().forEach(p -> paymentLines(p, END, lines));
-        return totalsOf(lines);
+        RunningTotals totals = RunningTotals.ZERO;
+        for (String o : orderKeys()) {
+            totals = totals.plus(contributionOf("O:" + o));
+        }
+        for (String i : invoices.keySet()) {
+            totals = totals.plus(contributionOf("I:" + i));
+        }
+        for (String p : payments.keySet()) {
+            totals = totals.plus(contributionOf("P:" + p));
+        }
+        for (String r : promisesById.keySet()) {
+            totals = totals.plus(contributionOf("R:" + r));
+        }
+        return totals.withLatestOn(latestOn);
     }
 
-    /** The before-and-after of the documents one event touches. */
+    /** The before-and-after of the documents one event touches (a touched invoice touches its promises). */
     private final class Change {
         private final Map<String, RunningTotals> before = new LinkedHashMap<>();
 
         void touchOrder(String orderId) {
-            before.computeIfAbsent("O:" + orderId, CustomerLedger.this::totalsOfKey);
+            before.computeIfAbsent("O:" + orderId, CustomerLedger.this::contributionOf);
         }
 
         void touchInvoice(String invoiceId) {
-            before.computeIfAbsent("I:" + invoiceId, CustomerLedger.this::totalsOfKey);
+            before.computeIfAbsent("I:" + invoiceId, CustomerLedger.this::contributionOf);
+            for (String promiseId : promisesByInvoice.getOrDefault(invoiceId, Set.of())) {
+                touchPromise(promiseId);
+            }
         }
 
         void touchPayment(String paymentId) {
-            before.computeIfAbsent("P:" + paymentId, CustomerLedger.this::totalsOfKey);
+            before.computeIfAbsent("P:" + paymentId, CustomerLedger.this::contributionOf);
+        }
+
+        void touchPromise(String promiseId) {
+            before.computeIfAbsent("R:" + promiseId, CustomerLedger.this::contributionOf);
         }
 
         RunningTotals delta() {
             RunningTotals delta = RunningTotals.ZERO;
             for (Map.Entry<String, RunningTotals> e : before.entrySet()) {
-                delta = delta.plus(totalsOfKey(e.getKey()).minus(e.getValue()));
+                delta = delta.plus(contributionOf(e.getKey()).minus(e.getValue()));
             }
             return delta;
         }
     }
 
-    private RunningTotals totalsOfKey(String key) {
+    /**
+     * What a stored document shows of its own part in today's exposure, so that the open documents behind a
+     * figure are found by an indexed query instead of reading them all: the category it is open in
+     * ({@code ORDER}, {@code SHIPMENT}, {@code INVOICE}, {@code PAYMENT} for cash on account), the open amount,
+     * the date that places it (delivery or booking date, shipping date, due date, receipt date) and, for an
+     * invoice, its disputed part.
+     */
+    public record OpenMark(String open, BigDecimal amount, LocalDate on, BigDecimal disputed) {
+    }
+
+    /** The marks of the documents whose part a key ({@link #contributionOf}) names, after every fact. */
+    private void mark(String key) {
         String id = key.substring(2);
-        List<ExposureLine> lines = new ArrayList<>();
+        // the marks this key governs, after every fact (null: nothing open)
+        Map<String, OpenMark> now = new LinkedHashMap<>();
         switch (key.charAt(0)) {
-            case 'O' -> orderLines(id, END, null, lines);
+            case 'O' -> {
+                List<ExposureLine> lines = new ArrayList<>();
+                orderLines(id, END, null, lines);
+                Order order = orders.get(id);
+                if (order != null) {
+                    now.put("ORDER|" + id, null);
+                }
+                shipmentsByOrder.getOrDefault(id, Set.of()).forEach(s -> now.put("SHIPMENT|" + s, null));
+                for (ExposureLine line : lines) {
+                    if (line.category() == ExposureCategory.SHIPPED_NOT_INVOICED) {
+                        now.put("SHIPMENT|" + line.documentId(), new OpenMark("SHIPMENT", line.amount(), line.dated(), null));
+                    } else if (order != null) {
+                        now.put("ORDER|" + id, new OpenMark("ORDER", line.amount(), line.dated(), null));
+                    }
+                }
+            }
             case 'I' -> {
-                if (invoices.containsKey(id)) invoiceLines(invoices.get(id), END, 0, lines);
+                Invoice invoice = invoices.get(id);
+                BigDecimal open = invoice == null ? BigDecimal.ZERO : invoice.openOn(END);
+                if (open.signum() > 0) {
+                    BigDecimal disputed = invoice.disputedOn(END);
+                    now.put("INVOICE|" + id, new OpenMark("INVOICE", open, invoice.dueOn(), disputed.signum() > 0 ? disputed : null));
+                } else {
+                    now.put("INVOICE|" + id, null);
+                }
             }
             case 'P' -> {
-                if (payments.containsKey(id)) paymentLines(payments.get(id), END, lines);
+                Payment payment = payments.get(id);
+                BigDecimal unallocated = payment == null ? BigDecimal.ZERO : payment.unallocatedOn(END);
+                if (unallocated.signum() > 0) {
+                    now.put("PAYMENT|" + id, new OpenMark("PAYMENT", unallocated, payment.receivedOn(), null));
+                } else {
+                    now.put("PAYMENT|" + id, null);
+                }
+            }
+            default -> {
+            }
+        }
+        now.forEach((k, mark) -> {
+            OpenMark was = mark == null ? marks.remove(k) : marks.put(k, mark);
+            if (!Objects.equals(was, mark)) {
+                rewrite(k);
+            }
+        });
+    }
+
+    /** Notes a document as written because its open mark changed (its record may not have). */
+    private void rewrite(String key) {
+        String id = key.substring(key.indexOf('|') + 1);
+        Object record = switch (key.substring(0, key.indexOf('|'))) {
+            case "ORDER" -> orders.get(id);
+            case "SHIPMENT" -> shipments.get(id);
+            case "INVOICE" -> invoices.get(id);
+            case "PAYMENT" -> payments.get(id);
+            default -> null;
+        };
+        if (record != null) {
+            written.put(key, record);
+        }
+    }
+
+    /**
+     * One document's part of the running totals after every fact ({@link #END}): an order with its shipments
+     * ({@code O:}), an invoice ({@code I:}), a payment ({@code P:}), a promise ({@code R:}).
+     */
+    private RunningTotals contributionOf(String key) {
+        String id = key.substring(2);
+        BigDecimal zero = BigDecimal.ZERO;
+        switch (key.charAt(0)) {
+            case 'O' -> {
+                List<ExposureLine> lines = new ArrayList<>();
+                orderLines(id, END, null, lines);
+                BigDecimal open = zero;
+                BigDecimal shipped = zero;
+                long shipments = 0;
+                for (ExposureLine line : lines) {
+                    if (line.category() == ExposureCategory.SHIPPED_NOT_INVOICED) {
+                        shipped = shipped.add(line.amount());
+                        shipments++;
+                    } else {
+                        open = open.add(line.amount());
+                    }
+                }
+                Order order = orders.get(id);
+                LocalDate delivery = order == null || order.deliveryOn() == null ? RunningTotals.UNDATED : order.deliveryOn();
+                return new RunningTotals(open, shipped, zero, zero, zero, shipments, 0, 0,
+                        open.signum() > 0 ? RunningTotals.one(delivery, RunningTotals.Bucket.of(1, open)) : null,
+                        null, null, null, null, null, null);
+            }
+            case 'I' -> {
+                Invoice invoice = invoices.get(id);
+                BigDecimal open = invoice == null ? zero : invoice.openOn(END);
+                if (open.signum() <= 0) {
+                    return RunningTotals.ZERO;
+                }
+                BigDecimal disputed = invoice.disputedOn(END);
+                int level = invoice.dunningLevelOn(END);
+                return new RunningTotals(zero, zero, open, disputed, zero, 0, disputed.signum() > 0 ? 1 : 0, 0, null,
+                        RunningTotals.one(invoice.dueOn(), RunningTotals.Bucket.of(1, open)),
+                        level > 0 ? RunningTotals.one(level, RunningTotals.Bucket.of(1, open)) : null,
+                        null, null, null, null);
+            }
+            case 'P' -> {
+                Payment payment = payments.get(id);
+                if (payment == null) {
+                    return RunningTotals.ZERO;
+                }
+                BigDecimal unallocated = payment.unallocatedOn(END);
+                java.util.TreeMap<LocalDate, RunningTotals.Bucket> paid = new java.util.TreeMap<>();
+                java.util.TreeMap<LocalDate, RunningTotals.Bucket> reversals = new java.util.TreeMap<>();
+                if (payment.reversedOn() != null) {
+                    reversals.put(payment.reversedOn(), RunningTotals.Bucket.of(1, payment.amount()));
+                } else {
+                    for (Payment.Applied a : payment.applied()) {
+                        long late = Math.max(0, ChronoUnit.DAYS.between(invoices.get(a.invoiceId()).dueOn(), a.on()));
+                        paid.merge(a.on(), new RunningTotals.Bucket(1, a.amount(),
+                                a.amount().multiply(BigDecimal.valueOf(late))), RunningTotals.Bucket::plus);
+                    }
+                }
+                boolean onAccount = unallocated.signum() > 0;
+                return new RunningTotals(zero, zero, zero, zero, onAccount ? unallocated : zero, 0, 0,
+                        onAccount ? 1 : 0, null, null, null, paid, reversals, null, null);
+            }
+            case 'R' -> {
+                Promise promise = promisesById.get(id);
+                if (promise == null || kept(promise, END)) {
+                    return RunningTotals.ZERO;
+                }
+                return new RunningTotals(zero, zero, zero, zero, zero, 0, 0, 0, null, null, null, null, null,
+                        RunningTotals.one(promise.promisedOn(), RunningTotals.Bucket.of(1, promise.amount())), null);
             }
             default -> throw new IllegalStateException(key);
         }
-        return totalsOf(lines);
     }
 
     // ---------------------------------------------------------------- as of a date

@@ -38,6 +38,16 @@ public record Exposure(String customerId, String currency, LocalDate asOf, Map<E
         return new Exposure(customerId, currency, asOf, amounts, total, lines);
     }
 
+    /** From figures computed elsewhere (the running totals), with the documents listed behind them. */
+    static Exposure ofAmounts(String customerId, String currency, LocalDate asOf,
+                              Map<ExposureCategory, BigDecimal> amounts, List<ExposureLine> lines) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (Map.Entry<ExposureCategory, BigDecimal> e : amounts.entrySet()) {
+            total = total.add(e.getValue().multiply(BigDecimal.valueOf(e.getKey().sign())));
+        }
+        return new Exposure(customerId, currency, asOf, amounts, total, lines);
+    }
+
     public BigDecimal amount(ExposureCategory category) {
         return amounts.get(category);
     }

@@ -195,7 +195,8 @@ public class Ledger implements CreditPositions {
                 done.add(customerId);
                 continue;
             }
-            commits.add(new LedgerStore.Commit(position, totals, accepted,
+            // the running totals committed folded on today (RunningTotals.foldedOn), as a rebuild compares them
+            commits.add(new LedgerStore.Commit(position, totals.foldedOn(today()), accepted,
                     LedgerDocuments.toDocuments(customerId, ledger.takeWritten()),
                     stillHeld(position.reservations(), ledger, now)));
             waiting.put(customerId, own);
@@ -376,40 +377,153 @@ public class Ledger implements CreditPositions {
 
     /** The position with the exposure conventions the policy sets (delivery horizon, grace days). */
     public Optional<CreditPosition> positionOf(String customerId, LocalDate asOf, ExposureRules rules) {
-        return read(customerId, asOf, rules).map(Read::position);
+        return read(customerId, asOf, rules, Listing.NONE).map(Read::position);
     }
 
-    /** A position as read, with the running totals and the reservations it was read with. */
-    record Read(CreditPosition position, RunningTotals runningTotals, CreditAccount account) {
+    /**
+     * A position as read, with the running totals it was read with; {@code documents}: how many open documents
+     * are behind each figure (the lines of the exposure are a page of them), {@code next}: per category, the
+     * cursor of the next page (absent: none); {@code fromTotals}: answered from the running totals alone.
+     */
+    record Read(CreditPosition position, RunningTotals runningTotals, CreditAccount account,
+                Map<ExposureCategory, Long> documents, Map<ExposureCategory, String> next, boolean fromTotals) {
+    }
+
+    /** Which open documents to list behind the figures: at most {@code limit} per category, one category or all. */
+    record Listing(int limit, ExposureCategory category, String after) {
+        static final Listing NONE = new Listing(0, null, null);
     }
 
     @Override
     public Optional<CreditPosition> positionOf(CreditAccount account, LocalDate asOf) {
-        return read(account.customerId(), Optional.of(account), asOf, ExposureRules.DEFAULT).map(Read::position);
+        return read(account.customerId(), Optional.of(account), asOf, ExposureRules.DEFAULT, Listing.NONE)
+                .map(Read::position);
     }
 
     Optional<Read> read(String customerId, LocalDate asOf, ExposureRules rules) {
-        return read(customerId, accounts.find(customerId), asOf, rules);
+        return read(customerId, asOf, rules, new Listing(Integer.MAX_VALUE, null, null));
     }
 
-    private Optional<Read> read(String customerId, Optional<CreditAccount> account, LocalDate asOf, ExposureRules rules) {
+    /**
+     * Today (and a later day) from the position document alone: the figures from its running totals, the
+     * documents behind them by one indexed query per category listed, limited; so the answer time does not grow
+     * with the number of documents. A past day (or a day before an event dated ahead of today, within the
+     * tolerance) from the documents' own dates.
+     */
+    Optional<Read> read(String customerId, LocalDate asOf, ExposureRules rules, Listing listing) {
+        return read(customerId, accounts.find(customerId), asOf, rules, listing);
+    }
+
+    private Optional<Read> read(String customerId, Optional<CreditAccount> account, LocalDate asOf, ExposureRules rules,
+                                Listing listing) {
         if (account.isEmpty()) {
             return Optional.empty();
         }
         Position position = store.position(customerId, account.get().currency());
+        Instant now = clock.instant();
+        List<ApprovedOrderCheck> held = position.reservations().stream()
+                .filter(r -> r.expiresAt().isAfter(now) && !r.check().approvedOn().isAfter(asOf))
+                .map(Reservation::check).toList();
+        RunningTotals totals = position.totals();
+        if (!asOf.isBefore(today()) && totals.answersFor(asOf)) {
+            Set<String> booked = new HashSet<>();
+            store.orders(customerId, held.stream().map(ApprovedOrderCheck::orderId).toList()).stream()
+                    .filter(o -> !o.bookedOn().isAfter(asOf)).forEach(o -> booked.add(o.orderId()));
+            List<ApprovedOrderCheck> approved = held.stream().filter(c -> !booked.contains(c.orderId())).toList();
+            Map<ExposureCategory, Long> counts = totals.documentsOn(asOf, rules);
+            counts.put(ExposureCategory.APPROVED_NOT_BOOKED, (long) approved.size());
+            Map<ExposureCategory, String> next = new java.util.EnumMap<>(ExposureCategory.class);
+            List<ExposureLine> lines = listing.limit() == 0 ? List.of()
+                    : listed(customerId, asOf, rules, approved, listing, next);
+            Exposure exposure = totals.exposureOn(customerId, account.get().currency(), asOf, rules, approved, lines);
+            PaymentBehaviour behaviour = totals.behaviourOn(asOf, rules);
+            return Optional.of(new Read(new CreditPosition(customerId, position.version(), exposure, behaviour),
+                    totals, account.get(), counts, next, true));
+        }
         CustomerLedger ledger = take(position);
         try {
-            Instant now = clock.instant();
-            List<ApprovedOrderCheck> approved = position.reservations().stream()
-                    .filter(r -> r.expiresAt().isAfter(now) && !r.check().approvedOn().isAfter(asOf))
-                    .map(Reservation::check).toList();
-            Exposure exposure = ledger.exposureAsOf(asOf, rules, approved);
+            Exposure all = ledger.exposureAsOf(asOf, rules, held);
             PaymentBehaviour behaviour = ledger.behaviourAsOf(asOf, rules);
+            Map<ExposureCategory, Long> counts = new java.util.EnumMap<>(ExposureCategory.class);
+            Map<ExposureCategory, String> next = new java.util.EnumMap<>(ExposureCategory.class);
+            List<ExposureLine> lines = new ArrayList<>();
+            for (ExposureCategory category : ExposureCategory.values()) {
+                List<ExposureLine> of = all.lines(category).stream()
+                        .sorted(Comparator.comparing(Ledger::lineKey)).toList();
+                counts.put(category, (long) of.size());
+                if (listing.limit() == 0 || (listing.category() != null && listing.category() != category)) {
+                    continue;
+                }
+                List<ExposureLine> after = of.stream().filter(l -> listing.after() == null
+                        || lineKey(l).compareTo(listing.after()) > 0).toList();
+                List<ExposureLine> page = after.stream().limit(listing.limit()).toList();
+                lines.addAll(page);
+                if (after.size() > page.size()) {
+                    next.put(category, lineKey(page.get(page.size() - 1)));
+                }
+            }
+            Exposure exposure = new Exposure(all.customerId(), all.currency(), asOf, all.amounts(), all.total(), lines);
             return Optional.of(new Read(new CreditPosition(customerId, position.version(), exposure, behaviour),
-                    position.totals(), account.get()));
+                    totals, account.get(), counts, next, false));
         } finally {
             giveBack(customerId, position.ledgerVersion(), ledger);
         }
+    }
+
+    /** The key that orders a category's documents and pages through them: its date, then its id. */
+    static String lineKey(ExposureLine line) {
+        return (line.dated() == null ? "" : line.dated().toString()) + "|" + line.documentId();
+    }
+
+    /** Today's documents behind each figure listed: one indexed query per category, limited (docs/ledger.md). */
+    private List<ExposureLine> listed(String customerId, LocalDate day, ExposureRules rules,
+                                      List<ApprovedOrderCheck> approved, Listing listing,
+                                      Map<ExposureCategory, String> next) {
+        List<ExposureLine> lines = new ArrayList<>();
+        String dueBy = (day.minusDays(rules.graceDays())).toString();
+        String beyond = rules.deliveryHorizonDays() == null ? null
+                : day.plusDays(rules.deliveryHorizonDays() + 1L).toString();
+        for (ExposureCategory category : ExposureCategory.values()) {
+            if (listing.category() != null && listing.category() != category) {
+                continue;
+            }
+            int limit = listing.limit() == Integer.MAX_VALUE ? Integer.MAX_VALUE : listing.limit() + 1;
+            String after = listing.after();
+            List<ExposureLine> found = switch (category) {
+                case APPROVED_NOT_BOOKED -> approved.stream().map(c -> new ExposureLine(category, c.decisionId(),
+                                c.approvedOn(), c.amount(), 0)).sorted(Comparator.comparing(Ledger::lineKey))
+                        .filter(l -> after == null || lineKey(l).compareTo(after) > 0).limit(limit).toList();
+                case OPEN_ORDERS -> open(category, store.openDocuments(customerId, "ORDER", null, beyond, after, limit), day, rules);
+                case OPEN_ORDERS_BEYOND_HORIZON -> beyond == null ? List.of()
+                        : open(category, store.openDocuments(customerId, "ORDER", beyond, null, after, limit), day, rules);
+                case SHIPPED_NOT_INVOICED -> open(category, store.openDocuments(customerId, "SHIPMENT", null, null, after, limit), day, rules);
+                case OPEN_INVOICES_NOT_DUE -> open(category, store.openDocuments(customerId, "INVOICE", dueBy, null, after, limit), day, rules);
+                case OVERDUE -> open(category, store.openDocuments(customerId, "INVOICE", null, dueBy, after, limit), day, rules);
+                case DISPUTED -> open(category, store.disputedDocuments(customerId, after, limit), day, rules);
+                case UNALLOCATED_CASH -> open(category, store.openDocuments(customerId, "PAYMENT", null, null, after, limit), day, rules);
+            };
+            if (found.size() > listing.limit()) {
+                found = found.subList(0, listing.limit());
+                next.put(category, lineKey(found.get(found.size() - 1)));
+            }
+            lines.addAll(found);
+        }
+        return lines;
+    }
+
+    private static List<ExposureLine> open(ExposureCategory category, List<Document> documents, LocalDate day,
+                                           ExposureRules rules) {
+        List<ExposureLine> lines = new ArrayList<>(documents.size());
+        for (Document d : documents) {
+            String key = d.getString(LedgerDocuments.OPEN_KEY);
+            LocalDate dated = LocalDate.parse(key.substring(0, key.indexOf('|')));
+            boolean invoice = "INVOICE".equals(d.getString(LedgerDocuments.OPEN));
+            long days = invoice && RunningTotals.overdue(dated, day, rules) ? java.time.temporal.ChronoUnit.DAYS.between(dated, day) : 0;
+            Object amount = d.get(category == ExposureCategory.DISPUTED ? LedgerDocuments.DISPUTED_AMOUNT : LedgerDocuments.OPEN_AMOUNT);
+            lines.add(new ExposureLine(category, d.getString(LedgerDocuments.DOCUMENT_ID), dated,
+                    io.encours.service.storage.BsonValues.bigDecimal(amount), days));
+        }
+        return lines;
     }
 
     @Override
@@ -454,10 +568,15 @@ public class Ledger implements CreditPositions {
     record Drift(String customerId, long ledgerVersion, int events, RunningTotals stored, RunningTotals rebuilt,
                  RunningTotals drift, boolean fixed) {
         boolean hasDrift() {
-            return !drift.isZero();
+            return !stored.sameAs(rebuilt);
         }
     }
 
+    /**
+     * Replays the customer's events and compares every part of the running totals (sums, counts, the dated
+     * maps and the latest date), both folded on today ({@link RunningTotals#foldedOn}); with {@code fix}, a drift
+     * is corrected and every document written again with its open mark.
+     */
     Drift rebuild(String customerId, boolean fix) {
         CreditAccount account = accounts.find(customerId).orElse(null);
         if (account == null) {
@@ -487,18 +606,21 @@ public class Ledger implements CreditPositions {
                 // looked up again (it was refused then, or it was not another's)
                 replayed.apply(parsed.event(), IntakeRules.of(receivedOn.plusDays(1), properties.futureToleranceDays()));
             }
-            RunningTotals rebuilt = replayed.totalsFromDocuments();
-            RunningTotals drift = position.totals().minus(rebuilt);
-            if (!fix || drift.isZero()) {
-                return new Drift(customerId, position.ledgerVersion(), all.size(), position.totals(), rebuilt, drift, false);
+            LocalDate today = today();
+            RunningTotals rebuilt = replayed.totalsFromDocuments().foldedOn(today);
+            RunningTotals stored = position.totals().foldedOn(today);
+            RunningTotals drift = stored.minus(rebuilt);
+            boolean same = stored.sameAs(rebuilt);
+            if (!fix || same) {
+                return new Drift(customerId, position.ledgerVersion(), all.size(), stored, rebuilt, drift, false);
             }
-            LedgerState stored = take(position).state();
-            Collection<Document> changed = LedgerDocuments.changed(stored, replayed.state());
+            LedgerState nothing = new LedgerState(customerId, account.currency(), List.of(), List.of(), List.of(),
+                    List.of(), List.of(), Map.of());
+            Collection<Document> changed = LedgerDocuments.changed(nothing, replayed.state());
             cache.remove(customerId);
             if (store.commit(position, rebuilt, List.of(), changed, position.reservations(), clock.instant())) {
                 store.durable();
-                return new Drift(customerId, position.ledgerVersion() + 1, all.size(), position.totals(), rebuilt,
-                        drift, true);
+                return new Drift(customerId, position.ledgerVersion() + 1, all.size(), stored, rebuilt, drift, true);
             }
             if (attempt == ATTEMPTS) {
                 throw LedgerProblems.busy(customerId);

@@ -33,12 +33,17 @@ final class LedgerAnswers {
      * A customer's exposure on a date: the figure of each category and the documents behind it, the total
      * counted against the limit, the limit and the insured limit in force that day and what is left of the
      * limit. {@code runningTotals} (today only) are the sums the ledger keeps per account, which the figures
-     * equal; {@code version} is the position's version the figures were read at.
+     * equal; {@code source}: RUNNING_TOTALS (today, from the position alone) or DOCUMENTS (a past date);
+     * {@code version} is the position's version the figures were read at. {@code documents} is a page of the
+     * documents behind each figure, {@code documentCounts} how many there are, {@code next} the cursor of the
+     * next page of a category (absent: none left).
      */
-    record ExposureAnswer(String customerId, String currency, LocalDate asOf, long version,
+    record ExposureAnswer(String customerId, String currency, LocalDate asOf, long version, String source,
                           Map<ExposureCategory, BigDecimal> categories, BigDecimal total, BigDecimal limit,
                           BigDecimal insuredLimit, BigDecimal available, RunningTotals runningTotals,
-                          Map<ExposureCategory, List<ExposureLine>> documents, PaymentBehaviour behaviour) {
+                          Map<ExposureCategory, List<ExposureLine>> documents,
+                          Map<ExposureCategory, Long> documentCounts, Map<ExposureCategory, String> next,
+                          PaymentBehaviour behaviour) {
         static ExposureAnswer of(Ledger.Read read, boolean today) {
             Exposure exposure = read.position().exposure();
             CreditAccount account = read.account();
@@ -49,9 +54,9 @@ final class LedgerAnswers {
                 documents.put(category, exposure.lines(category));
             }
             return new ExposureAnswer(read.position().customerId(), exposure.currency(), exposure.asOf(),
-                    read.position().version(), exposure.amounts(), exposure.total(), limit, insured,
+                    read.position().version(), read.fromTotals() ? "RUNNING_TOTALS" : "DOCUMENTS", exposure.amounts(), exposure.total(), limit, insured,
                     limit == null ? null : limit.subtract(exposure.total()), today ? read.runningTotals() : null,
-                    documents, read.position().behaviour());
+                    documents, read.documents(), read.next(), read.position().behaviour());
         }
     }
 

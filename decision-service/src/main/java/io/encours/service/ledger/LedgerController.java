@@ -68,14 +68,28 @@ class LedgerController {
 
     @GetMapping(path = "/api/v1/accounts/{customerId}/exposure", produces = "application/json")
     @Operation(operationId = "accountExposure", summary = "A customer's exposure by category, with its documents",
-            description = "As of today (default) or of a past date (asOf=yyyy-MM-dd: what was open that day by "
-                    + "the documents' own dates). With the limit and the insured limit in force that day.")
+            description = "As of today (default: from the account's running totals alone) or of a past date "
+                    + "(asOf=yyyy-MM-dd: what was open that day by the documents' own dates). With the limit and "
+                    + "the insured limit in force that day. The open documents behind each figure are listed by "
+                    + "date, at most `documents` per category (default 100, at most encours.ledger.max-page-size), with how many there are in all "
+                    + "(documentCounts) and, where more are left, a cursor in next: pass it as after with that "
+                    + "category to read the next page of that category alone.")
     @ApiResponse(responseCode = "404", description = "No account for this customer",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     LedgerAnswers.ExposureAnswer exposure(@PathVariable String customerId,
-                                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+                                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                          @RequestParam(required = false) Integer documents,
+                                          @RequestParam(required = false) ExposureCategory category,
+                                          @RequestParam(required = false) String after) {
+        int listed = documents == null ? Math.min(100, properties.maxPageSize()) : documents;
+        if (listed < 0 || listed > properties.maxPageSize()) {
+            throw Problems.invalidField("documents", "must be between 0 and " + properties.maxPageSize());
+        }
+        if (after != null && category == null) {
+            throw Problems.invalidField("after", "pages through one category: give the category too");
+        }
         LocalDate day = asOf == null ? ledger.today() : asOf;
-        return ledger.read(customerId, day, ExposureRules.DEFAULT)
+        return ledger.read(customerId, day, ExposureRules.DEFAULT, new Ledger.Listing(listed, category, after))
                 .map(read -> LedgerAnswers.ExposureAnswer.of(read, day.equals(ledger.today())))
                 .orElseThrow(() -> LedgerProblems.accountNotFound(customerId));
     }

@@ -20,6 +20,9 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.bson.Document;
 
@@ -70,6 +73,11 @@ final class LedgerDocuments {
     static final String DOCUMENTS_FIELD = "documents";
     /** The token of the commit that wrote a pending batch and its events (see {@link LedgerStore#commitAll}). */
     static final String COMMIT = "commit";
+    static final String OPEN = "open";
+    static final String OPEN_KEY = "openKey";
+    static final String OPEN_AMOUNT = "openAmount";
+    static final String DISPUTED_KEY = "disputedKey";
+    static final String DISPUTED_AMOUNT = "disputedAmount";
 
     /** The kinds of ledger documents, as stored. */
     enum Kind { ORDER, SHIPMENT, INVOICE, PAYMENT, PROMISE }
@@ -92,12 +100,26 @@ final class LedgerDocuments {
 
     // ------------------------------------------------------------------ totals and reservations
 
+    /**
+     * The running totals as stored in the position: the five sums, the counts of documents, and each dated map
+     * as a list of {@code {on (or level), count, amount[, weighted]}} (see {@link RunningTotals}).
+     */
     static Document toDocument(RunningTotals t) {
         return new Document("openOrders", decimal128(t.openOrders()))
                 .append("shippedNotInvoiced", decimal128(t.shippedNotInvoiced()))
                 .append("openInvoices", decimal128(t.openInvoices()))
                 .append("disputed", decimal128(t.disputed()))
-                .append("unallocatedCash", decimal128(t.unallocatedCash()));
+                .append("unallocatedCash", decimal128(t.unallocatedCash()))
+                .append("shipmentsNotInvoiced", t.shipmentsNotInvoiced())
+                .append("disputedInvoices", t.disputedInvoices())
+                .append("paymentsOnAccount", t.paymentsOnAccount())
+                .append("openOrdersByDelivery", buckets(t.openOrdersByDelivery()))
+                .append("openInvoicesByDue", buckets(t.openInvoicesByDue()))
+                .append("dunningLevels", buckets(t.dunningLevels()))
+                .append("paymentsByDay", buckets(t.paymentsByDay()))
+                .append("reversalsByDay", buckets(t.reversalsByDay()))
+                .append("unkeptPromises", buckets(t.unkeptPromises()))
+                .append("latestOn", day(t.latestOn()));
     }
 
     static RunningTotals toTotals(Document d) {
@@ -105,7 +127,47 @@ final class LedgerDocuments {
             return RunningTotals.ZERO;
         }
         return new RunningTotals(bigDecimal(d.get("openOrders")), bigDecimal(d.get("shippedNotInvoiced")),
-                bigDecimal(d.get("openInvoices")), bigDecimal(d.get("disputed")), bigDecimal(d.get("unallocatedCash")));
+                bigDecimal(d.get("openInvoices")), bigDecimal(d.get("disputed")), bigDecimal(d.get("unallocatedCash")),
+                count(d, "shipmentsNotInvoiced"), count(d, "disputedInvoices"), count(d, "paymentsOnAccount"),
+                datedBuckets(d, "openOrdersByDelivery"), datedBuckets(d, "openInvoicesByDue"), levelBuckets(d),
+                datedBuckets(d, "paymentsByDay"), datedBuckets(d, "reversalsByDay"), datedBuckets(d, "unkeptPromises"),
+                localDate(d.getString("latestOn")));
+    }
+
+    private static List<Document> buckets(SortedMap<?, RunningTotals.Bucket> map) {
+        List<Document> out = new ArrayList<>(map.size());
+        map.forEach((k, b) -> {
+            Document e = new Document(k instanceof Integer ? "level" : "on", k instanceof LocalDate day ? day(day) : k)
+                    .append("count", b.count()).append("amount", decimal128(b.amount()));
+            if (b.weighted().signum() != 0) {
+                e.append("weighted", decimal128(b.weighted()));
+            }
+            out.add(e);
+        });
+        return out;
+    }
+
+    private static SortedMap<LocalDate, RunningTotals.Bucket> datedBuckets(Document d, String field) {
+        TreeMap<LocalDate, RunningTotals.Bucket> map = new TreeMap<>();
+        d.getList(field, Document.class, List.of()).forEach(e -> map.put(localDate(e.getString("on")), bucket(e)));
+        return map;
+    }
+
+    private static SortedMap<Integer, RunningTotals.Bucket> levelBuckets(Document d) {
+        TreeMap<Integer, RunningTotals.Bucket> map = new TreeMap<>();
+        d.getList("dunningLevels", Document.class, List.of()).forEach(e -> map.put(e.getInteger("level"), bucket(e)));
+        return map;
+    }
+
+    private static RunningTotals.Bucket bucket(Document e) {
+        Object weighted = e.get("weighted");
+        return new RunningTotals.Bucket(count(e, "count"), bigDecimal(e.get("amount")),
+                weighted == null ? BigDecimal.ZERO : bigDecimal(weighted));
+    }
+
+    private static long count(Document d, String field) {
+        Number n = d.get(field, Number.class);
+        return n == null ? 0 : n.longValue();
     }
 
     static Document toDocument(Reservation r) {
@@ -184,28 +246,55 @@ final class LedgerDocuments {
     // ------------------------------------------------------------------ ledger documents
 
     /**
-     * The documents of {@code after} that differ from {@code before} (records compare by value), in the stored
-     * shape: what a batch has to write. The ledger never removes a document.
+     * The documents of {@code after} that differ from {@code before} (records or open marks compare by value), in
+     * the stored shape, each with its open mark: what a rebuild writes (from an empty state: every document). The
+     * intake does not compare states: it writes what the ledger reports ({@link #toDocuments}). The ledger never
+     * removes a document.
      */
     static java.util.Collection<Document> changed(LedgerState before, LedgerState after) {
         Map<String, Object> old = records(before);
         Map<String, Document> out = new LinkedHashMap<>();
         records(after).forEach((key, record) -> {
-            if (!record.equals(old.get(key))) {
+            CustomerLedger.OpenMark mark = after.marks().get(key);
+            if (!record.equals(old.get(key)) || !Objects.equals(mark, before.marks().get(key))) {
                 Document d = toDocument(after.customerId(), key, record);
+                marked(d, mark);
                 out.put(d.getString(ID), d);
             }
         });
         return out.values();
     }
 
-    /** Ledger documents (orders, shipments, invoices, payments, promises) in the stored shape. */
-    static java.util.Collection<Document> toDocuments(String customerId, java.util.Collection<?> records) {
-        List<Document> out = new ArrayList<>(records.size());
-        for (Object record : records) {
-            out.add(toDocument(customerId, record.getClass().getSimpleName(), record));
+    /**
+     * Ledger documents (orders, shipments, invoices, payments, promises) that a batch wrote
+     * ({@link CustomerLedger#takeWritten()}), in the stored shape, each with its open mark.
+     */
+    static java.util.Collection<Document> toDocuments(String customerId,
+                                                      java.util.Collection<CustomerLedger.WrittenDocument> written) {
+        List<Document> out = new ArrayList<>(written.size());
+        for (CustomerLedger.WrittenDocument w : written) {
+            Document d = toDocument(customerId, w.record().getClass().getSimpleName(), w.record());
+            marked(d, w.mark());
+            out.add(d);
         }
         return out;
+    }
+
+    /**
+     * A document's part in today's exposure ({@link CustomerLedger.OpenMark}), in the fields the exposure's
+     * listing reads by index: {@code open} (its category), {@code openKey} ({@code yyyy-MM-dd|documentId}: its
+     * date, then its id, for ranges by date and paging), {@code openAmount}; an invoice with a disputed part also
+     * {@code disputedKey} and {@code disputedAmount}. A document with nothing open has none of them.
+     */
+    private static void marked(Document d, CustomerLedger.OpenMark mark) {
+        if (mark == null) {
+            return;
+        }
+        String key = day(mark.on()) + "|" + d.getString(DOCUMENT_ID);
+        d.append(OPEN, mark.open()).append(OPEN_KEY, key).append(OPEN_AMOUNT, decimal128(mark.amount()));
+        if (mark.disputed() != null) {
+            d.append(DISPUTED_KEY, key).append(DISPUTED_AMOUNT, decimal128(mark.disputed()));
+        }
     }
 
     private static Map<String, Object> records(LedgerState state) {
@@ -269,7 +358,7 @@ final class LedgerDocuments {
                 .append("deliveryOn", day(o.deliveryOn())).append("cancelledOn", day(o.cancelledOn()));
     }
 
-    private static Order toOrder(Document d) {
+    static Order toOrder(Document d) {
         return new Order(d.getString(DOCUMENT_ID), localDate(d.getString("bookedOn")),
                 docs(d, "amounts", a -> new DatedAmount(localDate(a.getString("on")), bigDecimal(a.get("amount")))),
                 localDate(d.getString("deliveryOn")), localDate(d.getString("cancelledOn")));

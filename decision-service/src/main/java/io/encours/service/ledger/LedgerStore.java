@@ -109,6 +109,10 @@ final class LedgerStore {
         events.createIndex(Indexes.ascending(CUSTOMER_ID, LEDGER_VERSION, INDEX),
                 new IndexOptions().unique(true).name("customerId_ledgerVersion_index_unique"));
         documents.createIndex(Indexes.ascending(KIND, DOCUMENT_ID), new IndexOptions().name("kind_documentId"));
+        documents.createIndex(Indexes.ascending(CUSTOMER_ID, LedgerDocuments.OPEN, LedgerDocuments.OPEN_KEY),
+                new IndexOptions().name("customerId_open_openKey"));
+        documents.createIndex(Indexes.ascending(CUSTOMER_ID, LedgerDocuments.DISPUTED_KEY),
+                new IndexOptions().name("customerId_disputedKey"));
         durability.makeAcknowledgedWritesDurable();
     }
 
@@ -241,6 +245,49 @@ final class LedgerStore {
         events.find(Filters.and(Filters.eq(CUSTOMER_ID, customerId), after))
                 .sort(Sorts.ascending(CUSTOMER_ID, LEDGER_VERSION, INDEX)).limit(limit)
                 .forEach(d -> found.add(LedgerDocuments.toEvent(d)));
+        return found;
+    }
+
+    /**
+     * A page of a customer's documents open in one category ({@code open}: ORDER, SHIPMENT, INVOICE, PAYMENT),
+     * in the order of their {@code openKey} ({@code yyyy-MM-dd|documentId}) within {@code [from, to)} (either may
+     * be null: unbounded) and after {@code after} (a previous page's last key, or null): one range of the index
+     * {@code customerId_open_openKey}, read for at most {@code limit} documents whatever the customer holds.
+     */
+    List<Document> openDocuments(String customerId, String open, String from, String to, String after, int limit) {
+        List<Bson> range = new ArrayList<>();
+        range.add(Filters.eq(CUSTOMER_ID, customerId));
+        range.add(Filters.eq(LedgerDocuments.OPEN, open));
+        if (after != null && (from == null || after.compareTo(from) >= 0)) {
+            range.add(Filters.gt(LedgerDocuments.OPEN_KEY, after));
+        } else if (from != null) {
+            range.add(Filters.gte(LedgerDocuments.OPEN_KEY, from));
+        }
+        if (to != null) {
+            range.add(Filters.lt(LedgerDocuments.OPEN_KEY, to));
+        }
+        List<Document> found = new ArrayList<>();
+        documents.find(Filters.and(range)).sort(Sorts.ascending(CUSTOMER_ID, LedgerDocuments.OPEN, LedgerDocuments.OPEN_KEY))
+                .limit(limit).forEach(found::add);
+        return found;
+    }
+
+    /** A page of a customer's open invoices with a disputed part, by {@code disputedKey}, after {@code after}. */
+    List<Document> disputedDocuments(String customerId, String after, int limit) {
+        List<Document> found = new ArrayList<>();
+        documents.find(Filters.and(Filters.eq(CUSTOMER_ID, customerId),
+                        Filters.gt(LedgerDocuments.DISPUTED_KEY, after == null ? "" : after)))
+                .sort(Sorts.ascending(CUSTOMER_ID, LedgerDocuments.DISPUTED_KEY)).limit(limit).forEach(found::add);
+        return found;
+    }
+
+    /** Of these order ids, those the customer's ledger holds (by their {@code _id}: no other index needed). */
+    List<Order> orders(String customerId, Collection<String> orderIds) {
+        List<Order> found = new ArrayList<>();
+        if (!orderIds.isEmpty()) {
+            documents.find(Filters.in(ID, orderIds.stream().map(o -> LedgerDocuments.documentKey(customerId,
+                    LedgerDocuments.Kind.ORDER, o)).toList())).forEach(d -> found.add(LedgerDocuments.toOrder(d)));
+        }
         return found;
     }
 

@@ -136,7 +136,7 @@ class CustomerLedgerTest {
         assertThat(result.outcome()).isEqualTo(Outcome.REJECTED);
         assertThat(result.problems()).extracting(LedgerProblem::field).containsExactly("allocations[0].invoiceId");
         assertThat(ledger.payments()).isEmpty();
-        assertThat(result.delta().isZero()).isTrue();
+        assertThat(result.delta().allZero()).isTrue();
     }
 
     @Test
@@ -180,7 +180,7 @@ class CustomerLedgerTest {
         accepted(booked("e1", "O1", "2026-11-01", "1000"));
         ApplyResult again = apply(booked("e1", "O1", "2026-11-01", "1000.00"));
         assertThat(again.outcome()).isEqualTo(Outcome.DUPLICATE);
-        assertThat(again.delta().isZero()).isTrue();
+        assertThat(again.delta().allZero()).isTrue();
         ApplyResult conflict = apply(booked("e1", "O1", "2026-11-01", "1001"));
         assertThat(conflict.outcome()).isEqualTo(Outcome.REJECTED);
         assertThat(conflict.problems()).extracting(LedgerProblem::field).containsExactly("eventId");

@@ -153,6 +153,49 @@ class LedgerBatchIntakeTest extends FullStackTest {
         assertThat(storedEvents(a)).isEqualTo(4);
     }
 
+    private Document stored(String customer, LedgerDocuments.Kind kind, String id) {
+        return mongo.getCollection(LedgerDocuments.DOCUMENTS)
+                .find(new Document("_id", LedgerDocuments.documentKey(customer, kind, id))).first();
+    }
+
+    @Test
+    void aDocumentWhoseOpenMarkChangedIsWrittenMarkedThoughItsRecordDidNotAndTheTotalsAreFoldedOnToday() {
+        String c = newCustomers(1).get(0);
+        LocalDate d = ledger.today();
+        assertThat(ledger.record(List.of(
+                event(c + "-1", "ORDER_BOOKED", c, d, "orderId", "SO-1", "amount", new BigDecimal("1000"),
+                        "deliveryOn", d.toString()),
+                event(c + "-2", "ORDER_SHIPPED", c, d, "orderId", "SO-1", "shipmentId", "DL-1",
+                        "amount", new BigDecimal("600"))))).extracting(EventOutcome::outcome).containsOnly(Outcome.ACCEPTED);
+        Document shipment = stored(c, LedgerDocuments.Kind.SHIPMENT, "DL-1");
+        assertThat(shipment.getString(LedgerDocuments.OPEN)).isEqualTo("SHIPMENT");
+        assertThat(io.encours.service.storage.BsonValues.bigDecimal(shipment.get(LedgerDocuments.OPEN_AMOUNT)))
+                .isEqualByComparingTo("600");
+        assertThat(io.encours.service.storage.BsonValues.bigDecimal(
+                stored(c, LedgerDocuments.Kind.ORDER, "SO-1").get(LedgerDocuments.OPEN_AMOUNT))).isEqualByComparingTo("400");
+        // delivery due today: folded under UNDATED in the committed totals
+        assertThat(store.position(c, "EUR").totals().openOrdersByDelivery()).containsOnlyKeys(RunningTotals.UNDATED);
+
+        // the invoice of the shipment, in a later batch: the shipment's own record does not change, its mark does
+        assertThat(ledger.record(List.of(event(c + "-3", "INVOICE_ISSUED", c, d, "invoiceId", "INV-1",
+                "orderId", "SO-1", "shipmentId", "DL-1", "amount", new BigDecimal("600"), "termsDays", 30))))
+                .extracting(EventOutcome::outcome).containsOnly(Outcome.ACCEPTED);
+        Document rewritten = stored(c, LedgerDocuments.Kind.SHIPMENT, "DL-1");
+        assertThat(rewritten.containsKey(LedgerDocuments.OPEN)).isFalse();
+        assertThat(rewritten.containsKey(LedgerDocuments.OPEN_KEY)).isFalse();
+        assertThat(rewritten.get("version", Number.class).longValue())
+                .isGreaterThan(shipment.get("version", Number.class).longValue());
+        assertThat(stored(c, LedgerDocuments.Kind.INVOICE, "INV-1").getString(LedgerDocuments.OPEN)).isEqualTo("INVOICE");
+
+        Ledger.Read read = ledger.read(c, d, ExposureRules.DEFAULT, new Ledger.Listing(100, null, null)).orElseThrow();
+        assertThat(read.fromTotals()).isTrue();
+        assertThat(read.position().exposure().lines(ExposureCategory.SHIPPED_NOT_INVOICED)).isEmpty();
+        assertThat(read.position().exposure().lines(ExposureCategory.OPEN_INVOICES_NOT_DUE))
+                .extracting(ExposureLine::documentId).containsExactly("INV-1");
+        assertThat(read.position().exposure().amount(ExposureCategory.OPEN_ORDERS)).isEqualByComparingTo("400");
+        assertThat(ledger.rebuild(c, false).hasDrift()).isFalse();
+    }
+
     @Test
     void aCommitWhosePositionMovedFailsAloneAndTheOthersAreWrittenOut() {
         List<String> cs = newCustomers(3);

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +46,80 @@ class RunningTotalsAgreementTest {
         // the histories exercise both paths: most events accepted, the out-of-order dependent ones refused
         assertThat(accepted).isGreaterThan(rejected);
         assertThat(rejected).isPositive();
+    }
+
+    /**
+     * Today's figures from the running totals alone equal those computed from the documents, to the cent, for
+     * every category and every behaviour figure: at the end of each shuffled history and on several later days
+     * (the same totals, as dates move past due dates, delivery dates, promise dates and out of the 12 months),
+     * with and without a delivery horizon and grace days, the totals folded as a commit folds them.
+     */
+    @Test
+    void todays_exposure_and_behaviour_from_the_running_totals_equal_those_from_the_documents_on_several_days() {
+        Random random = new Random(1403L);
+        List<ExposureRules> conventions = List.of(ExposureRules.DEFAULT, new ExposureRules(30, 0), new ExposureRules(0, 10));
+        int compared = 0;
+        seen.clear();
+        for (int sequence = 0; sequence < 120; sequence++) {
+            List<LedgerEvent> events = history(random, true);
+            events.add(new LedgerEvent.OrderBooked("X" + sequence, CUSTOMER, TODAY.minusDays(3), EUR, "OX", cents(random, 5_000),
+                    TODAY.plusDays(random.nextInt(90))));
+            shuffleSome(events, random);
+            CustomerLedger ledger = new CustomerLedger(CUSTOMER, EUR);
+            RunningTotals totals = RunningTotals.ZERO;
+            int step = 0;
+            for (LedgerEvent event : events) {
+                totals = totals.plus(ledger.apply(event, RULES).delta()).foldedOn(TODAY);
+                if (++step % 7 == 0 || step == events.size()) {
+                    LocalDate day = totals.latestOn() == null || totals.latestOn().isBefore(TODAY) ? TODAY : totals.latestOn();
+                    compared += compare(sequence, ledger, totals, day, conventions);
+                }
+            }
+            assertThat(totals.sameAs(ledger.totalsFromDocuments().foldedOn(TODAY))).as("sequence %d", sequence).isTrue();
+            assertThat(totals.sameAs(CustomerLedger.restore(ledger.state()).totalsFromDocuments().foldedOn(TODAY))).isTrue();
+            for (int later : new int[] {0, 1, 9, 31, 45, 120, 200, 366, 400}) {
+                compared += compare(sequence, ledger, totals, TODAY.plusDays(later), conventions);
+            }
+        }
+        assertThat(compared).isGreaterThan(3_000);
+        // the figures that move with the day without any event were all exercised
+        assertThat(seen).contains("overdue", "beyondHorizon", "brokenPromise", "incident", "daysLate", "dunning",
+                "disputed", "unallocated", "shipped");
+    }
+
+    private static final java.util.Set<String> seen = new java.util.HashSet<>();
+
+    private static int compare(int sequence, CustomerLedger ledger, RunningTotals totals, LocalDate day,
+                               List<ExposureRules> conventions) {
+        for (ExposureRules rules : conventions) {
+            Exposure fromTotals = totals.exposureOn(CUSTOMER, EUR, day, rules, List.of(), List.of());
+            Exposure fromDocuments = ledger.exposureAsOf(day, rules, List.of());
+            Map<ExposureCategory, Long> counts = totals.documentsOn(day, rules);
+            for (ExposureCategory c : ExposureCategory.values()) {
+                assertThat(fromTotals.amount(c)).as("sequence %d, %s on %s with %s", sequence, c, day, rules)
+                        .isEqualByComparingTo(fromDocuments.amount(c));
+                if (c != ExposureCategory.APPROVED_NOT_BOOKED) {
+                    assertThat(counts.get(c)).as("documents of %s, sequence %d on %s", c, sequence, day)
+                            .isEqualTo(fromDocuments.lines(c).size());
+                }
+            }
+            assertThat(fromTotals.total()).isEqualByComparingTo(fromDocuments.total());
+            if (fromDocuments.amount(ExposureCategory.OVERDUE).signum() > 0) seen.add("overdue");
+            if (fromDocuments.amount(ExposureCategory.OPEN_ORDERS_BEYOND_HORIZON).signum() > 0) seen.add("beyondHorizon");
+            if (fromDocuments.amount(ExposureCategory.DISPUTED).signum() > 0) seen.add("disputed");
+            if (fromDocuments.amount(ExposureCategory.UNALLOCATED_CASH).signum() > 0) seen.add("unallocated");
+            if (fromDocuments.amount(ExposureCategory.SHIPPED_NOT_INVOICED).signum() > 0) seen.add("shipped");
+            PaymentBehaviour a = totals.behaviourOn(day, rules);
+            PaymentBehaviour b = ledger.behaviourAsOf(day, rules);
+            assertThat(a).as("behaviour, sequence %d on %s with %s", sequence, day, rules)
+                    .usingRecursiveComparison().withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+                    .isEqualTo(b);
+            if (b.brokenPromises() > 0) seen.add("brokenPromise");
+            if (b.paymentIncidents12m() > 0) seen.add("incident");
+            if (b.averageDaysLate12m() != null && b.averageDaysLate12m().signum() > 0) seen.add("daysLate");
+            if (b.highestDunningLevel() > 0) seen.add("dunning");
+        }
+        return conventions.size();
     }
 
     @Test
@@ -168,9 +243,14 @@ class RunningTotalsAgreementTest {
                     events.add(new LedgerEvent.PaymentReversed(id(n), CUSTOMER, later(received, r), EUR, paymentId, "bounced"));
                 }
                 default -> {
-                    events.add(new LedgerEvent.DunningStepSent(id(n), CUSTOMER, later(issued, r), EUR, invoiceId, 1));
-                    events.add(new LedgerEvent.PromiseToPay(id(n), CUSTOMER, later(issued, r), EUR, List.of(invoiceId),
-                            TODAY, open));
+                    events.add(new LedgerEvent.DunningStepSent(id(n), CUSTOMER, later(issued, r), EUR, invoiceId, 1 + r.nextInt(3)));
+                    LocalDate made = later(issued, r);
+                    events.add(new LedgerEvent.PromiseToPay(id(n), CUSTOMER, made, EUR, List.of(invoiceId),
+                            r.nextBoolean() ? TODAY : made.plusDays(r.nextInt(60)), open.min(cents(r, 20_000))));
+                    if (r.nextBoolean()) {
+                        events.add(new LedgerEvent.PaymentReceived(id(n), CUSTOMER, later(made, r), EUR, "P" + payments++,
+                                open, List.of(new LedgerEvent.Allocation(invoiceId, open.min(cents(r, 20_000))))));
+                    }
                 }
             }
         }
