@@ -118,7 +118,7 @@ try {
     await committee1.locator('#backtest-summary').waitFor({ timeout: 60000 });
     const summary = await committee1.locator('#backtest-summary').innerText();
     expect(/AUC 0\.\d{3}, Gini -?0\.\d{3}, KS 0\.\d{3}/.test(summary) && summary.includes('6 rows used, 1 rejected')
-      && summary.includes('decision date 2026-06-15'),
+      && summary.includes('decision date Jun 15, 2026'),
       `summary: ${summary}`);
     expect(await committee1.locator('svg.roc polyline.roc-line').count() === 1, 'no ROC curve');
     expect(await committee1.locator('rect.rate-bar').count() >= 2, 'no class default-rate bars');

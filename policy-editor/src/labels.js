@@ -99,6 +99,15 @@ export const CATALOGUE = {
     CARD: pair('card', 'carte'), PREPAYMENT: pair('prepayment', 'paiement d’avance'), BILL_OF_EXCHANGE: pair('bill of exchange', 'lettre de change'),
   },
   promise: { PENDING: pair('pending', 'en attente'), KEPT: pair('kept', 'tenue'), BROKEN: pair('broken', 'non tenue') },
+  // A dunning run and the lines of its worklist.
+  dunningRun: {
+    RUNNING: pair('running', 'en cours'), FINISHED: pair('finished', 'terminée'), FAILED: pair('failed', 'en échec'),
+    INTERRUPTED: pair('interrupted', 'interrompue'),
+  },
+  worklistLine: {
+    TO_DO: pair('to do', 'à faire'), DONE: pair('done', 'faite'), SKIPPED: pair('skipped', 'écartée'),
+    FAILED: pair('failed', 'en échec'),
+  },
   adminAction: {
     ADMIN_BOOTSTRAPPED: pair('first administrator created', 'premier administrateur créé'), USER_CREATED: pair('user created', 'utilisateur créé'),
     USER_ROLES_SET: pair('roles set', 'rôles modifiés'), USER_DISABLED: pair('user disabled', 'utilisateur désactivé'),

@@ -73,6 +73,7 @@ class DunningRuns {
     private final ThreadPoolExecutor workers;
     private final ScheduledThreadPoolExecutor schedule;
     private final AtomicReference<Progress> running = new AtomicReference<>();
+    private volatile boolean leftRunsMarked;
 
     DunningRuns(CollectionsStore store, OpenInvoices openInvoices, InvoiceDunning dunning, CreditAccounts accounts,
                 ActivePolicy policy, Clock clock, WebProperties web, CollectionsProperties properties,
@@ -88,9 +89,13 @@ class DunningRuns {
         this.runThread = Pools.fixed("dunning-run", 1, meters);
         this.workers = Pools.fixed("dunning-eval", properties.workers(), meters);
         this.schedule = Pools.scheduled("dunning-schedule", 1, meters);
-        for (DunningRun left : store.runsIn(RunState.RUNNING)) {
-            store.save(copy(left, RunState.INTERRUPTED, clock.instant(), "the service stopped while the run was running"));
-            log.warn("dunning run interrupted by a stop runId={}", left.id());
+        try {
+            markLeftRuns();
+        } catch (com.mongodb.MongoException e) {
+            // The service starts without its store (it refuses decisions until the store is back): the runs a
+            // stop left RUNNING are marked by the first run started once the store answers.
+            log.warn("dunning runs left by a stop not marked at start-up, the store is unreachable reason=\"{}\"",
+                    e.getMessage());
         }
         if (properties.scheduled()) {
             scheduleNext();
@@ -108,8 +113,23 @@ class DunningRuns {
         return LocalDate.now(clock.withZone(zone));
     }
 
+    /** Marks INTERRUPTED the runs a stop of the service left RUNNING (once per start of the service). */
+    private void markLeftRuns() {
+        if (leftRunsMarked) {
+            return;
+        }
+        for (DunningRun left : store.runsIn(RunState.RUNNING)) {
+            store.save(copy(left, RunState.INTERRUPTED, clock.instant(), "the service stopped while the run was running"));
+            log.warn("dunning run interrupted by a stop runId={}", left.id());
+        }
+        leftRunsMarked = true;
+    }
+
     /** Starts a run as of {@code asOf} (null: today) on the run thread; refused while another one runs. */
     DunningRun start(LocalDate asOf, String by) {
+        if (running.get() == null) {
+            markLeftRuns();
+        }
         LocalDate day = asOf != null ? asOf : today();
         DunningRun first = new DunningRun(UUID.randomUUID().toString(), day, RunState.RUNNING, by, clock.instant(),
                 null, 0, 0, 0, Map.of(), 0, 0, 0, 0, List.of(), null, policy.current().stamp().version());
