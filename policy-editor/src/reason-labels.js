@@ -52,6 +52,10 @@ export default {
     "en": "The credit limit expired on …: until it is renewed the customer has no credit limit, so no order on credit.",
     "fr": "La limite de crédit a expiré le … : jusqu'à son renouvellement le client n'a plus de limite de crédit, donc aucune commande à crédit."
   },
+  "GROUP_LIMIT_EXCEEDED": {
+    "en": "With this order the exposure of the group … exceeds the group's limit: a credit analyst must review it.",
+    "fr": "Avec cette commande, l'encours du groupe … dépasse le plafond du groupe : un analyste crédit doit l'examiner."
+  },
   "UNINSURED_SHARE": {
     "en": "The exposure would exceed the credit insurer's limit; with a cover paying … of the insured amount, … would not be insured.",
     "fr": "L'encours dépasserait la limite garantie par l'assureur-crédit ; avec une quotité garantie de …, … ne seraient pas assurés."

@@ -249,6 +249,19 @@ public class CreditAccounts {
         return new Page(List.copyOf(page), more ? page.get(page.size() - 1).customerId() : null);
     }
 
+    /** The accounts whose parent is {@code parentAccountId} (the members of its group), in customer-id order. */
+    public List<CreditAccount> membersOf(String parentAccountId) {
+        Search search = new Search(null, null, null, null, null, parentAccountId, null);
+        List<CreditAccount> members = new ArrayList<>();
+        String after = null;
+        do {
+            Page page = list(search, after, 500);
+            members.addAll(page.accounts());
+            after = page.next();
+        } while (after != null);
+        return members;
+    }
+
     List<AccountChange> history(String customerId) {
         return store.changesOf(get(customerId));
     }

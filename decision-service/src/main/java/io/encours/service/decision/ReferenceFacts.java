@@ -8,11 +8,14 @@ import io.encours.service.ledger.CreditPositions;
 import io.encours.service.ledger.CreditPositions.CreditPosition;
 import io.encours.service.ledger.Exposure;
 import io.encours.service.ledger.ExposureCategory;
+import io.encours.service.ledger.GroupExposure;
 import io.encours.service.ledger.PaymentBehaviour;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +40,32 @@ class ReferenceFacts {
         CreditAccount account = accounts.find(customerId).orElseThrow(() -> OrderCheckProblems.customerNotFound(customerId));
         CreditPosition position = positions().positionOf(account, asOf)
                 .orElseThrow(() -> OrderCheckProblems.customerNotFound(customerId));
-        return new Read(account, position);
+        return new Read(account, position, group(account, asOf));
+    }
+
+    /**
+     * The customer's group when its account has a parent, as the order check decides on it: a parent that cannot
+     * be found, or a customer in another currency than its parent (whose amounts are never added to the group's),
+     * counts as a group with no limit, so the policy's group row decides (fail closed).
+     */
+    private LedgerPositionInput.GroupInput group(CreditAccount account, LocalDate asOf) {
+        String parentId = account.parentAccountId();
+        if (parentId == null) {
+            return null;
+        }
+        Optional<GroupExposure> read = positions().groupOf(parentId, asOf);
+        if (read.isEmpty()) {
+            return new LedgerPositionInput.GroupInput(parentId, false, BigDecimal.ZERO, BigDecimal.ZERO, List.of(),
+                    "the parent account does not exist");
+        }
+        GroupExposure group = read.get();
+        List<String> members = group.members().stream().map(GroupExposure.Member::customerId).toList();
+        if (group.excludes(account.customerId())) {
+            return new LedgerPositionInput.GroupInput(parentId, true, BigDecimal.ZERO, group.total(), members,
+                    "the customer's currency " + account.currency() + " is not the group's " + group.currency());
+        }
+        return new LedgerPositionInput.GroupInput(parentId, true,
+                group.limit() == null ? BigDecimal.ZERO : group.limit(), group.total(), members, null);
     }
 
     CreditPositions positions() {
@@ -49,7 +77,7 @@ class ReferenceFacts {
     }
 
     /** One reading of a customer's account and ledger position. */
-    record Read(CreditAccount account, CreditPosition position) {
+    record Read(CreditAccount account, CreditPosition position, LedgerPositionInput.GroupInput group) {
 
         /** The order check with the facts of this reading filled in. */
         OrderCheckBody fill(OrderCheckBody byReference, LocalDate asOf) {
@@ -59,7 +87,7 @@ class ReferenceFacts {
             Map<String, BigDecimal> categories = new LinkedHashMap<>();
             exposure.amounts().forEach((category, amount) -> categories.put(category.name(), amount));
             LedgerPositionInput read = new LedgerPositionInput(account.version(), position.version(), categories,
-                    exposure.total(), 1, null);
+                    exposure.total(), 1, null, group);
             return byReference.filled(customer(customer), exposure(exposure, behaviour), read);
         }
     }

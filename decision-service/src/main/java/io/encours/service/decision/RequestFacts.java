@@ -13,6 +13,7 @@ import io.encours.rules.model.ExternalRating;
 import io.encours.rules.model.Financials;
 import io.encours.rules.model.InvalidFact;
 import io.encours.rules.model.Order;
+import io.encours.rules.model.CreditGroup;
 import io.encours.rules.model.OrderCheckRequest;
 import io.encours.rules.model.OverdueInvoice;
 import io.encours.rules.model.PaymentBehaviour;
@@ -22,6 +23,7 @@ import io.encours.rules.model.PaymentTermsRequest;
 import io.encours.service.web.FieldProblem;
 import io.encours.service.web.Problems;
 import java.time.LocalDate;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -50,7 +52,7 @@ final class RequestFacts {
             }
             return new OrderCheckRequest(within("customer", () -> customer(b.customer())),
                     b.exposure() == null ? null : within("exposure", () -> exposure(b.exposure())),
-                    within("order", () -> order(b.order())), asOf);
+                    within("order", () -> order(b.order())), asOf, group(b.ledgerPosition()));
         }
         if (body instanceof CustomerScoreBody b) {
             return new CustomerScoreRequest(within("customer", () -> customer(b.customer())), asOf);
@@ -63,6 +65,17 @@ final class RequestFacts {
         DunningBody b = (DunningBody) body;
         return new DunningRequest(within("customer", () -> customer(b.customer())),
                 within("invoice", () -> invoice(b.invoice())), b.declaredProfile(), asOf);
+    }
+
+    /** The group read for an order check by reference (recorded in its ledger position); null outside a group. */
+    private static CreditGroup group(LedgerPositionInput position) {
+        if (position == null || position.group() == null) {
+            return null;
+        }
+        LedgerPositionInput.GroupInput g = position.group();
+        // a customer left out of its group (another currency) has no group limit: never more generous
+        return new CreditGroup(g.parentAccountId(), g.excludedBecause() == null ? g.limit() : BigDecimal.ZERO,
+                g.exposure(), g.parentFound());
     }
 
     /**

@@ -20,6 +20,12 @@ public interface CreditPositions {
     Optional<CreditPosition> positionOf(CreditAccount account, LocalDate asOf);
 
     /**
+     * The group of a parent account on a day (its own and its members' exposure against its limit, see
+     * {@link GroupExposure}); empty when there is no such account.
+     */
+    Optional<GroupExposure> groupOf(String parentAccountId, LocalDate asOf);
+
+    /**
      * Counts an approved order check as exposure (APPROVED_NOT_BOOKED) until the order is booked or cancelled in
      * the ledger or the reservation expires. Returns false, reserving nothing, when the position has moved past
      * {@code expectedVersion} since it was read: the caller reads the position again and decides again. The

@@ -400,6 +400,18 @@ public class Ledger implements CreditPositions {
                 .map(Read::position);
     }
 
+    @Override
+    public Optional<GroupExposure> groupOf(String parentAccountId, LocalDate asOf) {
+        return accounts.find(parentAccountId)
+                .map(parent -> GroupExposure.of(parent, accounts.membersOf(parentAccountId), asOf, this));
+    }
+
+    /** The group {@code account} heads on a day; empty when no account names it as its parent. */
+    Optional<GroupExposure> groupHeadedBy(CreditAccount account, LocalDate asOf) {
+        List<CreditAccount> members = accounts.membersOf(account.customerId());
+        return members.isEmpty() ? Optional.empty() : Optional.of(GroupExposure.of(account, members, asOf, this));
+    }
+
     Optional<Read> read(String customerId, LocalDate asOf, ExposureRules rules) {
         return read(customerId, asOf, rules, new Listing(Integer.MAX_VALUE, null, null));
     }

@@ -36,15 +36,16 @@ final class LedgerAnswers {
      * equal; {@code source}: RUNNING_TOTALS (today, from the position alone) or DOCUMENTS (a past date);
      * {@code version} is the position's version the figures were read at. {@code documents} is a page of the
      * documents behind each figure, {@code documentCounts} how many there are, {@code next} the cursor of the
-     * next page of a category (absent: none left).
+     * next page of a category (absent: none left). {@code group}: only for an account that heads a group, see
+     * {@link GroupExposure}.
      */
     record ExposureAnswer(String customerId, String currency, LocalDate asOf, long version, String source,
                           Map<ExposureCategory, BigDecimal> categories, BigDecimal total, BigDecimal limit,
                           BigDecimal insuredLimit, BigDecimal available, RunningTotals runningTotals,
                           Map<ExposureCategory, List<ExposureLine>> documents,
                           Map<ExposureCategory, Long> documentCounts, Map<ExposureCategory, String> next,
-                          PaymentBehaviour behaviour) {
-        static ExposureAnswer of(Ledger.Read read, boolean today) {
+                          PaymentBehaviour behaviour, GroupExposure group) {
+        static ExposureAnswer of(Ledger.Read read, boolean today, GroupExposure group) {
             Exposure exposure = read.position().exposure();
             CreditAccount account = read.account();
             BigDecimal limit = account.limitOn(exposure.asOf()).inForce().map(InternalLimit::amount).orElse(null);
@@ -56,7 +57,7 @@ final class LedgerAnswers {
             return new ExposureAnswer(read.position().customerId(), exposure.currency(), exposure.asOf(),
                     read.position().version(), read.fromTotals() ? "RUNNING_TOTALS" : "DOCUMENTS", exposure.amounts(), exposure.total(), limit, insured,
                     limit == null ? null : limit.subtract(exposure.total()), today ? read.runningTotals() : null,
-                    documents, read.documents(), read.next(), read.position().behaviour());
+                    documents, read.documents(), read.next(), read.position().behaviour(), group);
         }
     }
 

@@ -73,7 +73,10 @@ class LedgerController {
                     + "the insured limit in force that day. The open documents behind each figure are listed by "
                     + "date, at most `documents` per category (default 100, at most encours.ledger.max-page-size), with how many there are in all "
                     + "(documentCounts) and, where more are left, a cursor in next: pass it as after with that "
-                    + "category to read the next page of that category alone.")
+                    + "category to read the next page of that category alone. An account that heads a group (other accounts "
+                    + "name it as their parentAccountId) also has group: the group's limit (its own limit in force), "
+                    + "its own and its members' exposure by category, each member's total, the available credit, "
+                    + "and the members left out (another currency than the group's) with the reason.")
     @ApiResponse(responseCode = "404", description = "No account for this customer",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     LedgerAnswers.ExposureAnswer exposure(@PathVariable String customerId,
@@ -90,7 +93,8 @@ class LedgerController {
         }
         LocalDate day = asOf == null ? ledger.today() : asOf;
         return ledger.read(customerId, day, ExposureRules.DEFAULT, new Ledger.Listing(listed, category, after))
-                .map(read -> LedgerAnswers.ExposureAnswer.of(read, day.equals(ledger.today())))
+                .map(read -> LedgerAnswers.ExposureAnswer.of(read, day.equals(ledger.today()),
+                        ledger.groupHeadedBy(read.account(), day).orElse(null)))
                 .orElseThrow(() -> LedgerProblems.accountNotFound(customerId));
     }
 

@@ -1,6 +1,7 @@
 package io.encours.rules.facts;
 
 import io.encours.rules.model.CreditAccount;
+import io.encours.rules.model.CreditGroup;
 import io.encours.rules.model.Customer;
 import io.encours.rules.model.Exposure;
 import io.encours.rules.model.Order;
@@ -43,6 +44,10 @@ public final class OrderFacts {
     private final String currency;
     private final boolean prepaid;
     private final BigDecimal coveragePercent;
+    private final boolean inGroup;
+    private final BigDecimal groupLimit;
+    private final BigDecimal groupExposureAfterOrder;
+    private final boolean groupLimitExceeded;
 
     private OrderFacts(OrderCheckRequest request) {
         Customer customer = request.customer();
@@ -80,6 +85,13 @@ public final class OrderFacts {
         externalRatingPresent = customer.externalRating() != null;
         paymentMethod = order.paymentMethod() == null ? null : order.paymentMethod().name();
         currency = order.currency();
+        CreditGroup group = request.group();
+        inGroup = group != null;
+        // a missing parent counts as a group with no limit: never more generous than without the group
+        groupLimit = inGroup ? group.limit() : BigDecimal.ZERO;
+        groupExposureAfterOrder = !inGroup ? BigDecimal.ZERO
+                : prepaid ? group.exposure() : group.exposure().add(order.amount());
+        groupLimitExceeded = inGroup && groupExposureAfterOrder.compareTo(groupLimit) > 0;
     }
 
     public static OrderFacts of(OrderCheckRequest request) {
@@ -158,4 +170,16 @@ public final class OrderFacts {
     public String getPaymentMethod() { return paymentMethod; }
 
     public String getCurrency() { return currency; }
+
+    /** The customer's account belongs to a group (it has a parent account). */
+    public boolean isInGroup() { return inGroup; }
+
+    /** The group's limit in force (0 when the parent has none, its limit expired or the parent is missing). */
+    public BigDecimal getGroupLimit() { return groupLimit; }
+
+    /** The group's exposure once the order is accepted (0 outside a group). */
+    public BigDecimal getGroupExposureAfterOrder() { return groupExposureAfterOrder; }
+
+    /** The customer belongs to a group and the group's exposure after the order exceeds the group's limit. */
+    public boolean isGroupLimitExceeded() { return groupLimitExceeded; }
 }

@@ -59,6 +59,11 @@ final class FactAssembler {
             sheet.figure("daysSinceReview", o.getDaysSinceReview());
             sheet.figure("accountStatus", o.getAccountStatus());
             sheet.figure("currency", o.getCurrency());
+            if (r.group() != null) {
+                sheet.figure("groupId", r.group().parentAccountId());
+                sheet.figure("groupLimit", o.getGroupLimit());
+                sheet.figure("groupExposureAfterOrder", o.getGroupExposureAfterOrder());
+            }
         } else if (request instanceof PaymentTermsRequest r) {
             scoring(r.customer(), r, facts, sheet);
             TermsFacts t = TermsFacts.of(r);

@@ -2,6 +2,7 @@ package io.encours.rules.scenario;
 
 import io.encours.rules.model.AccountStatus;
 import io.encours.rules.model.CreditAccount;
+import io.encours.rules.model.CreditGroup;
 import io.encours.rules.model.Customer;
 import io.encours.rules.model.CustomerScoreRequest;
 import io.encours.rules.model.DebtorProfile;
@@ -49,7 +50,7 @@ final class ScenarioFacts {
             "invoice.disputed", "invoice.brokenPromises", "invoice.pendingPromise", "invoice.lastActionLevel",
             "invoice.lastActionDaysAgo", "debtor.profile",
             "account.coveragePercent", "invoice.issuedOn", "invoice.issuedDaysBeforeDue", "invoice.termsDays",
-            "invoice.endOfMonth");
+            "invoice.endOfMonth", "group.limit", "group.exposure", "group.parentMissing");
 
     private final Map<String, String> f;
     private final LocalDate asOf;
@@ -68,7 +69,7 @@ final class ScenarioFacts {
         Customer customer = customer();
         return switch (type) {
             case CUSTOMER_SCORE -> new CustomerScoreRequest(customer, asOf);
-            case ORDER_CHECK -> new OrderCheckRequest(customer, exposure(), order(), asOf);
+            case ORDER_CHECK -> new OrderCheckRequest(customer, exposure(), order(), asOf, group());
             case PAYMENT_TERMS -> new PaymentTermsRequest(customer,
                     new PaymentTerms(integer("terms.days", 30), bool("terms.endOfMonth", false)),
                     decimalOrNull("terms.orderAmount"),
@@ -173,6 +174,16 @@ final class ScenarioFacts {
     private BigDecimal decimal(String key) {
         BigDecimal v = decimalOrNull(key);
         return v == null ? BigDecimal.ZERO : v;
+    }
+
+    /** The customer's group when the scenario names one (group.limit, group.exposure, group.parentMissing). */
+    private CreditGroup group() {
+        if (bool("group.parentMissing", false)) {
+            return CreditGroup.missing("GROUP");
+        }
+        BigDecimal limit = decimalOrNull("group.limit");
+        BigDecimal exposure = decimalOrNull("group.exposure");
+        return limit == null && exposure == null ? null : new CreditGroup("GROUP", limit, exposure, true);
     }
 
     private BigDecimal decimalOrNull(String key) {

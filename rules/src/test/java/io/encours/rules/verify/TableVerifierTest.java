@@ -90,7 +90,7 @@ class TableVerifierTest {
 
         assertThat(TableVerifier.verify(table, true)).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(Finding.Kind.DUPLICATE);
-            assertThat(f.rows()).containsExactly(11, 29);
+            assertThat(f.rows()).containsExactly(11, 30);
         });
     }
 }
