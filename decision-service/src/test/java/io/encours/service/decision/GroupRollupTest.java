@@ -152,21 +152,7 @@ class GroupRollupTest {
     /** A sound, rated, insured customer (as OrderCheckByReferenceTest's) in this currency, in the group of parent. */
     private static String account(String currency, int limit, String parent) {
         String customer = "C-GRP-" + UUID.randomUUID().toString().substring(0, 8);
-        String body = """
-                {"customerId": "%s", "name": "Ateliers Durand SAS", "country": "FR", "sector": "MANUFACTURING",
-                 "legalForm": "SAS", "foundingDate": "2014-06-14",
-                 "externalRating": {"provider": "Ellisphere", "score": 72, "ratedOn": "%s"},
-                 "financials": {"totalAssets": 5000000, "totalDebts": 2500000, "equity": 2000000,
-                   "netFinancialDebt": 1200000, "revenue": 8000000, "fiscalYearEnd": "2025-12-31",
-                   "netIncome": 150000, "operatingIncome": 400000, "interestExpense": 100000,
-                   "currentAssets": 2400000, "currentLiabilities": 1600000, "cash": 300000, "previousRevenue": 7600000},
-                 "currency": "%s", "status": {"status": "ACTIVE"},
-                 "internalLimit": {"amount": %d},
-                 "cover": {"insurer": "Allianz Trade", "insuredAmount": %d, "validFrom": "%s", "validTo": "%s"},
-                 "lastReviewDate": "%s", "openedOn": "2020-12-23", %s"reason": "test account"}
-                """.formatted(customer, TODAY.minusMonths(2), currency, limit, limit, TODAY.minusMonths(6),
-                TODAY.plusMonths(6), TODAY.minusDays(100),
-                parent == null ? "" : "\"parentAccountId\": \"" + parent + "\", ");
+        String body = SoundAccountBody.of(customer, currency, limit, null, TODAY.plusMonths(6), parent, TODAY);
         TestApi.Response created = api().as("manager", "secret-manager").post("/api/v1/accounts", body);
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         return customer;

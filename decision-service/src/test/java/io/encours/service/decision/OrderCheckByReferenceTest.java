@@ -332,22 +332,7 @@ class OrderCheckByReferenceTest {
     /** The same, with a limit valid until limitEnds (null: no end date). */
     private static String newAccount(int limit, LocalDate coverEnds, LocalDate limitEnds) {
         String customer = "C-REF-" + UUID.randomUUID().toString().substring(0, 8);
-        String body = """
-                {"customerId": "%s", "name": "Ateliers Durand SAS", "country": "FR", "sector": "MANUFACTURING",
-                 "legalForm": "SAS", "foundingDate": "2014-06-14",
-                 "externalRating": {"provider": "Ellisphere", "score": 72, "ratedOn": "%s"},
-                 "financials": {"totalAssets": 5000000, "totalDebts": 2500000, "equity": 2000000,
-                   "netFinancialDebt": 1200000, "revenue": 8000000, "fiscalYearEnd": "2025-12-31",
-                   "netIncome": 150000, "operatingIncome": 400000, "interestExpense": 100000,
-                   "currentAssets": 2400000, "currentLiabilities": 1600000, "cash": 300000, "previousRevenue": 7600000},
-                 "currency": "EUR", "status": {"status": "ACTIVE"},
-                 "internalLimit": {"amount": %d%s},
-                 "cover": {"insurer": "Allianz Trade", "insuredAmount": %d, "validFrom": "%s", "validTo": "%s"},
-                 "lastReviewDate": "%s", "openedOn": "2020-12-23", "reason": "test account"}
-                """.formatted(customer, TODAY.minusMonths(2), limit,
-                limitEnds == null ? "" : ", \"validFrom\": \"%s\", \"validTo\": \"%s\"".formatted(limitEnds.minusYears(1), limitEnds),
-                limit, coverEnds.minusYears(1), coverEnds,
-                TODAY.minusDays(100));
+        String body = SoundAccountBody.of(customer, "EUR", limit, limitEnds, coverEnds, null, TODAY);
         TestApi.Response created = api(first).as("manager", "secret-manager").post("/api/v1/accounts", body);
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         return customer;
